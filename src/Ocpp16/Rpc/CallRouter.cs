@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Ocpp16.Messages;
+
+namespace Ocpp16.Rpc;
+
+/// <summary>
+/// Maps the actions a side serves to their handlers. An action known to OCPP 1.6 without a
+/// handler is answered NotSupported; an unknown action NotImplemented.
+/// </summary>
+public sealed class CallRouter
+{
+    private readonly ConcurrentDictionary<string, Func<IOcppRequest, IncomingCallContext, CancellationToken, ValueTask<IOcppResponse>>> _handlers =
+        new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether incoming CALLs are answered at all. OCPP 1.6 §4.2: while its registration is
+    /// Rejected a Charge Point does not respond to Central System requests.
+    /// </summary>
+    public Func<bool> IsAnswering { get; set; } = static () => true;
+
+    /// <summary>Registers (or replaces) the handler of <paramref name="action"/>.</summary>
+    public CallRouter Handle<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IOcppHandler<TRequest, TResponse> handler)
+        where TRequest : class, IOcppRequest<TResponse>
+        where TResponse : class, IOcppResponse =>
+        Handle(action, handler.HandleAsync);
+
+    /// <summary>Registers (or replaces) the handler of <paramref name="action"/>.</summary>
+    public CallRouter Handle<TRequest, TResponse>(
+        OcppAction<TRequest, TResponse> action, Func<TRequest, IncomingCallContext, CancellationToken, ValueTask<TResponse>> handler)
+        where TRequest : class, IOcppRequest<TResponse>
+        where TResponse : class, IOcppResponse
+    {
+        _handlers[action.Name] = async (request, context, cancellationToken) =>
+            await handler((TRequest)request, context, cancellationToken).ConfigureAwait(false);
+        return this;
+    }
+
+    /// <summary>Removes the handler of <paramref name="action"/>, which is then answered NotSupported.</summary>
+    public void Remove(OcppAction action) => _handlers.TryRemove(action.Name, out _);
+
+    /// <summary>Whether <paramref name="action"/> has a handler.</summary>
+    public bool Handles(OcppAction action) => _handlers.ContainsKey(action.Name);
+
+    internal bool TryGet(OcppAction action, out Func<IOcppRequest, IncomingCallContext, CancellationToken, ValueTask<IOcppResponse>> handler) =>
+        _handlers.TryGetValue(action.Name, out handler!);
+}

@@ -1,0 +1,364 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
+using Ocpp16.Framing;
+using Ocpp16.Messages;
+using Ocpp16.Transport;
+
+namespace Ocpp16.Rpc;
+
+/// <summary>
+/// One OCPP-J connection, either side: sends CALLs and matches their answers, answers incoming
+/// CALLs through a <see cref="CallRouter"/>, and turns every malformed frame into the right
+/// CALLERROR without closing the connection. It only moves frames; it holds no station state.
+/// </summary>
+public sealed class RpcConnection : IAsyncDisposable
+{
+    private readonly IOcppTransport _transport;
+    private readonly CallRouter _router;
+    private readonly RpcOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly IFrameObserver? _observer;
+
+    // OCPP-J §4.1.1: at most one CALL of ours awaits an answer; later calls queue here in order.
+    private readonly SemaphoreSlim _callGate = new(1, 1);
+    private readonly ArrayBufferWriter<byte> _callBuffer = new(1024);
+    private readonly ArrayBufferWriter<byte> _answerBuffer = new(1024);
+    private readonly Lock _pendingLock = new();
+    private PendingCall? _pending;
+    private bool _closed;
+
+    /// <summary>Creates the connection over an open transport; call <see cref="RunAsync"/> to start receiving.</summary>
+    public RpcConnection(IOcppTransport transport, CallRouter router, RpcOptions options, TimeProvider timeProvider, ILogger logger, IFrameObserver? observer = null)
+    {
+        _transport = transport;
+        _router = router;
+        _options = options.Validate();
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _observer = observer;
+    }
+
+    /// <summary>False once the receive loop has ended.</summary>
+    public bool IsOpen => !Volatile.Read(ref _closed);
+
+    /// <summary>
+    /// Receives and dispatches frames until the peer closes, the transport fails or
+    /// <paramref name="cancellationToken"/> is cancelled. Then fails the outstanding CALL.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        var reason = "closed by the peer";
+        try
+        {
+            while (true)
+            {
+                buffer.ResetWrittenCount();
+                if (!await _transport.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                _observer?.OnFrame(FrameDirection.Received, buffer.WrittenSpan);
+                await DispatchAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            reason = "closed locally";
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        {
+            reason = ex.Message;
+        }
+        finally
+        {
+            Close(reason);
+        }
+    }
+
+    /// <summary>Sends a CALL and waits for its answer.</summary>
+    /// <exception cref="OcppCallErrorException">The peer answered with a CALLERROR.</exception>
+    /// <exception cref="OcppCallTimeoutException">No answer within the response timeout.</exception>
+    /// <exception cref="OcppNotConnectedException">The connection is closed, or closed while waiting.</exception>
+    /// <exception cref="OcppProtocolException">The answer breaks the schema.</exception>
+    public async Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
+        where TResponse : class, IOcppResponse =>
+        (TResponse)await CallAsync(OcppActions.ForRequest(request.GetType()), request, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends a CALL of <paramref name="action"/> and waits for its answer.</summary>
+    public async Task<IOcppResponse> CallAsync(OcppAction action, IOcppRequest request, CancellationToken cancellationToken = default)
+    {
+        await _callGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        PendingCall? pending = null;
+        try
+        {
+            ThrowIfClosed();
+            pending = new PendingCall(Guid.NewGuid().ToString("N"), action);
+            _callBuffer.ResetWrittenCount();
+            FrameWriter.WriteCall(_callBuffer, pending.MessageId, action, request);
+            lock (_pendingLock)
+            {
+                // Checked under the lock that Close takes, so a closing connection cannot strand this call.
+                ThrowIfClosed();
+                _pending = pending;
+            }
+
+            await SendAsync(_callBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await pending.Answer.WaitAsync(_options.ResponseTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                throw new OcppCallTimeoutException(action.Name, _options.ResponseTimeout);
+            }
+        }
+        finally
+        {
+            lock (_pendingLock)
+            {
+                if (_pending == pending)
+                {
+                    _pending = null;
+                }
+            }
+
+            _callGate.Release();
+        }
+    }
+
+    /// <summary>Closes the connection; the receive loop then ends.</summary>
+    public async Task CloseAsync(string reason, CancellationToken cancellationToken = default)
+    {
+        await _transport.CloseAsync(reason, cancellationToken).ConfigureAwait(false);
+        Close(reason);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        Close("disposed");
+        await _transport.DisposeAsync().ConfigureAwait(false);
+        _callGate.Dispose();
+    }
+
+    private async Task DispatchAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        var read = FrameReader.Read(message);
+        if (!read.IsValid)
+        {
+            await RefuseAsync(read, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var frame = read.Frame;
+        switch (frame.MessageType)
+        {
+            case MessageTypeId.Call:
+                await AnswerCallAsync(frame, cancellationToken).ConfigureAwait(false);
+                break;
+            case MessageTypeId.CallResult:
+                CompletePending(frame);
+                break;
+            default:
+                FailPending(frame);
+                break;
+        }
+    }
+
+    private async Task RefuseAsync(FrameReadResult read, CancellationToken cancellationToken)
+    {
+        if (read.MessageId is null)
+        {
+            // Without an id no answer can be correlated: OCPP-J leaves nothing to do but log it.
+            RpcLog.DroppedUnreadableFrame(_logger, read.ErrorCode, read.Error);
+            return;
+        }
+
+        if (read.MessageType is MessageTypeId.CallResult or MessageTypeId.CallError)
+        {
+            // Answers are never answered; a broken answer fails the call it belongs to.
+            RpcLog.InvalidAnswer(_logger, read.MessageType, read.MessageId, read.Error);
+            TakePending(read.MessageId, read.MessageType.Value)?.Fail(
+                new OcppProtocolException("answer", new Json.PayloadError(read.ErrorCode, read.Error)));
+            return;
+        }
+
+        RpcLog.RefusedCall(_logger, read.ErrorCode, read.Error, read.MessageId);
+        await SendErrorAsync(read.MessageId, read.ErrorCode, read.Error, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AnswerCallAsync(Frame frame, CancellationToken cancellationToken)
+    {
+        var actionName = frame.Action!;
+        if (!OcppActions.TryGet(actionName, out var action))
+        {
+            await RefusePayloadAsync(frame, actionName, OcppErrorCode.NotImplemented, $"unknown action '{actionName}'", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!_router.IsAnswering())
+        {
+            RpcLog.NotAnswering(_logger, actionName, frame.MessageId);
+            return;
+        }
+
+        if (!_router.TryGet(action, out var handler))
+        {
+            await RefusePayloadAsync(frame, actionName, OcppErrorCode.NotSupported, $"{actionName} is not supported", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!action.Request.TryRead(frame.Payload.Span, out var request, out var payloadError))
+        {
+            await RefusePayloadAsync(frame, actionName, payloadError.Code, payloadError.Description, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var context = new IncomingCallContext(frame.MessageId, action);
+        IOcppResponse response;
+        try
+        {
+            response = await handler((IOcppRequest)request, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppCallErrorException ex)
+        {
+            await RefusePayloadAsync(frame, actionName, ex.ErrorCode, ex.Description, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            RpcLog.HandlerFailed(_logger, actionName, ex);
+            await SendErrorAsync(frame.MessageId, OcppErrorCode.InternalError, $"{actionName} could not be processed", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        _answerBuffer.ResetWrittenCount();
+        try
+        {
+            FrameWriter.WriteCallResult(_answerBuffer, frame.MessageId, action, response);
+        }
+        catch (Exception ex) when (ex is Json.OcppJsonException or System.Text.Json.JsonException)
+        {
+            RpcLog.HandlerFailed(_logger, actionName, ex);
+            await SendErrorAsync(frame.MessageId, OcppErrorCode.InternalError, $"the answer to {actionName} could not be encoded", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await SendAsync(_answerBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        foreach (var work in context.TakeAfterResponse())
+        {
+            _ = RunAfterResponseAsync(actionName, work, cancellationToken);
+        }
+    }
+
+    private async Task RunAfterResponseAsync(string action, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Off the receive loop: the work may send CALLs whose answers this loop must receive.
+            await Task.Run(() => work(cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            RpcLog.AfterResponseFailed(_logger, action, ex);
+        }
+    }
+
+    private async Task RefusePayloadAsync(Frame frame, string action, OcppErrorCode code, string description, CancellationToken cancellationToken)
+    {
+        RpcLog.RefusedPayload(_logger, action, frame.MessageId, code, description);
+        await SendErrorAsync(frame.MessageId, code, description, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendErrorAsync(string messageId, OcppErrorCode code, string description, CancellationToken cancellationToken)
+    {
+        _answerBuffer.ResetWrittenCount();
+        FrameWriter.WriteCallError(_answerBuffer, messageId, code, description);
+        await SendAsync(_answerBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        // Observed before sending, so a recorder never sees an answer ahead of its call.
+        _observer?.OnFrame(FrameDirection.Sent, frame.Span);
+        try
+        {
+            await _transport.SendAsync(frame, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        {
+            Close(ex.Message);
+            throw new OcppNotConnectedException($"sending failed: {ex.Message}", ex);
+        }
+    }
+
+    private void CompletePending(Frame frame)
+    {
+        var pending = TakePending(frame.MessageId, MessageTypeId.CallResult);
+        if (pending is null)
+        {
+            return;
+        }
+
+        if (pending.Action.Response.TryRead(frame.Payload.Span, out var response, out var error))
+        {
+            pending.Complete((IOcppResponse)response);
+        }
+        else
+        {
+            RpcLog.InvalidAnswer(_logger, MessageTypeId.CallResult, frame.MessageId, error.Description);
+            pending.Fail(new OcppProtocolException(pending.Action.Name, error));
+        }
+    }
+
+    private void FailPending(Frame frame) =>
+        TakePending(frame.MessageId, MessageTypeId.CallError)?.Fail(new OcppCallErrorException(frame.ErrorCode!, frame.ErrorDescription!));
+
+    private PendingCall? TakePending(string messageId, MessageTypeId messageType)
+    {
+        lock (_pendingLock)
+        {
+            if (_pending is { } pending && pending.MessageId == messageId)
+            {
+                _pending = null;
+                return pending;
+            }
+        }
+
+        RpcLog.UnknownMessageId(_logger, messageType, messageId);
+        return null;
+    }
+
+    private void Close(string reason)
+    {
+        PendingCall? pending;
+        lock (_pendingLock)
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            _closed = true;
+            (pending, _pending) = (_pending, null);
+        }
+
+        RpcLog.ConnectionClosed(_logger, reason);
+        pending?.Fail(new OcppNotConnectedException($"the connection closed before the answer: {reason}"));
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (Volatile.Read(ref _closed))
+        {
+            throw new OcppNotConnectedException("the connection is closed");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using Ocpp16.Framing;
+
+namespace Ocpp16.Rpc;
+
+/// <summary>Log events of the OCPP-J RPC layer (event ids 100–199).</summary>
+internal static partial class RpcLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Refused frame ({ErrorCode}): {Error}; answered with CALLERROR {MessageId}")]
+    public static partial void RefusedCall(ILogger logger, OcppErrorCode errorCode, string error, string messageId);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Dropped a frame whose message id cannot be read ({ErrorCode}): {Error}")]
+    public static partial void DroppedUnreadableFrame(ILogger logger, OcppErrorCode errorCode, string error);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Ignored a {MessageType} for unknown message id {MessageId}")]
+    public static partial void UnknownMessageId(ILogger logger, MessageTypeId messageType, string messageId);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Invalid {MessageType} {MessageId}: {Error}")]
+    public static partial void InvalidAnswer(ILogger logger, MessageTypeId? messageType, string messageId, string error);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Handler of {Action} failed; answered InternalError")]
+    public static partial void HandlerFailed(ILogger logger, string action, Exception exception);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Not answering {Action} {MessageId}: incoming calls are not answered in this state")]
+    public static partial void NotAnswering(ILogger logger, string action, string messageId);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Error, Message = "Work after the answer to {Action} failed")]
+    public static partial void AfterResponseFailed(ILogger logger, string action, Exception exception);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Connection closed: {Reason}")]
+    public static partial void ConnectionClosed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 108, Level = LogLevel.Warning, Message = "Refused CALL {Action} {MessageId} ({ErrorCode}): {Error}")]
+    public static partial void RefusedPayload(ILogger logger, string action, string messageId, OcppErrorCode errorCode, string error);
+
+    [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "Connected to the Central System")]
+    public static partial void Connected(ILogger logger);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Connection attempt {Attempt} failed: {Reason}; next attempt in {DelaySeconds:0.0} s")]
+    public static partial void ConnectFailed(ILogger logger, int attempt, string reason, double delaySeconds);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Disconnected; reconnecting in {DelaySeconds:0.0} s")]
+    public static partial void Reconnecting(ILogger logger, double delaySeconds);
+}

@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Net.WebSockets;
+
+namespace Ocpp16.Transport;
+
+/// <summary>
+/// OCPP-J over a <see cref="WebSocket"/> (client or server side): one OCPP message per text
+/// message, sends serialized because a WebSocket allows one send at a time.
+/// </summary>
+public sealed class WebSocketTransport : IOcppTransport
+{
+    /// <summary>The default largest message accepted: a full GetConfiguration answer fits many times over.</summary>
+    public const int DefaultMaxMessageBytes = 1024 * 1024;
+
+    private const int ReceiveChunkBytes = 4096;
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly WebSocket _socket;
+    private readonly int _maxMessageBytes;
+    private readonly TimeProvider _timeProvider;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+
+    /// <summary>Wraps an open WebSocket.</summary>
+    public WebSocketTransport(WebSocket socket, TimeProvider timeProvider, int maxMessageBytes = DefaultMaxMessageBytes)
+    {
+        _socket = socket;
+        _timeProvider = timeProvider;
+        _maxMessageBytes = maxMessageBytes;
+    }
+
+    /// <summary>The subprotocol agreed during the handshake.</summary>
+    public string? SubProtocol => _socket.SubProtocol;
+
+    /// <inheritdoc/>
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> ReceiveAsync(ArrayBufferWriter<byte> destination, CancellationToken cancellationToken = default)
+    {
+        var start = destination.WrittenCount;
+        while (true)
+        {
+            var result = await _socket.ReceiveAsync(destination.GetMemory(ReceiveChunkBytes), cancellationToken).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await AnswerCloseAsync().ConfigureAwait(false);
+                return false;
+            }
+
+            destination.Advance(result.Count);
+            if (destination.WrittenCount - start > _maxMessageBytes)
+            {
+                await CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too large", cancellationToken).ConfigureAwait(false);
+                throw new MessageTooLargeException(_maxMessageBytes);
+            }
+
+            if (!result.EndOfMessage)
+            {
+                continue;
+            }
+
+            if (result.MessageType == WebSocketMessageType.Text)
+            {
+                return true;
+            }
+
+            // OCPP-J §3.2 uses text frames only; a binary message is dropped whole.
+            destination.ResetWrittenCount();
+            start = 0;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task CloseAsync(string reason, CancellationToken cancellationToken = default) =>
+        CloseAsync(WebSocketCloseStatus.NormalClosure, reason, cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync("closing", CancellationToken.None).ConfigureAwait(false);
+        _socket.Dispose();
+        _sendLock.Dispose();
+    }
+
+    private async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
+    {
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(CloseHandshakeTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            await _socket.CloseOutputAsync(status, reason, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer is gone already; there is nobody left to tell.
+            _socket.Abort();
+        }
+    }
+
+    private async Task AnswerCloseAsync()
+    {
+        if (_socket.State == WebSocketState.CloseReceived)
+        {
+            await CloseAsync(WebSocketCloseStatus.NormalClosure, "closing", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}
