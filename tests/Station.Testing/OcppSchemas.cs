@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace Station.Testing;
+
+/// <summary>
+/// The official OCPP 1.6 JSON schemas (test data, kept unmodified) as a validator: every message
+/// the station produces is checked against them in tests.
+/// </summary>
+public static class OcppSchemas
+{
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The folder holding the schema files in the test output.</summary>
+    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Schemas", "ocpp16");
+
+    /// <summary>The schema of a request (<paramref name="isResponse"/> false) or response of <paramref name="action"/>.</summary>
+    public static JsonSchema For(string action, bool isResponse) =>
+        Cache.GetOrAdd(action + (isResponse ? "Response" : string.Empty), name => new Lazy<JsonSchema>(() => Load(name))).Value;
+
+    /// <summary>The schema violations of <paramref name="json"/>; empty when it is valid.</summary>
+    public static IReadOnlyList<string> Errors(string action, bool isResponse, string json) =>
+        [.. For(action, isResponse).Validate(json).Select(Describe)];
+
+    /// <summary>Fails the test unless <paramref name="json"/> is valid for its schema.</summary>
+    public static void AssertValid(string action, bool isResponse, string json)
+    {
+        var errors = Errors(action, isResponse, json);
+        if (errors.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException($"{action}{(isResponse ? ".conf" : ".req")} breaks its schema: {string.Join("; ", errors)}\n{json}");
+        }
+    }
+
+    private static JsonSchema Load(string name)
+    {
+        var path = Path.Combine(Directory, name + ".json");
+        if (!File.Exists(path))
+        {
+            path = Path.Combine(Directory, "security", name + ".json");
+        }
+
+        // NJsonSchema only has an async loader; it completes synchronously for in-memory text.
+        return JsonSchema.FromJsonAsync(File.ReadAllText(path)).GetAwaiter().GetResult();
+    }
+
+    private static string Describe(ValidationError error) => $"{error.Kind} at {error.Path}";
+}
