@@ -67,6 +67,13 @@ public sealed class ReconnectingRpcClient
             ? connection.CallAsync(request, cancellationToken)
             : Task.FromException<TResponse>(new OcppNotConnectedException("not connected to the Central System"));
 
+    /// <summary>Sends a CALL of <paramref name="action"/> on the current connection.</summary>
+    /// <exception cref="OcppNotConnectedException">There is no open connection.</exception>
+    public Task<IOcppResponse> CallAsync(OcppAction action, IOcppRequest request, CancellationToken cancellationToken = default) =>
+        Volatile.Read(ref _connection) is { IsOpen: true } connection
+            ? connection.CallAsync(action, request, cancellationToken)
+            : Task.FromException<IOcppResponse>(new OcppNotConnectedException("not connected to the Central System"));
+
     /// <summary>Closes the current connection, if any; the client dials again after its back-off.</summary>
     public async Task DisconnectAsync(string reason, CancellationToken cancellationToken = default)
     {

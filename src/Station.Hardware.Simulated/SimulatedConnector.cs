@@ -1,0 +1,126 @@
+namespace Station.Hardware.Simulated;
+
+/// <summary>
+/// One simulated connector with the EV at its end: the physical state a tester changes through
+/// the control API, and the contactor, meter and lock the station drives.
+/// </summary>
+public sealed class SimulatedConnector : IConnectorHardware
+{
+    private readonly SimulatedConnectorSpec _spec;
+    private readonly SimulatedEnergyMeter _meter;
+    private readonly Lock _gate = new();
+    private bool _plugged;
+    private bool _evSuspended;
+    private FaultState? _fault;
+
+    internal SimulatedConnector(int connectorId, SimulatedConnectorSpec spec, TimeProvider timeProvider)
+    {
+        ConnectorId = connectorId;
+        _spec = spec;
+        _meter = new SimulatedEnergyMeter(timeProvider, spec, CurrentPowerW);
+        Contactor = new SimulatedContactor(_meter.Settle);
+        Lock = spec.FixedCable ? null : new SimulatedConnectorLock();
+    }
+
+    /// <inheritdoc/>
+    public int ConnectorId { get; }
+
+    /// <inheritdoc cref="IConnectorHardware.Contactor"/>
+    public SimulatedContactor Contactor { get; }
+
+    IContactor IConnectorHardware.Contactor => Contactor;
+
+    /// <inheritdoc/>
+    public IEnergyMeter Meter => _meter;
+
+    /// <inheritdoc cref="IConnectorHardware.Lock"/>
+    public SimulatedConnectorLock? Lock { get; }
+
+    IConnectorLock? IConnectorHardware.Lock => Lock;
+
+    /// <summary>Whether an EV is connected.</summary>
+    public bool IsPlugged
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _plugged;
+            }
+        }
+    }
+
+    /// <summary>Whether the EV refuses to draw current.</summary>
+    public bool IsEvSuspended
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _evSuspended;
+            }
+        }
+    }
+
+    /// <summary>The present fault, if any.</summary>
+    public FaultState? Fault
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _fault;
+            }
+        }
+    }
+
+    /// <summary>The energy register in Wh.</summary>
+    public double EnergyWh => _meter.EnergyWh;
+
+    /// <summary>The power the EV draws now: only through a closed contactor, into a willing EV, without a fault.</summary>
+    public double CurrentPowerW() =>
+        // Lock-free on purpose: the meter calls this while holding its own lock.
+        Contactor.IsClosed && Volatile.Read(ref _plugged) && !Volatile.Read(ref _evSuspended) && Volatile.Read(ref _fault) is null
+            ? _spec.EvPowerW
+            : 0;
+
+    internal bool SetPlugged(bool plugged)
+    {
+        lock (_gate)
+        {
+            if (_plugged == plugged)
+            {
+                return false;
+            }
+
+            // Book the energy at the old power before the power changes.
+            _meter.Settle();
+            Volatile.Write(ref _plugged, plugged);
+            return true;
+        }
+    }
+
+    internal bool SetEvSuspended(bool suspended)
+    {
+        lock (_gate)
+        {
+            if (_evSuspended == suspended)
+            {
+                return false;
+            }
+
+            _meter.Settle();
+            Volatile.Write(ref _evSuspended, suspended);
+            return true;
+        }
+    }
+
+    internal void SetFault(FaultState? fault)
+    {
+        lock (_gate)
+        {
+            _meter.Settle();
+            Volatile.Write(ref _fault, fault);
+        }
+    }
+}

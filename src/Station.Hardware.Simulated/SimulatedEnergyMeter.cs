@@ -1,0 +1,75 @@
+namespace Station.Hardware.Simulated;
+
+/// <summary>
+/// Integrates the power the simulated EV draws over the injected time, so energy advances
+/// instantly and deterministically in virtual-time tests.
+/// </summary>
+public sealed class SimulatedEnergyMeter : IEnergyMeter
+{
+    private readonly Lock _lock = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly SimulatedConnectorSpec _spec;
+    private readonly Func<double> _powerW;
+    private double _energyWh;
+    private long _settledAt;
+
+    internal SimulatedEnergyMeter(TimeProvider timeProvider, SimulatedConnectorSpec spec, Func<double> powerW)
+    {
+        _timeProvider = timeProvider;
+        _spec = spec;
+        _powerW = powerW;
+        _energyWh = spec.InitialEnergyWh;
+        _settledAt = timeProvider.GetTimestamp();
+    }
+
+    /// <summary>The energy register in Wh.</summary>
+    public double EnergyWh
+    {
+        get
+        {
+            lock (_lock)
+            {
+                SettleLocked();
+                return _energyWh;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public MeterReading Read()
+    {
+        double energy;
+        lock (_lock)
+        {
+            SettleLocked();
+            energy = _energyWh;
+        }
+
+        var power = _powerW();
+        var currentPerPhase = power / (_spec.VoltageV * _spec.Phases);
+        return new MeterReading
+        {
+            EnergyActiveImportWh = energy,
+            PowerActiveImportW = power,
+            CurrentImportA = Enumerable.Repeat(currentPerPhase, _spec.Phases).ToArray(),
+            VoltageV = Enumerable.Repeat(_spec.VoltageV, _spec.Phases).ToArray(),
+            FrequencyHz = 50,
+        };
+    }
+
+    /// <summary>Books the energy drawn at the current power up to now; call before the power changes.</summary>
+    internal void Settle()
+    {
+        lock (_lock)
+        {
+            SettleLocked();
+        }
+    }
+
+    private void SettleLocked()
+    {
+        var now = _timeProvider.GetTimestamp();
+        _energyWh += _powerW() * _timeProvider.GetElapsedTime(_settledAt, now).TotalHours;
+        _settledAt = now;
+    }
+}

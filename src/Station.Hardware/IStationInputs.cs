@@ -1,0 +1,35 @@
+using Ocpp16.Messages;
+
+namespace Station.Hardware;
+
+/// <summary>
+/// How sensors, readers and buttons report physical events to the station. The station implements
+/// it; a driver calls it. When a driver is attached it reports the current physical state (a cable
+/// already plugged in, a fault already present) through the same calls.
+/// </summary>
+public interface IStationInputs
+{
+    /// <summary>An EV is connected to the connector (for a detachable cable: plugged at both ends).</summary>
+    ValueTask CablePluggedAsync(int connectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>The EV was disconnected from the connector.</summary>
+    ValueTask CableUnpluggedAsync(int connectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>The EV stopped drawing current although power is offered (SuspendedEV).</summary>
+    ValueTask EvSuspendedAsync(int connectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>The EV draws current again.</summary>
+    ValueTask EvResumedAsync(int connectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>A fault appeared at the connector, or at the whole station for connector 0.</summary>
+    ValueTask FaultAsync(int connectorId, ChargePointErrorCode errorCode, string? info = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The fault of the connector (or of the station, for 0) is gone.</summary>
+    ValueTask FaultClearedAsync(int connectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>An identifier (RFID card, app token) was presented at the reader.</summary>
+    ValueTask IdTagPresentedAsync(string idTag, CancellationToken cancellationToken = default);
+
+    /// <summary>The local stop button of the connector was pressed.</summary>
+    ValueTask StopButtonPressedAsync(int connectorId, CancellationToken cancellationToken = default);
+}

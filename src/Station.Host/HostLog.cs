@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using Ocpp16.Messages;
+
+namespace Station.Host;
+
+/// <summary>Log events of the host (event ids 3000–3099).</summary>
+internal static partial class HostLog
+{
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Rebooting after a {Type} reset")]
+    public static partial void Rebooting(ILogger logger, ResetType type);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Station {ChargePointId} ({Vendor} {Model}, {Connectors} connector(s)) connecting to {Endpoint}, data in {DataDirectory}")]
+    public static partial void Starting(ILogger logger, string chargePointId, string vendor, string model, int connectors, string endpoint, string dataDirectory);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Control API request refused ({StatusCode}): {Error}")]
+    public static partial void ControlRefused(ILogger logger, int statusCode, string error);
+}

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Station.Hardware.Simulated;
+using Station.Host.Control;
+using Station.Storage.Sqlite;
+
+namespace Station.Host.Run;
+
+/// <summary><c>run</c>: one station against a Central System, with the options of the station control contract.</summary>
+internal static class RunCommand
+{
+    private static readonly Option<string?> CsmsUrl = new("--csms-url") { Description = "Central System endpoint, ws:// or wss://; the station id is appended as the last path segment" };
+    private static readonly Option<string?> Id = new("--id") { Description = "Charge point identity (default: from the config file, else CP001)" };
+    private static readonly Option<string> DataDir = new("--data-dir") { Description = "Where the station persists everything (SQLite database, logs, firmware)", DefaultValueFactory = _ => "./station-data" };
+    private static readonly Option<int> ControlPort = new("--control-port") { Description = "HTTP control API port on 127.0.0.1 (0 = off)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string?> Config = new("--config") { Description = "Station configuration file (model, connectors, OCPP key defaults); default: the built-in TSCT-2007CP" };
+
+    public static Command Create()
+    {
+        var command = new Command("run", "Run a station against a Central System");
+        command.Options.Add(CsmsUrl);
+        command.Options.Add(Id);
+        command.Options.Add(DataDir);
+        command.Options.Add(ControlPort);
+        command.Options.Add(Config);
+        command.Options.Add(CommonOptions.LogLevel);
+        command.SetAction((parse, cancellationToken) => RunAsync(Resolve(parse), parse.GetValue(CommonOptions.LogLevel), cancellationToken));
+        return command;
+    }
+
+    private static RunSettings Resolve(ParseResult parse)
+    {
+        var loaded = StationConfigLoader.Load(parse.GetValue(Config));
+        var url = parse.GetValue(CsmsUrl) ?? loaded.CsmsUrl
+            ?? throw new UsageException("no Central System URL: pass --csms-url ws://host:port/path or set csmsUrl in the config file");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss"))
+        {
+            throw new UsageException($"--csms-url '{url}' is not an absolute ws:// or wss:// URL");
+        }
+
+        var port = parse.GetValue(ControlPort);
+        if (port is < 0 or > 65535)
+        {
+            throw new UsageException($"--control-port {port} is outside 0..65535");
+        }
+
+        var id = parse.GetValue(Id) ?? loaded.ChargePointId ?? "CP001";
+        if (id.Length is 0 or > 48 || id.Any(char.IsControl))
+        {
+            throw new UsageException($"--id '{id}' must be 1 to 48 printable characters");
+        }
+
+        return new RunSettings
+        {
+            Model = loaded.Model,
+            ChargePointId = id,
+            CentralSystemUri = uri,
+            DataDirectory = Path.GetFullPath(parse.GetValue(DataDir)!),
+            ControlPort = port,
+            EvPowerW = loaded.EvPowerW,
+        };
+    }
+
+    private static async Task<int> RunAsync(RunSettings settings, LogLevel logLevel, CancellationToken cancellationToken)
+    {
+        var (stores, database) = OpenStorage(settings.DataDirectory);
+        using (database)
+        {
+            var lastMeter = ((SqliteTransactionStore)stores.Transactions).LastMeterByConnector();
+            var hardware = new SimulatedStationHardware(
+                [.. settings.Model.Connectors.Select((c, i) => new SimulatedConnectorSpec
+                {
+                    Phases = c.Phases,
+                    VoltageV = c.VoltageV,
+                    FixedCable = c.FixedCable,
+                    EvPowerW = Math.Min(settings.EvPowerW, c.MaxPowerW),
+                    InitialEnergyWh = lastMeter.GetValueOrDefault(i + 1),
+                })],
+                TimeProvider.System);
+
+            if (settings.ControlPort == 0)
+            {
+                var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+                Configure(builder.Services, builder.Logging, settings, stores, hardware, logLevel);
+                using var host = builder.Build();
+                LogStart(host.Services, settings);
+                await host.RunAsync(cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+
+            var web = WebApplication.CreateSlimBuilder();
+            web.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.ControlPort));
+            Configure(web.Services, web.Logging, settings, stores, hardware, logLevel);
+            await using var app = web.Build();
+            ControlApi.Map(app, app.Services.GetRequiredService<StationRunner>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control"));
+            LogStart(app.Services, settings);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"control listening on http://127.0.0.1:{settings.ControlPort}").ConfigureAwait(false);
+            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+    }
+
+    private static (StationStores Stores, StationDatabase Database) OpenStorage(string dataDirectory)
+    {
+        try
+        {
+            return SqliteStationStorage.Open(dataDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException)
+        {
+            throw new UsageException($"--data-dir '{dataDirectory}': {ex.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+
+    private static void Configure(IServiceCollection services, ILoggingBuilder logging, RunSettings settings, StationStores stores, SimulatedStationHardware hardware, LogLevel logLevel)
+    {
+        CommonOptions.ConfigureLogging(logging, logLevel);
+        services.AddSingleton(settings);
+        services.AddSingleton(stores);
+        services.AddSingleton(hardware);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StationRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<StationRunner>());
+    }
+
+    private static void LogStart(IServiceProvider services, RunSettings settings)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Host");
+        var endpoint = Ocpp16.Transport.OcppWebSocketClient.BuildEndpoint(settings.CentralSystemUri, settings.ChargePointId).ToString();
+        var model = settings.Model;
+        HostLog.Starting(logger, settings.ChargePointId, model.Vendor, model.Model, model.Connectors.Count, endpoint, settings.DataDirectory);
+    }
+}

@@ -1,0 +1,19 @@
+using Station.Model;
+
+namespace Station.Host.Run;
+
+/// <summary>Everything the <c>run</c> command resolved from its options and the configuration file.</summary>
+internal sealed record RunSettings
+{
+    public required StationModel Model { get; init; }
+
+    public required string ChargePointId { get; init; }
+
+    public required Uri CentralSystemUri { get; init; }
+
+    public required string DataDirectory { get; init; }
+
+    public required int ControlPort { get; init; }
+
+    public required double EvPowerW { get; init; }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Station.Hardware.Simulated;
+
+namespace Station.Host.Run;
+
+/// <summary>
+/// Runs station instances one after the other over the same data directory and simulated
+/// hardware: a Reset ends an instance and this starts the next, as a reboot restarts the firmware
+/// while the hardware (cable, EV, meter) stays as it is.
+/// </summary>
+internal sealed class StationRunner(RunSettings settings, StationStores stores, SimulatedStationHardware hardware, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    : BackgroundService
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("Station.Host");
+    private volatile ChargePoint? _current;
+
+    /// <summary>The simulated hardware the control API drives.</summary>
+    public SimulatedStationHardware Hardware => hardware;
+
+    /// <summary>The running instance, or null while rebooting.</summary>
+    public ChargePoint? Current => _current;
+
+    /// <summary>The settings of this station.</summary>
+    public RunSettings Settings => settings;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = new ChargePointOptions { ChargePointId = settings.ChargePointId, CentralSystemUri = settings.CentralSystemUri };
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var station = new ChargePoint(settings.Model, options, hardware.Connectors, stores, timeProvider, loggerFactory);
+            await using (station.ConfigureAwait(false))
+            {
+                await hardware.AttachAsync(station.Inputs, stoppingToken).ConfigureAwait(false);
+                _current = station;
+                StationExit exit;
+                try
+                {
+                    exit = await station.RunAsync(stoppingToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _current = null;
+                    hardware.Detach();
+                }
+
+                if (exit.Reboot is not { } reset)
+                {
+                    return;
+                }
+
+                HostLog.Rebooting(_logger, reset);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+namespace Station.Storage.Sqlite;
+
+/// <summary>The schema, one script per version; <c>PRAGMA user_version</c> records how far a file is.</summary>
+internal static class Migrations
+{
+    private static readonly string[] Scripts =
+    [
+        // 1: the Core profile.
+        """
+        CREATE TABLE configuration (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE availability (connector_id INTEGER PRIMARY KEY, availability TEXT NOT NULL, scheduled TEXT NULL);
+        CREATE TABLE authorization_cache (
+            id_tag TEXT PRIMARY KEY COLLATE NOCASE, status TEXT NOT NULL, expiry_date TEXT NULL,
+            parent_id_tag TEXT NULL, updated_at TEXT NOT NULL);
+        CREATE TABLE transactions (
+            local_id INTEGER PRIMARY KEY AUTOINCREMENT, connector_id INTEGER NOT NULL, id_tag TEXT NOT NULL,
+            parent_id_tag TEXT NULL, meter_start INTEGER NOT NULL, started_at TEXT NOT NULL, reservation_id INTEGER NULL,
+            transaction_id INTEGER NULL, last_meter_wh REAL NOT NULL, last_meter_at TEXT NOT NULL, ended INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE outbox (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, payload TEXT NOT NULL,
+            local_transaction_id INTEGER NULL, attempts INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE dead_letters (
+            sequence INTEGER PRIMARY KEY, action TEXT NOT NULL, payload TEXT NOT NULL, local_transaction_id INTEGER NULL,
+            attempts INTEGER NOT NULL, reason TEXT NOT NULL);
+        CREATE TABLE station_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ];
+
+    /// <summary>The schema version a fully migrated file has.</summary>
+    public static int Latest => Scripts.Length;
+
+    public static void Apply(StationDatabase database)
+    {
+        var version = database.Use(connection => Convert.ToInt32(StationDatabase.Command(connection, null, "PRAGMA user_version").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        if (version > Latest)
+        {
+            throw new InvalidDataException($"{database.Path} has schema version {version}, newer than this station's {Latest}");
+        }
+
+        for (var next = version; next < Latest; next++)
+        {
+            var script = Scripts[next];
+            database.InTransaction((connection, transaction) =>
+            {
+                StationDatabase.Command(connection, transaction, script).ExecuteNonQuery();
+                StationDatabase.Command(connection, transaction, $"PRAGMA user_version = {next + 1}").ExecuteNonQuery();
+                return 0;
+            });
+        }
+    }
+}

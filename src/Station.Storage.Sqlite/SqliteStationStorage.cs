@@ -1,0 +1,19 @@
+namespace Station.Storage.Sqlite;
+
+/// <summary>Opens a data directory's database and gives every block its store.</summary>
+public static class SqliteStationStorage
+{
+    /// <summary>Opens (creating and migrating) the database in <paramref name="dataDirectory"/>.</summary>
+    public static (StationStores Stores, StationDatabase Database) Open(string dataDirectory)
+    {
+        var database = StationDatabase.Open(dataDirectory);
+        var stores = new StationStores
+        {
+            Configuration = new SqliteConfigurationStore(database),
+            Availability = new SqliteAvailabilityStore(database),
+            AuthorizationCache = new SqliteAuthorizationCacheStore(database),
+            Transactions = new SqliteTransactionStore(database),
+        };
+        return (stores, database);
+    }
+}

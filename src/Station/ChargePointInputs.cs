@@ -1,0 +1,121 @@
+using Ocpp16.Messages;
+using Station.Connectors;
+using Station.Hardware;
+using Station.Runtime;
+using Station.Transactions;
+
+namespace Station;
+
+/// <summary>
+/// The station's side of <see cref="IStationInputs"/>: each physical event takes the station lock,
+/// updates the connector's state and lets the transaction block react.
+/// </summary>
+internal sealed class ChargePointInputs(StationRuntime runtime, ConnectorService connectors, TransactionService transactions, SessionCoordinator sessions) : IStationInputs
+{
+    // OCPP 1.6 §7: idTag is a CiString20.
+    private const int MaxIdTagLength = 20;
+
+    public async ValueTask CablePluggedAsync(int connectorId, CancellationToken cancellationToken = default)
+    {
+        using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
+        {
+            connectors[connectorId].CablePlugged = true;
+            await transactions.OnCablePluggedAsync(connectorId).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask CableUnpluggedAsync(int connectorId, CancellationToken cancellationToken = default)
+    {
+        using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
+        {
+            connectors[connectorId].CablePlugged = false;
+            connectors[connectorId].EvSuspended = false;
+            await transactions.OnCableUnpluggedAsync(connectorId).ConfigureAwait(false);
+        }
+    }
+
+    public ValueTask EvSuspendedAsync(int connectorId, CancellationToken cancellationToken = default) =>
+        SetEvSuspendedAsync(connectorId, true, cancellationToken);
+
+    public ValueTask EvResumedAsync(int connectorId, CancellationToken cancellationToken = default) =>
+        SetEvSuspendedAsync(connectorId, false, cancellationToken);
+
+    public ValueTask FaultAsync(int connectorId, ChargePointErrorCode errorCode, string? info = null, CancellationToken cancellationToken = default)
+    {
+        if (errorCode == ChargePointErrorCode.NoError)
+        {
+            throw new ArgumentException("a fault needs an error code other than NoError", nameof(errorCode));
+        }
+
+        if (info is { Length: > 50 })
+        {
+            throw new ArgumentException($"info of {info.Length} characters exceeds the 50 of StatusNotification.info", nameof(info));
+        }
+
+        return SetFaultAsync(connectorId, new ConnectorFault(errorCode, info), cancellationToken);
+    }
+
+    public ValueTask FaultClearedAsync(int connectorId, CancellationToken cancellationToken = default) =>
+        SetFaultAsync(connectorId, null, cancellationToken);
+
+    public async ValueTask IdTagPresentedAsync(string idTag, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(idTag) || idTag.Length > MaxIdTagLength)
+        {
+            throw new ArgumentException($"idTag '{idTag}' must be 1 to {MaxIdTagLength} characters", nameof(idTag));
+        }
+
+        using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await sessions.OnIdTagPresentedAsync(idTag).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask StopButtonPressedAsync(int connectorId, CancellationToken cancellationToken = default)
+    {
+        using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
+        {
+            await sessions.OnStopButtonAsync(connectorId).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask SetEvSuspendedAsync(int connectorId, bool suspended, CancellationToken cancellationToken)
+    {
+        using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
+        {
+            connectors[connectorId].EvSuspended = suspended;
+            connectors.Refresh();
+        }
+    }
+
+    private async ValueTask SetFaultAsync(int connectorId, ConnectorFault? fault, CancellationToken cancellationToken)
+    {
+        using (await EnterAsync(connectorId, cancellationToken, allowStation: true).ConfigureAwait(false))
+        {
+            connectors[connectorId].Fault = fault;
+            var affected = connectorId == 0 ? Enumerable.Range(1, connectors.Count) : [connectorId];
+            foreach (var id in affected)
+            {
+                if (fault is not null)
+                {
+                    // TC_041: a faulted connector starts nothing.
+                    transactions.CancelAuthorization(id, "fault");
+                }
+
+                await transactions.UpdatePowerAsync(id).ConfigureAwait(false);
+            }
+
+            connectors.Refresh();
+        }
+    }
+
+    private ValueTask<StationLock.Releaser> EnterAsync(int connectorId, CancellationToken cancellationToken, bool allowStation = false)
+    {
+        if (connectorId < (allowStation ? 0 : 1) || connectorId > connectors.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(connectorId), connectorId, $"connector {connectorId} does not exist");
+        }
+
+        return runtime.Lock.EnterAsync(cancellationToken);
+    }
+}

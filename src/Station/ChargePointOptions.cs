@@ -1,0 +1,54 @@
+using Ocpp16.Rpc;
+using Ocpp16.Transport;
+using Station.DataTransfer;
+
+namespace Station;
+
+/// <summary>How one station instance connects and behaves beyond its model and OCPP configuration.</summary>
+public sealed record ChargePointOptions
+{
+    /// <summary>The charge point identity (the last path segment of the connection URL).</summary>
+    public required string ChargePointId { get; init; }
+
+    /// <summary>The Central System endpoint, <c>ws://</c> or <c>wss://</c>, without the identity.</summary>
+    public required Uri CentralSystemUri { get; init; }
+
+    /// <summary>Response timeout of CALLs.</summary>
+    public RpcOptions Rpc { get; init; } = new();
+
+    /// <summary>Back-off between connection attempts.</summary>
+    public ReconnectPolicy Reconnect { get; init; } = new();
+
+    /// <summary>How often the meter of a running transaction is persisted (the meterStop after a power loss).</summary>
+    public TimeSpan MeterCheckpointInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a soft reset waits for queued transaction messages to leave before rebooting.</summary>
+    public TimeSpan RebootFlushTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Vendor handlers of incoming DataTransfer requests.</summary>
+    public IReadOnlyList<IDataTransferVendorHandler> DataTransferHandlers { get; init; } = [];
+
+    /// <summary>Adjusts the WebSocket options of each connection attempt (authentication, TLS).</summary>
+    public Func<WebSocketClientOptions, WebSocketClientOptions>? ConfigureConnection { get; init; }
+
+    /// <summary>Sees every OCPP frame (message trace, tests).</summary>
+    public IFrameObserver? FrameObserver { get; init; }
+
+    /// <summary>Validates the options once; throws with a one-line reason.</summary>
+    public ChargePointOptions Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ChargePointId) || ChargePointId.Length > 48)
+        {
+            throw new ArgumentException($"charge point id '{ChargePointId}' must be 1 to 48 characters", nameof(ChargePointId));
+        }
+
+        if (!CentralSystemUri.IsAbsoluteUri || CentralSystemUri.Scheme is not ("ws" or "wss"))
+        {
+            throw new ArgumentException($"Central System URL '{CentralSystemUri}' must be an absolute ws:// or wss:// URL", nameof(CentralSystemUri));
+        }
+
+        Rpc.Validate();
+        Reconnect.Validate();
+        return this;
+    }
+}

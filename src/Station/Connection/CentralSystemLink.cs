@@ -1,0 +1,104 @@
+using Ocpp16.Messages;
+using Ocpp16.Rpc;
+
+namespace Station.Connection;
+
+/// <summary>
+/// The station's view of its Central System: whether it is connected, whether the registration
+/// is Accepted (both together: online), and the raw CALL for the few messages that may be sent
+/// before that (BootNotification).
+/// </summary>
+public sealed class CentralSystemLink
+{
+    private readonly ReconnectingRpcClient _client;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _online = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RegistrationStatus? _registration;
+
+    /// <summary>Wraps the reconnecting client of this station.</summary>
+    public CentralSystemLink(ReconnectingRpcClient client)
+    {
+        _client = client;
+        client.Connected += (_, _) =>
+        {
+            UpdateOnline();
+            Connected?.Invoke();
+        };
+        client.Disconnected += (_, _) =>
+        {
+            UpdateOnline();
+            Disconnected?.Invoke();
+        };
+    }
+
+    /// <summary>Raised when a connection opens (on the connection's thread; take the lock before touching state).</summary>
+    public event Action? Connected;
+
+    /// <summary>Raised when the connection closed.</summary>
+    public event Action? Disconnected;
+
+    /// <summary>Whether a WebSocket connection is open.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>The last registration status the Central System gave, null before the first answer.</summary>
+    public RegistrationStatus? Registration
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _registration;
+            }
+        }
+    }
+
+    /// <summary>Connected and Accepted: the station may send all its messages.</summary>
+    public bool IsOnline => IsConnected && Registration == RegistrationStatus.Accepted;
+
+    /// <summary>Records the registration status of the last BootNotification answer.</summary>
+    public void SetRegistration(RegistrationStatus status)
+    {
+        lock (_gate)
+        {
+            _registration = status;
+        }
+
+        UpdateOnline();
+    }
+
+    /// <summary>Completes when the station is online.</summary>
+    public Task WaitUntilOnlineAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _online.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Sends a CALL now, whatever the registration (BootNotification, and what TriggerMessage asks for while Pending).</summary>
+    public Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
+        where TResponse : class, IOcppResponse => _client.CallAsync(request, cancellationToken);
+
+    /// <summary>Sends a CALL of <paramref name="action"/> now.</summary>
+    public Task<IOcppResponse> CallAsync(OcppAction action, IOcppRequest request, CancellationToken cancellationToken = default) =>
+        _client.CallAsync(action, request, cancellationToken);
+
+    /// <summary>Closes the connection (a reboot); the client would otherwise dial again after its back-off.</summary>
+    public Task DisconnectAsync(string reason, CancellationToken cancellationToken = default) => _client.DisconnectAsync(reason, cancellationToken);
+
+    private void UpdateOnline()
+    {
+        lock (_gate)
+        {
+            var online = _client.IsConnected && _registration == RegistrationStatus.Accepted;
+            if (online)
+            {
+                _online.TrySetResult();
+            }
+            else if (_online.Task.IsCompleted)
+            {
+                _online = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+}

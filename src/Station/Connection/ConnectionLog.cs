@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Station.Connection;
+
+/// <summary>Log events of the connection block (event ids 2150–2199).</summary>
+internal static partial class ConnectionLog
+{
+    [LoggerMessage(EventId = 2150, Level = LogLevel.Warning, Message = "Dropped a queued {Action}: the outgoing queue is full")]
+    public static partial void Dropped(ILogger logger, string action);
+
+    [LoggerMessage(EventId = 2151, Level = LogLevel.Debug, Message = "Not sending {Action}: offline")]
+    public static partial void NotSentOffline(ILogger logger, string action);
+
+    [LoggerMessage(EventId = 2152, Level = LogLevel.Warning, Message = "{Action} failed: {Reason}")]
+    public static partial void NotificationFailed(ILogger logger, string action, string reason);
+}

@@ -1,0 +1,104 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Ocpp16.Messages;
+using Ocpp16.Rpc;
+
+namespace Station.Connection;
+
+/// <summary>
+/// The ordered queue of the station's own messages that are not transaction messages
+/// (StatusNotification, Authorize, Heartbeat, MeterValues outside transactions, firmware and
+/// diagnostics notifications): they leave in the order they were queued, and only while online.
+/// A message whose turn comes while offline is not sent: these messages describe the present, and
+/// the present is reported again after reconnecting. Transaction messages use the durable outbox.
+/// </summary>
+public sealed class OutgoingMessages
+{
+    // Status traffic must not pile up behind a dead link: the oldest entries give way, with a log line.
+    private const int Capacity = 256;
+
+    private readonly CentralSystemLink _link;
+    private readonly ILogger _logger;
+    private readonly Channel<Outgoing> _queue;
+
+    /// <summary>Creates the queue; <see cref="RunAsync"/> sends from it.</summary>
+    public OutgoingMessages(CentralSystemLink link, ILogger logger)
+    {
+        _link = link;
+        _logger = logger;
+        _queue = Channel.CreateBounded<Outgoing>(
+            new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            dropped =>
+            {
+                ConnectionLog.Dropped(_logger, dropped.Action.Name);
+                dropped.Fail(new OcppNotConnectedException("dropped from a full outgoing queue"));
+            });
+    }
+
+    /// <summary>Queues a request and waits for its answer.</summary>
+    /// <exception cref="OcppNotConnectedException">The station was offline when the request's turn came.</exception>
+    public async Task<TResponse> SendAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
+        where TResponse : class, IOcppResponse
+    {
+        var outgoing = new Outgoing(OcppActions.ForRequest(request.GetType()), request, awaited: true);
+        await _queue.Writer.WriteAsync(outgoing, cancellationToken).ConfigureAwait(false);
+        return (TResponse)await outgoing.Answer.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues a request whose answer nobody waits for (notifications).</summary>
+    public void Post(IOcppRequest request) =>
+        _queue.Writer.TryWrite(new Outgoing(OcppActions.ForRequest(request.GetType()), request, awaited: false));
+
+    /// <summary>Sends queued messages in order until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var outgoing in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!_link.IsOnline)
+            {
+                ConnectionLog.NotSentOffline(_logger, outgoing.Action.Name);
+                outgoing.Fail(new OcppNotConnectedException("offline"));
+                continue;
+            }
+
+            try
+            {
+                var answer = await _link.CallAsync(outgoing.Action, outgoing.Request, cancellationToken).ConfigureAwait(false);
+                outgoing.Complete(answer);
+            }
+            catch (OcppException ex)
+            {
+                if (!outgoing.Awaited)
+                {
+                    ConnectionLog.NotificationFailed(_logger, outgoing.Action.Name, ex.Message);
+                }
+
+                outgoing.Fail(ex);
+            }
+        }
+    }
+
+    private sealed class Outgoing(OcppAction action, IOcppRequest request, bool awaited)
+    {
+        private readonly TaskCompletionSource<IOcppResponse> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public OcppAction Action { get; } = action;
+
+        public IOcppRequest Request { get; } = request;
+
+        public bool Awaited { get; } = awaited;
+
+        public Task<IOcppResponse> Answer => _answer.Task;
+
+        public void Complete(IOcppResponse answer) => _answer.TrySetResult(answer);
+
+        public void Fail(Exception exception)
+        {
+            // Nobody observes the answer of a notification: keep its failure from going unobserved.
+            if (_answer.TrySetException(exception) && !Awaited)
+            {
+                _ = _answer.Task.Exception;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Ocpp16.Messages;
+using Ocpp16.Rpc;
+
+namespace Station.Connectors;
+
+/// <summary>Answers ChangeAvailability (§5.2).</summary>
+internal sealed class ChangeAvailabilityHandler(ConnectorService connectors) : IOcppHandler<ChangeAvailabilityRequest, ChangeAvailabilityResponse>
+{
+    public ValueTask<ChangeAvailabilityResponse> HandleAsync(ChangeAvailabilityRequest request, IncomingCallContext context, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(new ChangeAvailabilityResponse { Status = connectors.ChangeAvailability(request.ConnectorId, request.Type) });
+}

@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using Ocpp16.Messages;
+using Station.Configuration;
+using Station.Connection;
+using Station.Runtime;
+
+namespace Station.Connectors;
+
+/// <summary>
+/// Owns the connectors' physical state and availability, derives their OCPP status and reports
+/// it. Other blocks change their part of a <see cref="ConnectorState"/> and call
+/// <see cref="Refresh"/>; nobody sets a status directly.
+/// </summary>
+public sealed class ConnectorService
+{
+    private readonly ConnectorState[] _states;
+    private readonly IAvailabilityStore _store;
+    private readonly StatusReporter _reporter;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates connectors 0..<paramref name="connectorCount"/> with their stored availability.</summary>
+    public ConnectorService(int connectorCount, IAvailabilityStore store, OutgoingMessages outgoing, IStationConfiguration configuration, StationRuntime runtime)
+    {
+        _states = [.. Enumerable.Range(0, connectorCount + 1).Select(id => new ConnectorState(id))];
+        _store = store;
+        _logger = runtime.LoggerFactory.CreateLogger("Station.Connectors");
+        foreach (var stored in store.Load().Where(s => Exists(s.ConnectorId)))
+        {
+            _states[stored.ConnectorId].Availability = stored.Availability;
+            _states[stored.ConnectorId].ScheduledAvailability = stored.Scheduled;
+        }
+
+        _reporter = new StatusReporter(connectorCount, id => Evaluate(id), outgoing, configuration, runtime);
+        _reporter.Reported += (id, status) => ConnectorsLog.StatusChanged(_logger, id, status.Status, status.ErrorCode);
+    }
+
+    /// <summary>Raised with every status reported (for the control API and tests).</summary>
+    public event Action<int, StatusSnapshot>? StatusReported
+    {
+        add => _reporter.Reported += value;
+        remove => _reporter.Reported -= value;
+    }
+
+    /// <summary>The number of connectors, connector 0 not counted.</summary>
+    public int Count => _states.Length - 1;
+
+    /// <summary>The station as a whole (connector 0).</summary>
+    public ConnectorState Station => _states[0];
+
+    /// <summary>Connectors 1..n.</summary>
+    public IEnumerable<ConnectorState> All => _states.Skip(1);
+
+    /// <summary>A connector by id (0 is the station).</summary>
+    public ConnectorState this[int connectorId] => _states[connectorId];
+
+    /// <summary>Whether <paramref name="connectorId"/> is 0 or an existing connector.</summary>
+    public bool Exists(int connectorId) => connectorId >= 0 && connectorId < _states.Length;
+
+    /// <summary>The status connector <paramref name="connectorId"/> has now.</summary>
+    public StatusSnapshot Evaluate(int connectorId) => _states[connectorId].Evaluate(Station);
+
+    /// <summary>Whether a new session may start on the connector.</summary>
+    public bool IsUsable(int connectorId) => connectorId >= 1 && Exists(connectorId) && _states[connectorId].IsUsable(Station);
+
+    /// <summary>
+    /// Applies availability changes that waited for a transaction, then reports every status that
+    /// changed. Call after changing any part of a connector's state.
+    /// </summary>
+    public void Refresh()
+    {
+        foreach (var state in _states)
+        {
+            if (state.ScheduledAvailability is { } scheduled && !HasTransaction(state.Id))
+            {
+                Set(state, scheduled, scheduled: null);
+                ConnectorsLog.ScheduledApplied(_logger, state.Id, scheduled);
+            }
+        }
+
+        for (var id = 0; id < _states.Length; id++)
+        {
+            _reporter.Update(id);
+        }
+    }
+
+    /// <summary>Reports the present status of connector 0 and every connector (after boot or reconnection).</summary>
+    public void ReportAll()
+    {
+        for (var id = 0; id < _states.Length; id++)
+        {
+            _reporter.ReportNow(id);
+        }
+    }
+
+    /// <summary>Reports one connector's present status now (TriggerMessage).</summary>
+    public void Report(int connectorId) => _reporter.ReportNow(connectorId);
+
+    /// <summary>
+    /// ChangeAvailability (§5.2): connector 0 changes the station and every connector. A connector
+    /// with a running transaction becomes Inoperative when the transaction ends (Scheduled).
+    /// </summary>
+    public AvailabilityStatus ChangeAvailability(int connectorId, AvailabilityType type)
+    {
+        if (!Exists(connectorId))
+        {
+            return AvailabilityStatus.Rejected;
+        }
+
+        var targets = connectorId == 0 ? _states : [_states[connectorId]];
+        var status = AvailabilityStatus.Accepted;
+        foreach (var state in targets)
+        {
+            if (type == AvailabilityType.Inoperative && HasTransaction(state.Id))
+            {
+                Set(state, state.Availability, scheduled: type);
+                status = AvailabilityStatus.Scheduled;
+            }
+            else
+            {
+                Set(state, type, scheduled: null);
+            }
+        }
+
+        ConnectorsLog.AvailabilityChanged(_logger, connectorId, type, status);
+        Refresh();
+        return status;
+    }
+
+    private bool HasTransaction(int connectorId) =>
+        connectorId == 0 ? All.Any(c => c.HasTransaction) : _states[connectorId].HasTransaction;
+
+    private void Set(ConnectorState state, AvailabilityType availability, AvailabilityType? scheduled)
+    {
+        if (state.Availability == availability && state.ScheduledAvailability == scheduled)
+        {
+            return;
+        }
+
+        state.Availability = availability;
+        state.ScheduledAvailability = scheduled;
+        _store.Save(new StoredAvailability(state.Id, availability, scheduled));
+    }
+}

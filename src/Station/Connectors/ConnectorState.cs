@@ -1,0 +1,81 @@
+using Ocpp16.Messages;
+
+namespace Station.Connectors;
+
+/// <summary>
+/// The state of one connector (0 is the station as a whole), written by the blocks that own each
+/// part: the hardware inputs (cable, EV, fault), the connector block (availability), the
+/// transaction block (session phase). Its OCPP status is derived from all of it, never set.
+/// </summary>
+public sealed class ConnectorState(int id)
+{
+    /// <summary>The OCPP connector id.</summary>
+    public int Id { get; } = id;
+
+    /// <summary>Whether an EV is connected.</summary>
+    public bool CablePlugged { get; internal set; }
+
+    /// <summary>Whether the EV declines to draw current.</summary>
+    public bool EvSuspended { get; internal set; }
+
+    /// <summary>The present fault, if any.</summary>
+    public ConnectorFault? Fault { get; internal set; }
+
+    /// <summary>Operative or Inoperative, as the Central System last set it (persisted).</summary>
+    public AvailabilityType Availability { get; internal set; } = AvailabilityType.Operative;
+
+    /// <summary>An availability change that waits for the running transaction to end (persisted).</summary>
+    public AvailabilityType? ScheduledAvailability { get; internal set; }
+
+    /// <summary>The session phase published by the transaction block.</summary>
+    public SessionPhase Session { get; set; }
+
+    /// <summary>Whether a reservation holds the connector.</summary>
+    public bool Reserved { get; set; }
+
+    /// <summary>Whether maintenance (a firmware installation) makes the connector unavailable.</summary>
+    public bool InMaintenance { get; set; }
+
+    /// <summary>Whether a transaction runs on the connector.</summary>
+    public bool HasTransaction => Session is SessionPhase.Charging or SessionPhase.SuspendedByStation;
+
+    /// <summary>Whether a new session may begin here: no fault, operative, no transaction.</summary>
+    public bool IsUsable(ConnectorState station) =>
+        Fault is null && station.Fault is null && Availability == AvailabilityType.Operative
+        && station.Availability == AvailabilityType.Operative && !InMaintenance && !HasTransaction;
+
+    /// <summary>The status this state amounts to (OCPP 1.6 §4.9, the connector state diagram).</summary>
+    public StatusSnapshot Evaluate(ConnectorState station)
+    {
+        if (Id == 0)
+        {
+            return Fault is { } stationFault ? new(ChargePointStatus.Faulted, stationFault.ErrorCode, stationFault.Info)
+                : Availability == AvailabilityType.Inoperative ? new(ChargePointStatus.Unavailable)
+                : new(ChargePointStatus.Available);
+        }
+
+        if ((Fault ?? station.Fault) is { } fault)
+        {
+            return new(ChargePointStatus.Faulted, fault.ErrorCode, fault.Info);
+        }
+
+        if (HasTransaction)
+        {
+            // C-06.1: a transaction kept after the EV left is suspended on the EV side.
+            return !CablePlugged ? new(ChargePointStatus.SuspendedEV, Info: "EV side disconnected")
+                : Session == SessionPhase.SuspendedByStation ? new(ChargePointStatus.SuspendedEVSE)
+                : EvSuspended ? new(ChargePointStatus.SuspendedEV)
+                : new(ChargePointStatus.Charging);
+        }
+
+        if (Availability == AvailabilityType.Inoperative || station.Availability == AvailabilityType.Inoperative || InMaintenance)
+        {
+            return new(ChargePointStatus.Unavailable);
+        }
+
+        return Session == SessionPhase.Finishing ? new(ChargePointStatus.Finishing)
+            : Reserved ? new(ChargePointStatus.Reserved)
+            : CablePlugged || Session == SessionPhase.Authorized ? new(ChargePointStatus.Preparing)
+            : new(ChargePointStatus.Available);
+    }
+}

@@ -1,0 +1,231 @@
+using Ocpp16.Messages;
+using Station.Configuration;
+using Station.Connection;
+using Station.Hardware;
+using Station.Model;
+using Station.Runtime;
+using Station.Transactions;
+
+namespace Station.Metering;
+
+/// <summary>
+/// C-09: sampled meter values every <c>MeterValueSampleInterval</c> during a transaction and
+/// clock-aligned values every <c>ClockAlignedDataInterval</c> from midnight, on the connectors and
+/// connector 0; the StopTxn* values for transactionData; and the periodic persistence of the
+/// meter that gives a power-loss StopTransaction its meterStop. Interval changes apply at once.
+/// </summary>
+public sealed class MeteringService
+{
+    private readonly StationModel _model;
+    private readonly IReadOnlyList<IConnectorHardware> _hardware;
+    private readonly TransactionService _transactions;
+    private readonly TransactionOutbox _outbox;
+    private readonly OutgoingMessages _outgoing;
+    private readonly IStationConfiguration _configuration;
+    private readonly StationClock _clock;
+    private readonly StationTimer[] _sampleTimers;
+    private readonly StationTimer _alignedTimer;
+    private readonly StationTimer _checkpointTimer;
+    private readonly TimeSpan _checkpointInterval;
+    private DateTimeOffset _nextAligned;
+
+    /// <summary>Creates the block and subscribes to transaction starts and stops.</summary>
+    public MeteringService(
+        StationModel model,
+        IReadOnlyList<IConnectorHardware> hardware,
+        TransactionService transactions,
+        TransactionOutbox outbox,
+        OutgoingMessages outgoing,
+        IStationConfiguration configuration,
+        StationRuntime runtime,
+        TimeSpan checkpointInterval)
+    {
+        _model = model;
+        _hardware = hardware;
+        _transactions = transactions;
+        _outbox = outbox;
+        _outgoing = outgoing;
+        _configuration = configuration;
+        _clock = runtime.Clock;
+        _checkpointInterval = checkpointInterval;
+        _sampleTimers = [.. Enumerable.Range(1, hardware.Count).Select(id => runtime.CreateTimer($"sampled meter values of connector {id}", () => Sample(id)))];
+        _alignedTimer = runtime.CreateTimer("clock-aligned meter values", SampleAligned);
+        _checkpointTimer = runtime.CreateTimer("meter checkpoint", _ => transactions.CheckpointAsync());
+        transactions.Started += OnTransactionStarted;
+        transactions.Ending += OnTransactionEnding;
+        configuration.Changed += OnConfigurationChanged;
+    }
+
+    /// <summary>Starts the clock-aligned schedule (after boot).</summary>
+    public void Start()
+    {
+        ScheduleAligned();
+        _checkpointTimer.Start(_checkpointInterval, _checkpointInterval);
+    }
+
+    /// <summary>The present meter values of a connector (0: the whole station), for TriggerMessage.</summary>
+    public MeterValuesRequest Triggered(int connectorId)
+    {
+        var now = _clock.GetUtcNow();
+        var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesSampledData));
+        var value = Build(connectorId, measurands, ReadingContext.Trigger, now)
+            ?? new MeterValue { Timestamp = now, SampledValue = [] };
+        return new MeterValuesRequest
+        {
+            ConnectorId = connectorId,
+            TransactionId = connectorId > 0 ? _transactions.On(connectorId)?.TransactionId : null,
+            MeterValue = [value],
+        };
+    }
+
+    private void OnTransactionStarted(Transaction transaction, MeterReading reading)
+    {
+        AddTransactionData(transaction, CoreKeys.StopTxnSampledData, reading, ReadingContext.TransactionBegin, transaction.StartedAt);
+        var interval = _configuration.GetSeconds(CoreKeys.MeterValueSampleInterval);
+        if (interval > TimeSpan.Zero)
+        {
+            _sampleTimers[transaction.ConnectorId - 1].Start(interval, interval);
+        }
+    }
+
+    private void OnTransactionEnding(Transaction transaction, MeterReading reading)
+    {
+        _sampleTimers[transaction.ConnectorId - 1].Stop();
+        AddTransactionData(transaction, CoreKeys.StopTxnSampledData, reading, ReadingContext.TransactionEnd, _clock.GetUtcNow());
+    }
+
+    private void Sample(int connectorId)
+    {
+        if (_transactions.On(connectorId) is not { } transaction)
+        {
+            _sampleTimers[connectorId - 1].Stop();
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+        var reading = _hardware[connectorId - 1].Meter.Read();
+        _transactions.RecordMeter(transaction, reading.EnergyActiveImportWh);
+        var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesSampledData));
+        if (SampledValueFactory.Build(reading, _model.Connectors[connectorId - 1], measurands, ReadingContext.SamplePeriodic, now) is { } value)
+        {
+            _outbox.EnqueueMeterValues(transaction.LocalId, new MeterValuesRequest { ConnectorId = connectorId, MeterValue = [value] });
+        }
+
+        AddTransactionData(transaction, CoreKeys.StopTxnSampledData, reading, ReadingContext.SamplePeriodic, now);
+    }
+
+    private void SampleAligned()
+    {
+        var boundary = _nextAligned;
+        var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesAlignedData));
+        for (var connectorId = 0; connectorId <= _hardware.Count; connectorId++)
+        {
+            var transaction = connectorId > 0 ? _transactions.On(connectorId) : null;
+            if (transaction is not null)
+            {
+                var reading = _hardware[connectorId - 1].Meter.Read();
+                _transactions.RecordMeter(transaction, reading.EnergyActiveImportWh);
+                AddTransactionData(transaction, CoreKeys.StopTxnAlignedData, reading, ReadingContext.SampleClock, boundary);
+            }
+
+            if (Build(connectorId, measurands, ReadingContext.SampleClock, boundary) is not { } value)
+            {
+                continue;
+            }
+
+            var request = new MeterValuesRequest { ConnectorId = connectorId, MeterValue = [value] };
+            if (transaction is not null)
+            {
+                _outbox.EnqueueMeterValues(transaction.LocalId, request);
+            }
+            else
+            {
+                // Outside a transaction these values describe the present only; they are not queued while offline.
+                _outgoing.Post(request);
+            }
+        }
+
+        ScheduleAligned();
+    }
+
+    private MeterValue? Build(int connectorId, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset timestamp)
+    {
+        if (connectorId > 0)
+        {
+            return SampledValueFactory.Build(_hardware[connectorId - 1].Meter.Read(), _model.Connectors[connectorId - 1], measurands, context, timestamp);
+        }
+
+        // Connector 0 is the station's main meter: the sum of the connectors.
+        var readings = _hardware.Select(h => h.Meter.Read()).ToList();
+        var total = new MeterReading
+        {
+            EnergyActiveImportWh = readings.Sum(r => r.EnergyActiveImportWh),
+            PowerActiveImportW = readings.Sum(r => r.PowerActiveImportW),
+            CurrentImportA = [.. Enumerable.Range(0, readings.Max(r => r.CurrentImportA.Count)).Select(p => readings.Sum(r => p < r.CurrentImportA.Count ? r.CurrentImportA[p] : 0))],
+            VoltageV = readings[0].VoltageV,
+            FrequencyHz = readings[0].FrequencyHz,
+        };
+        var station = _model.Connectors[0] with { MaxCurrentA = _model.Connectors.Sum(c => c.MaxCurrentA) };
+        return SampledValueFactory.Build(total, station, measurands, context, timestamp);
+    }
+
+    private void AddTransactionData(Transaction transaction, string key, MeterReading reading, ReadingContext context, DateTimeOffset timestamp)
+    {
+        var measurands = SupportedMeasurands.Parse(_configuration.GetList(key));
+        if (measurands.Count == 0 || SampledValueFactory.Build(reading, _model.Connectors[transaction.ConnectorId - 1], measurands, context, timestamp) is not { } value)
+        {
+            return;
+        }
+
+        // Only the first and the latest values reach the StopTransaction (ORS-8); keep memory bounded on long sessions.
+        var data = transaction.TransactionData;
+        if (data.Count >= Math.Max(2, _model.StopTransactionMaxMeterValues) * 2)
+        {
+            data.RemoveAt(1);
+        }
+
+        data.Add(value);
+    }
+
+    private void ScheduleAligned()
+    {
+        var interval = _configuration.GetInt(CoreKeys.ClockAlignedDataInterval);
+        if (interval <= 0)
+        {
+            _alignedTimer.Stop();
+            return;
+        }
+
+        // Aligned to midnight: with 900 s the values fall on :00, :15, :30 and :45.
+        var now = _clock.GetUtcNow();
+        var midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var elapsed = (long)Math.Floor((now - midnight).TotalSeconds);
+        var next = midnight.AddSeconds(((elapsed / interval) + 1) * interval);
+        _nextAligned = next;
+        _alignedTimer.Start(next - now);
+    }
+
+    private void OnConfigurationChanged(string key)
+    {
+        if (key == CoreKeys.ClockAlignedDataInterval)
+        {
+            ScheduleAligned();
+        }
+        else if (key == CoreKeys.MeterValueSampleInterval)
+        {
+            var interval = _configuration.GetSeconds(CoreKeys.MeterValueSampleInterval);
+            foreach (var transaction in _transactions.Active)
+            {
+                var timer = _sampleTimers[transaction.ConnectorId - 1];
+                if (interval > TimeSpan.Zero)
+                {
+                    timer.Start(interval, interval);
+                }
+                else
+                {
+                    timer.Stop();
+                }
+            }
+        }
+    }
+}

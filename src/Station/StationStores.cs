@@ -1,0 +1,22 @@
+using Station.Authorization;
+using Station.Configuration;
+using Station.Connectors;
+using Station.Transactions;
+
+namespace Station;
+
+/// <summary>Where each block persists its state.</summary>
+public sealed record StationStores
+{
+    /// <summary>Configuration values.</summary>
+    public required IConfigurationStore Configuration { get; init; }
+
+    /// <summary>Connector availability.</summary>
+    public required IAvailabilityStore Availability { get; init; }
+
+    /// <summary>The authorization cache.</summary>
+    public required IAuthorizationCacheStore AuthorizationCache { get; init; }
+
+    /// <summary>The transaction journal and outbox.</summary>
+    public required ITransactionStore Transactions { get; init; }
+}

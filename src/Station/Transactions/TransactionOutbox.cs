@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Ocpp16.Messages;
+using Ocpp16.Rpc;
+using Station.Configuration;
+using Station.Connection;
+using Station.Runtime;
+
+namespace Station.Transactions;
+
+/// <summary>
+/// Delivers transaction messages from the durable store, oldest first, one at a time, only while
+/// online. A message leaves the store only when the Central System answered it. A CALLERROR or a
+/// timeout counts as a failed attempt and is retried after <c>TransactionMessageRetryInterval</c>
+/// × attempts, up to <c>TransactionMessageAttempts</c>; time offline counts for nothing.
+/// </summary>
+public sealed class TransactionOutbox
+{
+    private readonly ITransactionStore _store;
+    private readonly CentralSystemLink _link;
+    private readonly IStationConfiguration _configuration;
+    private readonly StationClock _clock;
+    private readonly ILogger _logger;
+    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _drainGate = new();
+    private TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Creates the outbox over the store.</summary>
+    public TransactionOutbox(ITransactionStore store, CentralSystemLink link, IStationConfiguration configuration, StationRuntime runtime)
+    {
+        _store = store;
+        _link = link;
+        _configuration = configuration;
+        _clock = runtime.Clock;
+        _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions.Outbox");
+    }
+
+    /// <summary>Told about each delivery (the transaction block).</summary>
+    public IOutboxListener? Listener { get; set; }
+
+    /// <summary>Raised after each delivery, with the action name (tests, demo statistics).</summary>
+    public event Action<string>? Delivered;
+
+    /// <summary>The number of messages waiting.</summary>
+    public int Pending => _store.Count();
+
+    /// <summary>The JSON a request is stored as.</summary>
+    public static string Encode(IOcppRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            OcppActions.ForRequest(request.GetType()).Request.Write(writer, request);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Queues the MeterValues of a transaction.</summary>
+    public void EnqueueMeterValues(long localTransactionId, MeterValuesRequest request)
+    {
+        _store.Enqueue(new OutboxMessage(OcppActions.MeterValues.Name, Encode(request), localTransactionId));
+        Signal();
+    }
+
+    /// <summary>Wakes the worker: a message was stored.</summary>
+    public void Signal() => _signal.Writer.TryWrite(true);
+
+    /// <summary>Completes when no message waits (used before a reboot).</summary>
+    public async Task WaitUntilDrainedAsync(CancellationToken cancellationToken)
+    {
+        while (_store.Count() > 0)
+        {
+            Task drained;
+            lock (_drainGate)
+            {
+                drained = _drained.Task;
+            }
+
+            if (_store.Count() == 0)
+            {
+                return;
+            }
+
+            await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Delivers until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await _link.WaitUntilOnlineAsync(cancellationToken).ConfigureAwait(false);
+            if (_store.Peek() is not { } entry)
+            {
+                NotifyDrained();
+                await _signal.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await DeliverAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (!TryMaterialize(entry.Message, out var action, out var request, out var problem))
+        {
+            _store.Abandon(entry.Sequence, problem);
+            TransactionsLog.Abandoned(_logger, entry.Message.Action, entry.Sequence, problem);
+            return;
+        }
+
+        IOcppResponse response;
+        try
+        {
+            response = await _link.CallAsync(action, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppNotConnectedException)
+        {
+            return;
+        }
+        catch (OcppException ex)
+        {
+            await RecordFailureAsync(entry, ex.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (response is StartTransactionResponse started)
+        {
+            _store.Complete(entry.Sequence, entry.Message.LocalTransactionId, started.TransactionId);
+        }
+        else
+        {
+            _store.Complete(entry.Sequence);
+        }
+
+        TransactionsLog.Delivered(_logger, entry.Message.Action, entry.Sequence);
+        if (Listener is { } listener)
+        {
+            await listener.OnDeliveredAsync(entry.Message, request, response, cancellationToken).ConfigureAwait(false);
+        }
+
+        Delivered?.Invoke(entry.Message.Action);
+    }
+
+    private async Task RecordFailureAsync(OutboxEntry entry, string reason, CancellationToken cancellationToken)
+    {
+        var attempts = entry.Attempts + 1;
+        var allowed = _configuration.GetInt(CoreKeys.TransactionMessageAttempts);
+        if (attempts >= allowed)
+        {
+            // OCPP 1.6 §4.10 lets the station discard it; it goes to the dead letters instead, kept on disk.
+            _store.Abandon(entry.Sequence, $"{attempts} attempts failed, last: {reason}");
+            TransactionsLog.Abandoned(_logger, entry.Message.Action, entry.Sequence, reason);
+            return;
+        }
+
+        _store.RecordAttempt(entry.Sequence, attempts);
+        var wait = _configuration.GetSeconds(CoreKeys.TransactionMessageRetryInterval) * attempts;
+        TransactionsLog.Retrying(_logger, entry.Message.Action, entry.Sequence, attempts, reason, wait.TotalSeconds);
+        await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool TryMaterialize(OutboxMessage message, out OcppAction action, out IOcppRequest request, out string problem)
+    {
+        request = null!;
+        problem = string.Empty;
+        if (!OcppActions.TryGet(message.Action, out action!))
+        {
+            problem = $"unknown action {message.Action}";
+            return false;
+        }
+
+        if (!action.Request.TryRead(Encoding.UTF8.GetBytes(message.Payload), out var read, out var error))
+        {
+            problem = $"stored payload unreadable: {error.Description}";
+            return false;
+        }
+
+        request = (IOcppRequest)read;
+        if (message.LocalTransactionId is not { } localId || request is StartTransactionRequest)
+        {
+            return true;
+        }
+
+        // Filled in at sending: a transaction started offline learns its id only from the queued StartTransaction.
+        if (_store.FindTransactionId(localId) is not { } transactionId)
+        {
+            problem = "its StartTransaction was never accepted, so it has no transactionId";
+            return false;
+        }
+
+        request = request switch
+        {
+            StopTransactionRequest stop => stop with { TransactionId = transactionId },
+            MeterValuesRequest meterValues => meterValues with { TransactionId = transactionId },
+            _ => request,
+        };
+        return true;
+    }
+
+    private void NotifyDrained()
+    {
+        lock (_drainGate)
+        {
+            _drained.TrySetResult();
+            _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+}

@@ -1,0 +1,393 @@
+using Microsoft.Extensions.Logging;
+using Ocpp16.Messages;
+using Station.Authorization;
+using Station.Configuration;
+using Station.Connectors;
+using Station.Hardware;
+using Station.Runtime;
+
+namespace Station.Transactions;
+
+/// <summary>
+/// Owns the transactions and the authorizations waiting for a cable: starts a transaction when an
+/// authorized identifier and a plugged cable meet, stops it for every reason OCPP 1.6 knows,
+/// journals both before anything is sent, and closes transactions a power loss interrupted.
+/// Every member runs under the station lock.
+/// </summary>
+public sealed class TransactionService : IOutboxListener
+{
+    private readonly ConnectorService _connectors;
+    private readonly IReadOnlyList<IConnectorHardware> _hardware;
+    private readonly ITransactionStore _store;
+    private readonly TransactionOutbox _outbox;
+    private readonly AuthorizationService _authorization;
+    private readonly IStationConfiguration _configuration;
+    private readonly StationRuntime _runtime;
+    private readonly ILogger _logger;
+    private readonly int _maxTransactionData;
+    private readonly Transaction?[] _transactions;
+    private readonly PendingAuthorization?[] _pending;
+    private readonly StationTimer[] _connectionTimeouts;
+
+    /// <summary>Creates the block; index i of <paramref name="hardware"/> is connector i + 1.</summary>
+    public TransactionService(
+        ConnectorService connectors,
+        IReadOnlyList<IConnectorHardware> hardware,
+        ITransactionStore store,
+        TransactionOutbox outbox,
+        AuthorizationService authorization,
+        IStationConfiguration configuration,
+        StationRuntime runtime,
+        int maxTransactionData)
+    {
+        _connectors = connectors;
+        _hardware = hardware;
+        _store = store;
+        _outbox = outbox;
+        _authorization = authorization;
+        _configuration = configuration;
+        _runtime = runtime;
+        _maxTransactionData = maxTransactionData;
+        _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions");
+        _transactions = new Transaction?[connectors.Count + 1];
+        _pending = new PendingAuthorization?[connectors.Count + 1];
+
+        // Index 0 holds an authorization not yet tied to a connector (several connectors free, none plugged).
+        _connectionTimeouts = [.. Enumerable.Range(0, connectors.Count + 1)
+            .Select(id => runtime.CreateTimer($"ConnectionTimeOut of connector {id}", () => ExpireAuthorization(id)))];
+        outbox.Listener = this;
+    }
+
+    /// <summary>Raised when a transaction started, with the meter reading of its start.</summary>
+    public event Action<Transaction, MeterReading>? Started;
+
+    /// <summary>Raised before a transaction's StopTransaction is built, with the final meter reading.</summary>
+    public event Action<Transaction, MeterReading>? Ending;
+
+    /// <summary>The running transactions.</summary>
+    public IEnumerable<Transaction> Active => _transactions.OfType<Transaction>();
+
+    /// <summary>The transaction running on a connector, if any.</summary>
+    public Transaction? On(int connectorId) => _transactions[connectorId];
+
+    /// <summary>The authorization waiting on a connector (0: not tied to one yet), if any.</summary>
+    public PendingAuthorization? PendingOn(int connectorId) => _pending[connectorId];
+
+    /// <summary>The running transaction with the Central System's <paramref name="transactionId"/>.</summary>
+    public Transaction? FindByTransactionId(int transactionId) => Active.FirstOrDefault(t => t.TransactionId == transactionId);
+
+    /// <summary>
+    /// AQ-7.2: closes the transactions that were running when the power went, with reason PowerLoss,
+    /// their last persisted meter reading and its time. Their StopTransaction is sent once online.
+    /// </summary>
+    public void RecoverAfterPowerLoss()
+    {
+        foreach (var open in _store.LoadOpen())
+        {
+            var meterStop = Math.Max(open.MeterStartWh, (int)Math.Floor(open.LastMeterWh));
+            _store.End(open.LocalId, TransactionOutbox.Encode(new StopTransactionRequest
+            {
+                MeterStop = meterStop,
+                Timestamp = open.LastMeterAt,
+                TransactionId = 0,
+                Reason = Reason.PowerLoss,
+            }));
+            TransactionsLog.RecoveredAfterPowerLoss(_logger, open.LocalId, meterStop);
+        }
+
+        _outbox.Signal();
+    }
+
+    /// <summary>An identifier may start on a connector (0: on whichever free connector gets the cable first).</summary>
+    public async Task AuthorizeAsync(int connectorId, PendingAuthorization authorization)
+    {
+        _pending[connectorId] = authorization;
+        if (connectorId > 0)
+        {
+            _connectors[connectorId].Session = SessionPhase.Authorized;
+        }
+
+        TransactionsLog.Authorized(_logger, connectorId, authorization.IdTag);
+        _connectionTimeouts[connectorId].Start(_configuration.GetSeconds(CoreKeys.ConnectionTimeOut));
+        if (connectorId > 0)
+        {
+            await TryStartAsync(connectorId).ConfigureAwait(false);
+        }
+
+        _connectors.Refresh();
+    }
+
+    /// <summary>Withdraws a waiting authorization (presented again, timed out, or the connector became unusable).</summary>
+    public void CancelAuthorization(int connectorId, string why)
+    {
+        if (_pending[connectorId] is not { } pending)
+        {
+            return;
+        }
+
+        _pending[connectorId] = null;
+        _connectionTimeouts[connectorId].Stop();
+        if (connectorId > 0 && _connectors[connectorId].Session == SessionPhase.Authorized)
+        {
+            _connectors[connectorId].Session = SessionPhase.Idle;
+        }
+
+        TransactionsLog.AuthorizationEnded(_logger, connectorId, pending.IdTag, why);
+        _connectors.Refresh();
+    }
+
+    /// <summary>The cable was plugged in: resume, or start with a waiting authorization.</summary>
+    public async Task OnCablePluggedAsync(int connectorId)
+    {
+        if (_transactions[connectorId] is null && _pending[connectorId] is null && _pending[0] is { } unassigned && _connectors.IsUsable(connectorId))
+        {
+            _pending[0] = null;
+            _connectionTimeouts[0].Stop();
+            _pending[connectorId] = unassigned;
+            _connectors[connectorId].Session = SessionPhase.Authorized;
+        }
+
+        await TryStartAsync(connectorId).ConfigureAwait(false);
+        await UpdatePowerAsync(connectorId).ConfigureAwait(false);
+        _connectors.Refresh();
+    }
+
+    /// <summary>
+    /// The EV was unplugged: C-06.2 stops the transaction (EVDisconnected) when
+    /// <c>StopTransactionOnEVSideDisconnect</c> is true; C-06.1 keeps it, suspended, otherwise.
+    /// </summary>
+    public async Task OnCableUnpluggedAsync(int connectorId)
+    {
+        var state = _connectors[connectorId];
+        if (state.Fault?.ErrorCode == ChargePointErrorCode.ConnectorLockFailure)
+        {
+            // The lock failure was the station's own finding about this cable; the cable is gone.
+            state.Fault = null;
+        }
+
+        if (_transactions[connectorId] is { } transaction)
+        {
+            if (_configuration.GetBool(CoreKeys.StopTransactionOnEVSideDisconnect))
+            {
+                await StopAsync(transaction, Reason.EVDisconnected).ConfigureAwait(false);
+            }
+
+            if (_configuration.GetBool(CoreKeys.UnlockConnectorOnEVSideDisconnect) && _hardware[connectorId - 1].Lock is { } cableLock)
+            {
+                await cableLock.UnlockAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (state.Session == SessionPhase.Finishing)
+        {
+            state.Session = SessionPhase.Idle;
+        }
+
+        await UpdatePowerAsync(connectorId).ConfigureAwait(false);
+        _connectors.Refresh();
+    }
+
+    /// <summary>
+    /// Opens or closes the contactor to match the state: power flows only during a transaction,
+    /// with the EV connected, no fault, and the station not withholding it.
+    /// </summary>
+    public async Task UpdatePowerAsync(int connectorId)
+    {
+        var state = _connectors[connectorId];
+        var energize = _transactions[connectorId] is { SuspendedByStation: false }
+            && state.CablePlugged && state.Fault is null && _connectors.Station.Fault is null;
+        var contactor = _hardware[connectorId - 1].Contactor;
+        if (contactor.IsClosed != energize)
+        {
+            await contactor.SetClosedAsync(energize).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops a transaction: journals and queues the StopTransaction, opens the contactor.</summary>
+    /// <param name="transaction">The transaction.</param>
+    /// <param name="reason">Why it stops.</param>
+    /// <param name="idTag">The identifier that asked to stop, when one did.</param>
+    public async Task StopAsync(Transaction transaction, Reason reason, string? idTag = null)
+    {
+        var connectorId = transaction.ConnectorId;
+        var reading = _hardware[connectorId - 1].Meter.Read();
+        var meterStop = Math.Max(transaction.MeterStartWh, (int)Math.Floor(reading.EnergyActiveImportWh));
+        Ending?.Invoke(transaction, reading);
+        _store.End(transaction.LocalId, TransactionOutbox.Encode(new StopTransactionRequest
+        {
+            IdTag = idTag,
+            MeterStop = meterStop,
+            Timestamp = _runtime.Clock.GetUtcNow(),
+            TransactionId = 0,
+            Reason = reason,
+            TransactionData = TrimmedTransactionData(transaction),
+        }));
+        _transactions[connectorId] = null;
+        TransactionsLog.Stopped(_logger, connectorId, transaction.LocalId, transaction.TransactionId, reason, meterStop);
+
+        var state = _connectors[connectorId];
+        state.Session = state.CablePlugged ? SessionPhase.Finishing : SessionPhase.Idle;
+        await UpdatePowerAsync(connectorId).ConfigureAwait(false);
+        _outbox.Signal();
+        _connectors.Refresh();
+    }
+
+    /// <summary>Stops every running transaction (Reset, shutdown).</summary>
+    public async Task StopAllAsync(Reason reason)
+    {
+        foreach (var transaction in Active.ToList())
+        {
+            await StopAsync(transaction, reason).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Persists a meter reading of a running transaction: its meterStop should the power fail now.</summary>
+    public void RecordMeter(Transaction transaction, double energyWh) =>
+        _store.RecordMeter(transaction.LocalId, energyWh, _runtime.Clock.GetUtcNow());
+
+    /// <summary>Persists the meter reading of every running transaction and enforces MaxEnergyOnInvalidId.</summary>
+    public async Task CheckpointAsync()
+    {
+        foreach (var transaction in Active.ToList())
+        {
+            var energy = _hardware[transaction.ConnectorId - 1].Meter.Read().EnergyActiveImportWh;
+            _store.RecordMeter(transaction.LocalId, energy, _runtime.Clock.GetUtcNow());
+            if (transaction.EnergyLimitWh is { } limit && energy >= limit && !transaction.SuspendedByStation)
+            {
+                await SuspendAsync(transaction).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task OnDeliveredAsync(OutboxMessage message, IOcppRequest request, IOcppResponse response, CancellationToken cancellationToken)
+    {
+        using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            switch (request, response)
+            {
+                case (StartTransactionRequest start, StartTransactionResponse started):
+                    _authorization.Remember(start.IdTag, started.IdTagInfo);
+                    if (Active.FirstOrDefault(t => t.LocalId == message.LocalTransactionId) is { } transaction)
+                    {
+                        await ConfirmAsync(transaction, started).ConfigureAwait(false);
+                    }
+
+                    break;
+                case (StopTransactionRequest { IdTag: { } idTag }, StopTransactionResponse { IdTagInfo: { } info }):
+                    _authorization.Remember(idTag, info);
+                    break;
+            }
+        }
+    }
+
+    private async Task TryStartAsync(int connectorId)
+    {
+        var state = _connectors[connectorId];
+        if (_pending[connectorId] is not { } pending || !state.CablePlugged || !_connectors.IsUsable(connectorId))
+        {
+            return;
+        }
+
+        var hardware = _hardware[connectorId - 1];
+        if (hardware.Lock is { } cableLock && !await cableLock.LockAsync().ConfigureAwait(false))
+        {
+            // TC_024: a plug the lock cannot hold is a fault, not a transaction.
+            TransactionsLog.LockFailed(_logger, connectorId);
+            state.Fault = new ConnectorFault(ChargePointErrorCode.ConnectorLockFailure, "cable lock did not close");
+            CancelAuthorization(connectorId, "cable lock failure");
+            return;
+        }
+
+        var reading = hardware.Meter.Read();
+        var meterStart = (int)Math.Floor(reading.EnergyActiveImportWh);
+        var startedAt = _runtime.Clock.GetUtcNow();
+        var request = new StartTransactionRequest { ConnectorId = connectorId, IdTag = pending.IdTag, MeterStart = meterStart, Timestamp = startedAt };
+        var localId = _store.Begin(
+            new StoredTransaction
+            {
+                LocalId = 0,
+                ConnectorId = connectorId,
+                IdTag = pending.IdTag,
+                ParentIdTag = pending.ParentIdTag,
+                MeterStartWh = meterStart,
+                StartedAt = startedAt,
+                LastMeterWh = reading.EnergyActiveImportWh,
+                LastMeterAt = startedAt,
+            },
+            TransactionOutbox.Encode(request));
+
+        var transaction = new Transaction
+        {
+            LocalId = localId,
+            ConnectorId = connectorId,
+            IdTag = pending.IdTag,
+            ParentIdTag = pending.ParentIdTag,
+            StartedAt = startedAt,
+            MeterStartWh = meterStart,
+        };
+        _transactions[connectorId] = transaction;
+        _pending[connectorId] = null;
+        _connectionTimeouts[connectorId].Stop();
+        state.Session = SessionPhase.Charging;
+        TransactionsLog.Started(_logger, connectorId, localId, pending.IdTag, meterStart);
+        await UpdatePowerAsync(connectorId).ConfigureAwait(false);
+        Started?.Invoke(transaction, reading);
+        _outbox.Signal();
+    }
+
+    private async Task ConfirmAsync(Transaction transaction, StartTransactionResponse started)
+    {
+        transaction.TransactionId = started.TransactionId;
+        transaction.ParentIdTag = started.IdTagInfo.ParentIdTag ?? transaction.ParentIdTag;
+        TransactionsLog.Confirmed(_logger, transaction.LocalId, started.TransactionId, started.IdTagInfo.Status);
+        if (started.IdTagInfo.Status == AuthorizationStatus.Accepted)
+        {
+            return;
+        }
+
+        if (_configuration.GetBool(CoreKeys.StopTransactionOnInvalidId))
+        {
+            TransactionsLog.InvalidatedStopping(_logger, transaction.LocalId, transaction.IdTag, started.IdTagInfo.Status);
+            await StopAsync(transaction, Reason.DeAuthorized).ConfigureAwait(false);
+            return;
+        }
+
+        // C-03: keep the transaction; deliver at most MaxEnergyOnInvalidId more, then withhold power (SuspendedEVSE).
+        var allowance = _configuration.GetInt(CoreKeys.MaxEnergyOnInvalidId);
+        TransactionsLog.InvalidatedSuspending(_logger, transaction.LocalId, transaction.IdTag, started.IdTagInfo.Status, allowance);
+        var energy = _hardware[transaction.ConnectorId - 1].Meter.Read().EnergyActiveImportWh;
+        transaction.EnergyLimitWh = energy + allowance;
+        if (allowance <= 0)
+        {
+            await SuspendAsync(transaction).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SuspendAsync(Transaction transaction)
+    {
+        transaction.SuspendedByStation = true;
+        _connectors[transaction.ConnectorId].Session = SessionPhase.SuspendedByStation;
+        await UpdatePowerAsync(transaction.ConnectorId).ConfigureAwait(false);
+        _connectors.Refresh();
+    }
+
+    private void ExpireAuthorization(int connectorId) => CancelAuthorization(connectorId, "ConnectionTimeOut");
+
+    private List<MeterValue>? TrimmedTransactionData(Transaction transaction)
+    {
+        var data = transaction.TransactionData;
+        if (data.Count == 0)
+        {
+            return null;
+        }
+
+        if (data.Count <= _maxTransactionData)
+        {
+            return data;
+        }
+
+        // ORS-8: keep the first (Transaction.Begin) and the latest values up to StopTransactionMaxMeterValues.
+        return [data[0], .. data.Skip(data.Count - (_maxTransactionData - 1))];
+    }
+}

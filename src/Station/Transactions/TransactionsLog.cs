@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Ocpp16.Messages;
+
+namespace Station.Transactions;
+
+/// <summary>Log events of the transaction block (event ids 2300–2399).</summary>
+internal static partial class TransactionsLog
+{
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "Connector {ConnectorId}: transaction {LocalId} started for {IdTag}, meterStart {MeterStart} Wh")]
+    public static partial void Started(ILogger logger, int connectorId, long localId, string idTag, int meterStart);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Connector {ConnectorId}: transaction {LocalId} (id {TransactionId}) stopped, reason {Reason}, meterStop {MeterStop} Wh")]
+    public static partial void Stopped(ILogger logger, int connectorId, long localId, int? transactionId, Reason reason, int meterStop);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Transaction {LocalId} was running at power loss; stopping it with reason PowerLoss, meterStop {MeterStop} Wh")]
+    public static partial void RecoveredAfterPowerLoss(ILogger logger, long localId, int meterStop);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Information, Message = "Connector {ConnectorId}: {IdTag} authorized, waiting for the cable")]
+    public static partial void Authorized(ILogger logger, int connectorId, string idTag);
+
+    [LoggerMessage(EventId = 2304, Level = LogLevel.Information, Message = "Connector {ConnectorId}: authorization of {IdTag} ended ({Why})")]
+    public static partial void AuthorizationEnded(ILogger logger, int connectorId, string idTag, string why);
+
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Information, Message = "Transaction {LocalId} has transactionId {TransactionId}; idTag status {Status}")]
+    public static partial void Confirmed(ILogger logger, long localId, int transactionId, AuthorizationStatus status);
+
+    [LoggerMessage(EventId = 2306, Level = LogLevel.Warning, Message = "Connector {ConnectorId}: the cable lock did not close; no transaction")]
+    public static partial void LockFailed(ILogger logger, int connectorId);
+
+    [LoggerMessage(EventId = 2307, Level = LogLevel.Information, Message = "idTag {IdTag} presented: stops its transaction on connector {ConnectorId}")]
+    public static partial void CardStopsOwnTransaction(ILogger logger, string idTag, int connectorId);
+
+    [LoggerMessage(EventId = 2312, Level = LogLevel.Information, Message = "idTag {IdTag} presented again: its authorization is withdrawn")]
+    public static partial void CardWithdrawsAuthorization(ILogger logger, string idTag);
+
+    [LoggerMessage(EventId = 2313, Level = LogLevel.Information, Message = "idTag {IdTag} ignored: no free connector and no transaction it could stop")]
+    public static partial void CardIgnored(ILogger logger, string idTag);
+
+    [LoggerMessage(EventId = 2314, Level = LogLevel.Information, Message = "idTag {IdTag} not authorized: {Status}")]
+    public static partial void CardRefused(ILogger logger, string idTag, AuthorizationStatus status);
+
+    [LoggerMessage(EventId = 2315, Level = LogLevel.Information, Message = "idTag {IdTag} stops the transaction of its group {ParentIdTag} on connector {ConnectorId}")]
+    public static partial void CardStopsGroupTransaction(ILogger logger, string idTag, string parentIdTag, int connectorId);
+
+    [LoggerMessage(EventId = 2316, Level = LogLevel.Information, Message = "idTag {IdTag} authorized, but no connector is free")]
+    public static partial void CardWithoutConnector(ILogger logger, string idTag);
+
+    [LoggerMessage(EventId = 2317, Level = LogLevel.Information, Message = "Remote start for {IdTag} refused by authorization: {Status}")]
+    public static partial void RemoteStartRefused(ILogger logger, string idTag, AuthorizationStatus status);
+
+    [LoggerMessage(EventId = 2308, Level = LogLevel.Debug, Message = "Delivered {Action} #{Sequence}")]
+    public static partial void Delivered(ILogger logger, string action, long sequence);
+
+    [LoggerMessage(EventId = 2309, Level = LogLevel.Warning, Message = "{Action} #{Sequence} failed (attempt {Attempts}): {Reason}; retrying in {Seconds} s")]
+    public static partial void Retrying(ILogger logger, string action, long sequence, int attempts, string reason, double seconds);
+
+    [LoggerMessage(EventId = 2310, Level = LogLevel.Error, Message = "{Action} #{Sequence} moved to the dead letters: {Reason}")]
+    public static partial void Abandoned(ILogger logger, string action, long sequence, string reason);
+
+    [LoggerMessage(EventId = 2311, Level = LogLevel.Information, Message = "Transaction {LocalId}: the Central System declared {IdTag} {Status}; stopping it (DeAuthorized)")]
+    public static partial void InvalidatedStopping(ILogger logger, long localId, string idTag, AuthorizationStatus status);
+
+    [LoggerMessage(EventId = 2318, Level = LogLevel.Information, Message = "Transaction {LocalId}: the Central System declared {IdTag} {Status}; suspending after {AllowanceWh} Wh more")]
+    public static partial void InvalidatedSuspending(ILogger logger, long localId, string idTag, AuthorizationStatus status, int allowanceWh);
+}
