@@ -33,6 +33,8 @@ public static class SampleRequests
         ],
     };
 
+    public static StartTransactionRequest StartTransaction { get; } = new() { ConnectorId = 1, IdTag = "ABC123", MeterStart = 0, Timestamp = EventTime };
+
     public static IReadOnlyDictionary<string, IOcppRequest> ForEveryChargePointAction { get; } = new Dictionary<string, IOcppRequest>
     {
         ["Authorize"] = new AuthorizeRequest { IdTag = "ABC123" },
@@ -42,7 +44,7 @@ public static class SampleRequests
         ["FirmwareStatusNotification"] = new FirmwareStatusNotificationRequest { Status = FirmwareStatus.Idle },
         ["Heartbeat"] = new HeartbeatRequest(),
         ["MeterValues"] = MeterValues,
-        ["StartTransaction"] = new StartTransactionRequest { ConnectorId = 1, IdTag = "ABC123", MeterStart = 0, Timestamp = EventTime },
+        ["StartTransaction"] = StartTransaction,
         ["StatusNotification"] = StatusNotification,
         ["StopTransaction"] = new StopTransactionRequest { TransactionId = 1, IdTag = "ABC123", MeterStop = 1234, Timestamp = EventTime },
     };
