@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Ocpp16.Transport;
@@ -96,9 +97,24 @@ public sealed record CentralSystemOptions
             Require(IsIdTag(idTag) && IsIdTag(parent), nameof(ParentIdTags), $"maps '{idTag}' to '{parent}'; both must be idTags of 1 to 20 characters");
         }
 
+        Require(
+            ParentIdTags.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count() == ParentIdTags.Count,
+            nameof(ParentIdTags),
+            "has idTags that differ only in case; idTags are case-insensitive");
         Require(ServerCertificate is null || ServerCertificate.HasPrivateKey, nameof(ServerCertificate), "needs its private key");
         return this;
     }
+
+    /// <summary>
+    /// A copy whose collections the caller can no longer change: the server reads them from
+    /// every connection's thread for as long as it runs.
+    /// </summary>
+    internal CentralSystemOptions Frozen() => this with
+    {
+        DeniedIdTags = DeniedIdTags.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+        ParentIdTags = ParentIdTags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+        BasicAuthPasswords = BasicAuthPasswords?.ToFrozenDictionary(StringComparer.Ordinal),
+    };
 
     private static bool IsIdTag(string? idTag) => !string.IsNullOrEmpty(idTag) && idTag.Length <= 20;
 

@@ -51,7 +51,7 @@ public sealed class CentralSystemServer : IAsyncDisposable
     /// <summary>Every frame of every session, in each session's order; the sender is the <see cref="StationSession"/>. Keep handlers fast.</summary>
     public event EventHandler<RecordedFrame>? FrameRecorded;
 
-    /// <summary>The validated options.</summary>
+    /// <summary>The validated options, with their collections copied at start.</summary>
     public CentralSystemOptions Options { get; }
 
     /// <summary>The TCP port bound, the chosen one when <see cref="CentralSystemOptions.Port"/> is 0.</summary>
@@ -73,7 +73,7 @@ public sealed class CentralSystemServer : IAsyncDisposable
     public static async Task<CentralSystemServer> StartAsync(
         CentralSystemOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
-        var server = new CentralSystemServer(options.Validate(), loggerFactory, timeProvider);
+        var server = new CentralSystemServer(options.Validate().Frozen(), loggerFactory, timeProvider);
         try
         {
             await server.ListenAsync(cancellationToken).ConfigureAwait(false);

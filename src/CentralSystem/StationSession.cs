@@ -32,7 +32,7 @@ public sealed class StationSession
     private readonly IOcppTransport _transport;
     private readonly RpcConnection _connection;
     private readonly FrameRecorder _recorder;
-    private readonly HandlerTable _overrides = new();
+    private HandlerTable? _overrides;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _abort = new();
@@ -120,7 +120,7 @@ public sealed class StationSession
     public void Handle<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, Func<StationSession, TRequest, TResponse> handler)
         where TRequest : class, IOcppRequest<TResponse>
         where TResponse : class, IOcppResponse =>
-        _overrides.Set(action, handler);
+        Overrides.Set(action, handler);
 
     /// <summary>
     /// Overrides this session's answer with an asynchronous handler. It runs on this session's
@@ -131,10 +131,10 @@ public sealed class StationSession
         OcppAction<TRequest, TResponse> action, Func<StationSession, TRequest, CancellationToken, ValueTask<TResponse>> handler)
         where TRequest : class, IOcppRequest<TResponse>
         where TResponse : class, IOcppResponse =>
-        _overrides.Set(action, handler);
+        Overrides.Set(action, handler);
 
     /// <summary>Removes this session's override of <paramref name="action"/>.</summary>
-    public void ResetHandler(OcppAction action) => _overrides.Remove(action);
+    public void ResetHandler(OcppAction action) => _overrides?.Remove(action);
 
     /// <summary>Waits for the next matching CALL from the station recorded after this call.</summary>
     public Task<TRequest> WaitForCallAsync<TRequest>(Func<TRequest, bool>? predicate = null, CancellationToken cancellationToken = default)
@@ -238,8 +238,23 @@ public sealed class StationSession
         where TRequest : class, IOcppRequest =>
         frame.IsCall(FrameDirection.Received) && frame.Payload is TRequest request && (predicate is null || predicate(request));
 
+    // Created on the first override: most sessions of a fleet never have one.
+    private HandlerTable Overrides
+    {
+        get
+        {
+            if (Volatile.Read(ref _overrides) is { } table)
+            {
+                return table;
+            }
+
+            Interlocked.CompareExchange(ref _overrides, new HandlerTable(), null);
+            return _overrides!;
+        }
+    }
+
     private ErasedHandler ResolveHandler(string action) =>
-        _overrides.TryGet(action, out var handler) ? handler : _server.ResolveHandler(action);
+        Volatile.Read(ref _overrides) is { } overrides && overrides.TryGet(action, out var handler) ? handler : _server.ResolveHandler(action);
 
     private void OnRecorded(RecordedFrame frame)
     {

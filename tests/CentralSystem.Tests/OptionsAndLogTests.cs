@@ -28,6 +28,7 @@ public sealed class OptionsAndLogTests
         { new CentralSystemOptions { FrameHistoryLimit = -1 }, "FrameHistoryLimit" },
         { new CentralSystemOptions { DeniedIdTags = ["ThisIdTagIsLongerThanTwenty"] }, "DeniedIdTags" },
         { new CentralSystemOptions { ParentIdTags = new Dictionary<string, string> { ["CHILD"] = "" } }, "ParentIdTags" },
+        { new CentralSystemOptions { ParentIdTags = new Dictionary<string, string> { ["child"] = "A", ["CHILD"] = "B" } }, "ParentIdTags" },
     };
 
     [Theory]
@@ -38,6 +39,18 @@ public sealed class OptionsAndLogTests
 
         Assert.Equal(setting, error.ParamName);
         Assert.StartsWith($"CentralSystemOptions.{setting} ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Options_collections_are_copied_at_start_so_later_changes_do_not_leak_in()
+    {
+        var denied = new List<string> { "BLOCKED01" };
+        await using var server = await CentralSystemServer.StartAsync(
+            new CentralSystemOptions { DeniedIdTags = denied }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System);
+
+        denied.Add("LATE");
+
+        Assert.Equal(["BLOCKED01"], server.Options.DeniedIdTags);
     }
 
     [Fact]
