@@ -1,3 +1,4 @@
+using System.Collections;
 using Microsoft.Extensions.Logging;
 
 namespace CentralSystem;
@@ -9,7 +10,7 @@ namespace CentralSystem;
 /// </summary>
 internal sealed class ChargePointLogger(ILogger inner, string chargePointId) : ILogger
 {
-    private readonly KeyValuePair<string, object?>[] _scope = [new("ChargePointId", chargePointId)];
+    private readonly ChargePointScope _scope = new(chargePointId);
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => inner.BeginScope(state);
@@ -20,5 +21,23 @@ internal sealed class ChargePointLogger(ILogger inner, string chargePointId) : I
     {
         using var scope = inner.BeginScope(_scope);
         inner.Log(logLevel, eventId, state, exception, (s, e) => $"[{chargePointId}] {formatter(s, e)}");
+    }
+
+    // Structured for sinks that read scope properties, readable for those that print the scope.
+    private sealed class ChargePointScope(string chargePointId) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public int Count => 1;
+
+        public KeyValuePair<string, object?> this[int index] =>
+            index == 0 ? new("ChargePointId", chargePointId) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"ChargePointId:{chargePointId}";
     }
 }

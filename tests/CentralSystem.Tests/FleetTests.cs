@@ -30,13 +30,18 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
         })).Bounded();
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var threads = process.Threads.Count;
 
         Assert.All(answers, answer => Assert.Equal(RegistrationStatus.Accepted, answer.boot.Status));
         Assert.Equal(Enumerable.Range(1, Stations), answers.Select(answer => answer.start.TransactionId).Order());
         Assert.Equal(Stations, _csms.Server.Sessions.Count);
         Assert.All(_csms.Server.Sessions, session => Assert.Equal(4, session.LastSequence));
+
+        // No thread per connection: the whole process, both ends of every connection, stays far below one each.
+        Assert.True(threads < Stations, $"{threads} threads for {Stations} stations");
         output.WriteLine(
             $"{Stations} stations: connected in {connected.TotalMilliseconds:0} ms, booted and started in {elapsed.TotalMilliseconds:0} ms; " +
-            $"managed heap +{(memoryAfter - memoryBefore) / 1024.0 / Stations:0.0} KiB per station (both ends of each connection, with frame history)");
+            $"managed heap +{(memoryAfter - memoryBefore) / 1024.0 / Stations:0.0} KiB per station (both ends of each connection, with frame history); {threads} threads in the process");
     }
 }

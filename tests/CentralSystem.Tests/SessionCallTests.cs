@@ -97,4 +97,18 @@ public sealed class SessionCallTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<OcppNotConnectedException>(() => session.SendRawAsync("[2,\"x\",\"Heartbeat\",{}]").Bounded());
     }
+
+    [Fact]
+    public async Task Malformed_call_from_a_station_gets_the_right_callerror_and_a_log_line_naming_the_station()
+    {
+        var (chargePoint, session) = await _csms.ConnectWithSessionAsync("cp001");
+
+        var answer = session.WaitForFrameAsync(frame => frame.Direction == FrameDirection.Sent);
+        await chargePoint.SendRawAsync("""[2,"x1","StartTransaction",{"connectorId":1}]""");
+
+        var error = await answer.Bounded();
+        Assert.Equal(("x1", "StartTransaction", "OccurenceConstraintViolation"), (error.MessageId, error.Action, error.ErrorCode));
+        Assert.Equal(OcppErrorCode.OccurenceConstraintViolation, session.Frames[0].PayloadError?.Code);
+        Assert.True(_csms.Logged("[cp001] Refused CALL StartTransaction x1 (OccurenceConstraintViolation)"));
+    }
 }

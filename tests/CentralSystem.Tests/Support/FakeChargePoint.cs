@@ -12,10 +12,12 @@ namespace CentralSystem.Tests.Support;
 public sealed class FakeChargePoint : IAsyncDisposable
 {
     private readonly RpcConnection _connection;
+    private readonly IOcppTransport _transport;
     private bool _disposed;
 
-    private FakeChargePoint(string chargePointId, RpcConnection connection, CallRouter router)
+    private FakeChargePoint(string chargePointId, IOcppTransport transport, RpcConnection connection, CallRouter router)
     {
+        _transport = transport;
         ChargePointId = chargePointId;
         _connection = connection;
         Router = router;
@@ -37,7 +39,7 @@ public sealed class FakeChargePoint : IAsyncDisposable
         var transport = await OcppWebSocketClient.ConnectAsync(options, TimeProvider.System).Bounded();
         router ??= new CallRouter();
         var connection = new RpcConnection(transport, router, new RpcOptions(), TimeProvider.System, NullLogger.Instance);
-        return new FakeChargePoint(chargePointId, connection, router);
+        return new FakeChargePoint(chargePointId, transport, connection, router);
     }
 
     public Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request)
@@ -45,6 +47,9 @@ public sealed class FakeChargePoint : IAsyncDisposable
         _connection.CallAsync(request).Bounded();
 
     public Task<IOcppResponse> CallAsync(OcppAction action, IOcppRequest request) => _connection.CallAsync(action, request).Bounded();
+
+    /// <summary>Sends text as it is, for malformed-frame tests of the server.</summary>
+    public Task SendRawAsync(string frameText) => _transport.SendAsync(System.Text.Encoding.UTF8.GetBytes(frameText)).AsTask().Bounded();
 
     public Task<BootNotificationResponse> BootAsync() =>
         CallAsync(new BootNotificationRequest { ChargePointVendor = "TaeSeongConTech", ChargePointModel = "TSCT-2007CP" });
