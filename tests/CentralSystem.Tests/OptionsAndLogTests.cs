@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace CentralSystem.Tests;
@@ -46,7 +47,7 @@ public sealed class OptionsAndLogTests
     {
         var denied = new List<string> { "BLOCKED01" };
         await using var server = await CentralSystemServer.StartAsync(
-            new CentralSystemOptions { DeniedIdTags = denied }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System);
+            new CentralSystemOptions { DeniedIdTags = denied }, NullLoggerFactory.Instance, TimeProvider.System);
 
         denied.Add("LATE");
 
@@ -54,10 +55,22 @@ public sealed class OptionsAndLogTests
     }
 
     [Fact]
+    public async Task Starting_on_a_port_in_use_fails_with_the_socket_error()
+    {
+        await using var first = await CentralSystemServer.StartAsync(new CentralSystemOptions(), NullLoggerFactory.Instance, TimeProvider.System);
+
+        var error = await Record.ExceptionAsync(() =>
+            CentralSystemServer.StartAsync(new CentralSystemOptions { Port = first.Port }, NullLoggerFactory.Instance, TimeProvider.System).WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System));
+
+        Assert.IsAssignableFrom<IOException>(error);
+        Assert.Contains("address already in use", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Starting_with_invalid_options_fails_before_listening()
     {
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            CentralSystemServer.StartAsync(new CentralSystemOptions { Port = -1 }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System));
+            CentralSystemServer.StartAsync(new CentralSystemOptions { Port = -1 }, NullLoggerFactory.Instance, TimeProvider.System));
     }
 
     [Fact]
