@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using CentralSystem.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ocpp16.Messages;
+using Ocpp16.Rpc;
+using Ocpp16.Transport;
+using Xunit;
+
+namespace CentralSystem.Tests;
+
+public sealed class SecurityTests
+{
+    private static readonly Dictionary<string, string> Passwords = new() { ["cp001"] = "0123456789abcdef" };
+
+    [Fact]
+    public async Task Basic_auth_accepts_the_charge_point_with_its_password()
+    {
+        await using var csms = await TestCentralSystem.StartAsync(new CentralSystemOptions { BasicAuthPasswords = Passwords });
+        var options = new WebSocketClientOptions { CentralSystemUri = csms.Server.Endpoint, ChargePointId = "cp001", BasicAuthPassword = "0123456789abcdef" };
+
+        await using var transport = await OcppWebSocketClient.ConnectAsync(options, TimeProvider.System).Bounded();
+
+        Assert.True((await csms.Server.WaitForStationAsync("cp001").Bounded()).IsConnected);
+    }
+
+    [Theory]
+    [InlineData("cp001", "wrong", "wrong password")]
+    [InlineData("cp001", null, "no HTTP Basic credentials")]
+    [InlineData("cp999", "0123456789abcdef", "the charge point id is not known")]
+    public async Task Basic_auth_refuses_wrong_or_missing_credentials_with_401(string chargePointId, string? password, string problem)
+    {
+        await using var csms = await TestCentralSystem.StartAsync(new CentralSystemOptions { BasicAuthPasswords = Passwords });
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.AddSubProtocol("ocpp1.6");
+        if (password is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{chargePointId}:{password}")));
+        }
+
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(OcppWebSocketClient.BuildEndpoint(csms.Server.Endpoint, chargePointId), CancellationToken.None).Bounded());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, socket.HttpStatusCode);
+        Assert.True(csms.Logged($"Refused station {chargePointId} with 401: {problem}"));
+    }
+
+    [Fact]
+    public async Task Server_certificate_serves_wss()
+    {
+        using var certificate = SelfSignedCertificate();
+        await using var csms = await TestCentralSystem.StartAsync(new CentralSystemOptions { ServerCertificate = certificate });
+        var options = new WebSocketClientOptions
+        {
+            CentralSystemUri = csms.Server.Endpoint,
+            ChargePointId = "cp001",
+            ServerCertificateValidation = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString(),
+        };
+
+        var transport = await OcppWebSocketClient.ConnectAsync(options, TimeProvider.System).Bounded();
+        await using var connection = new RpcConnection(transport, new CallRouter(), new RpcOptions(), TimeProvider.System, NullLogger.Instance);
+        var running = connection.RunAsync();
+
+        Assert.Equal("wss", csms.Server.Endpoint.Scheme);
+        var answer = await connection.CallAsync(new HeartbeatRequest()).Bounded();
+        Assert.Equal(TestCentralSystem.Start, answer.CurrentTime);
+        await connection.CloseAsync("done").Bounded();
+        await running.Bounded();
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+
+        // A certificate's validity is wall-clock data for the TLS stack, not a behaviour under test.
+        var now = TimeProvider.System.GetUtcNow();
+        using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
+
+        // Kestrel on Linux needs the key in an exportable, reloaded form.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null);
+    }
+}
