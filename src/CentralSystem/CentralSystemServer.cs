@@ -165,7 +165,7 @@ public sealed class CentralSystemServer : IAsyncDisposable
 
     internal async Task ServeAsync(string chargePointId, IPAddress? remoteAddress, WebSocket socket)
     {
-        var transport = new WebSocketTransport(socket, TimeProvider, Options.MaxMessageBytes);
+        var transport = new WebSocketTransport(socket, Options.MaxMessageBytes);
         var session = new StationSession(chargePointId, remoteAddress, transport, this, _logger);
         if (!_registry.Add(session))
         {

@@ -207,7 +207,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
             PingInterval = Configuration.GetSeconds(CoreKeys.WebSocketPingInterval),
         };
         connection = _options.ConfigureConnection?.Invoke(connection) ?? connection;
-        return await OcppWebSocketClient.ConnectAsync(connection, _runtime.Clock.Inner, cancellationToken).ConfigureAwait(false);
+        return await OcppWebSocketClient.ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     private void RegisterHandlers(IReadOnlyList<IDataTransferVendorHandler> dataTransfer)

@@ -19,7 +19,8 @@ public sealed class OcppCallErrorException : OcppException
         : base($"{errorCode}: {description}")
     {
         RawErrorCode = errorCode;
-        ErrorCode = Enum.TryParse<OcppErrorCode>(errorCode, ignoreCase: false, out var code) ? code : OcppErrorCode.GenericError;
+        // By exact name only: Enum.TryParse would also take "3" or "1,2" for a code.
+        ErrorCode = Enum.GetNames<OcppErrorCode>().Contains(errorCode, StringComparer.Ordinal) ? Enum.Parse<OcppErrorCode>(errorCode) : OcppErrorCode.GenericError;
         Description = description;
     }
 

@@ -139,6 +139,11 @@ public sealed class ReconnectingRpcClient
             {
                 await connection.RunAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Whatever went wrong with this connection, the client must go on dialling.
+                RpcLog.ServeFailed(_logger, ex);
+            }
             finally
             {
                 Volatile.Write(ref _connection, null);

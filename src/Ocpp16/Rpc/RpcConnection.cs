@@ -61,7 +61,7 @@ public sealed class RpcConnection : IAsyncDisposable
                     break;
                 }
 
-                _observer?.OnFrame(FrameDirection.Received, buffer.WrittenSpan);
+                Observe(FrameDirection.Received, buffer.WrittenSpan);
                 await DispatchAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -69,8 +69,9 @@ public sealed class RpcConnection : IAsyncDisposable
         {
             reason = "closed locally";
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OcppNotConnectedException)
         {
+            // The peer vanished, possibly while we were answering it.
             reason = ex.Message;
         }
         finally
@@ -140,9 +141,9 @@ public sealed class RpcConnection : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // The call gate is not disposed: a CallAsync still unwinding releases it afterwards.
         Close("disposed");
         await _transport.DisposeAsync().ConfigureAwait(false);
-        _callGate.Dispose();
     }
 
     private async Task DispatchAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
@@ -287,7 +288,7 @@ public sealed class RpcConnection : IAsyncDisposable
     private async Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         // Observed before sending, so a recorder never sees an answer ahead of its call.
-        _observer?.OnFrame(FrameDirection.Sent, frame.Span);
+        Observe(FrameDirection.Sent, frame.Span);
         try
         {
             await _transport.SendAsync(frame, cancellationToken).ConfigureAwait(false);
@@ -296,6 +297,19 @@ public sealed class RpcConnection : IAsyncDisposable
         {
             Close(ex.Message);
             throw new OcppNotConnectedException($"sending failed: {ex.Message}", ex);
+        }
+    }
+
+    private void Observe(FrameDirection direction, ReadOnlySpan<byte> frame)
+    {
+        try
+        {
+            _observer?.OnFrame(direction, frame);
+        }
+        catch (Exception ex)
+        {
+            // A trace or recorder must never take the connection down.
+            RpcLog.ObserverFailed(_logger, ex);
         }
     }
 

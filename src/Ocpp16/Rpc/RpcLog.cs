@@ -39,6 +39,12 @@ internal static partial class RpcLog
     [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Connection attempt {Attempt} failed: {Reason}; next attempt in {DelaySeconds:0.0} s")]
     public static partial void ConnectFailed(ILogger logger, int attempt, string reason, double delaySeconds);
 
+    [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "A frame observer failed; the frame was processed anyway")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Error, Message = "Serving a connection failed unexpectedly; reconnecting")]
+    public static partial void ServeFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Disconnected; reconnecting in {DelaySeconds:0.0} s")]
     public static partial void Reconnecting(ILogger logger, double delaySeconds);
 }

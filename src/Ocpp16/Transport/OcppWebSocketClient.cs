@@ -20,23 +20,24 @@ public static class OcppWebSocketClient
     /// Connects and checks that the server agreed to <c>ocpp1.6</c>; a server that did not is
     /// refused with <see cref="SubprotocolRefusedException"/>.
     /// </summary>
-    public static async Task<WebSocketTransport> ConnectAsync(WebSocketClientOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    public static async Task<WebSocketTransport> ConnectAsync(WebSocketClientOptions options, CancellationToken cancellationToken = default)
     {
         var endpoint = BuildEndpoint(options.CentralSystemUri, options.ChargePointId);
         var socket = new ClientWebSocket();
         try
         {
             Configure(socket.Options, options);
-            using var timeout = new CancellationTokenSource(options.ConnectTimeout, timeProvider);
+            // Real time on purpose: a network safeguard against a silent peer, not behaviour with an interval.
+            using var timeout = new CancellationTokenSource(options.ConnectTimeout, TimeProvider.System);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
             await socket.ConnectAsync(endpoint, linked.Token).ConfigureAwait(false);
             if (socket.SubProtocol != SubProtocol)
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.ProtocolError, "ocpp1.6 required", CancellationToken.None).ConfigureAwait(false);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.ProtocolError, "ocpp1.6 required", timeout.Token).ConfigureAwait(false);
                 throw new SubprotocolRefusedException(endpoint, socket.SubProtocol);
             }
 
-            return new WebSocketTransport(socket, timeProvider, options.MaxMessageBytes);
+            return new WebSocketTransport(socket, options.MaxMessageBytes);
         }
         catch
         {

@@ -17,14 +17,12 @@ public sealed class WebSocketTransport : IOcppTransport
 
     private readonly WebSocket _socket;
     private readonly int _maxMessageBytes;
-    private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
     /// <summary>Wraps an open WebSocket.</summary>
-    public WebSocketTransport(WebSocket socket, TimeProvider timeProvider, int maxMessageBytes = DefaultMaxMessageBytes)
+    public WebSocketTransport(WebSocket socket, int maxMessageBytes = DefaultMaxMessageBytes)
     {
         _socket = socket;
-        _timeProvider = timeProvider;
         _maxMessageBytes = maxMessageBytes;
     }
 
@@ -90,7 +88,6 @@ public sealed class WebSocketTransport : IOcppTransport
     {
         await CloseAsync("closing", CancellationToken.None).ConfigureAwait(false);
         _socket.Dispose();
-        _sendLock.Dispose();
     }
 
     private async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
@@ -100,7 +97,8 @@ public sealed class WebSocketTransport : IOcppTransport
             return;
         }
 
-        using var timeout = new CancellationTokenSource(CloseHandshakeTimeout, _timeProvider);
+        // Real time on purpose: this guards against a dead peer, it is not station behaviour under test.
+        using var timeout = new CancellationTokenSource(CloseHandshakeTimeout, TimeProvider.System);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
