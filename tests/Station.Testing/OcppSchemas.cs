@@ -17,7 +17,15 @@ public static class OcppSchemas
 
     /// <summary>The schema of a request (<paramref name="isResponse"/> false) or response of <paramref name="action"/>.</summary>
     public static JsonSchema For(string action, bool isResponse) =>
-        Cache.GetOrAdd(action + (isResponse ? "Response" : string.Empty), name => new Lazy<JsonSchema>(() => Load(name))).Value;
+        Cache.GetOrAdd(action + (isResponse ? "Response" : string.Empty), _ => new Lazy<JsonSchema>(() => Load(action, isResponse))).Value;
+
+    /// <summary>The path of the schema file of a request (<paramref name="isResponse"/> false) or response of <paramref name="action"/>.</summary>
+    public static string FileFor(string action, bool isResponse)
+    {
+        var name = action + (isResponse ? "Response" : string.Empty) + ".json";
+        var path = Path.Combine(Directory, name);
+        return File.Exists(path) ? path : Path.Combine(Directory, "security", name);
+    }
 
     /// <summary>The schema violations of <paramref name="json"/>; empty when it is valid.</summary>
     public static IReadOnlyList<string> Errors(string action, bool isResponse, string json) =>
@@ -33,17 +41,9 @@ public static class OcppSchemas
         }
     }
 
-    private static JsonSchema Load(string name)
-    {
-        var path = Path.Combine(Directory, name + ".json");
-        if (!File.Exists(path))
-        {
-            path = Path.Combine(Directory, "security", name + ".json");
-        }
-
-        // NJsonSchema only has an async loader; it completes synchronously for in-memory text.
-        return JsonSchema.FromJsonAsync(File.ReadAllText(path)).GetAwaiter().GetResult();
-    }
+    // NJsonSchema only has an async loader; it completes synchronously for in-memory text.
+    private static JsonSchema Load(string action, bool isResponse) =>
+        JsonSchema.FromJsonAsync(File.ReadAllText(FileFor(action, isResponse))).GetAwaiter().GetResult();
 
     private static string Describe(ValidationError error) => $"{error.Kind} at {error.Path}";
 }

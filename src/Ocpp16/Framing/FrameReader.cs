@@ -58,6 +58,11 @@ public static class FrameReader
         {
             return Refuse(type, id, OcppErrorCode.FormationViolation, $"malformed JSON: {ex.Message}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString throws this for text that is not valid UTF-8 or UTF-16 ("\uD800").
+            return Refuse(type, id, OcppErrorCode.FormationViolation, $"malformed JSON string: {ex.Message}");
+        }
     }
 
     private static FrameReadResult ReadCall(ref Utf8JsonReader reader, ReadOnlyMemory<byte> message, string id)

@@ -13,6 +13,9 @@ public sealed class OcppDateTimeConverter : JsonConverter<DateTimeOffset>
 {
     private const string WireFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
+    // Room for the longest RFC 3339 date-time (33 characters) with every character escaped as \uXXXX.
+    private const int MaxEscapedLength = 256;
+
     /// <inheritdoc/>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -21,7 +24,16 @@ public sealed class OcppDateTimeConverter : JsonConverter<DateTimeOffset>
             throw new OcppJsonException(OcppErrorCode.TypeConstraintViolation, $"expected an RFC 3339 date-time string, got {reader.TokenType}");
         }
 
-        if (!HasExplicitOffset(reader.ValueSpan) || !reader.TryGetDateTimeOffset(out var value))
+        // JSON may escape any character, and some encoders (.NET's default one among them) write '+' as
+        // "\u002B": the offset is checked on the unescaped text.
+        Span<byte> unescaped = stackalloc byte[MaxEscapedLength];
+        scoped var text = reader.ValueSpan;
+        if (reader.ValueIsEscaped)
+        {
+            text = text.Length <= MaxEscapedLength ? unescaped[..reader.CopyString(unescaped)] : default;
+        }
+
+        if (!HasExplicitOffset(text) || !reader.TryGetDateTimeOffset(out var value))
         {
             throw new OcppJsonException(OcppErrorCode.PropertyConstraintViolation, $"'{reader.GetString()}' is not an RFC 3339 date-time");
         }

@@ -29,6 +29,11 @@ internal static class PayloadValidator
         {
             return new PayloadError(OcppErrorCode.FormationViolation, $"malformed JSON: {ex.Message}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString throws this for escapes that are not valid UTF-16 ("\uD800").
+            return new PayloadError(OcppErrorCode.FormationViolation, $"malformed JSON string: {ex.Message}");
+        }
     }
 
     private static PayloadError? ValidateObject(ref Utf8JsonReader reader, ObjectShape shape, string path)

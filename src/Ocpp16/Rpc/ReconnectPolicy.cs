@@ -38,7 +38,8 @@ public sealed record ReconnectPolicy
             throw new ArgumentOutOfRangeException(nameof(InitialDelay), "the initial delay must be positive and no larger than the maximum delay");
         }
 
-        if (Multiplier < 1 || Jitter is < 0 or > 1)
+        // Written so that NaN fails too: it would make every delay NaN, which TimeSpan refuses.
+        if (Multiplier is not >= 1 || Jitter is not (>= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(Multiplier), "the multiplier must be at least 1 and the jitter between 0 and 1");
         }

@@ -188,6 +188,12 @@ public sealed class RpcConnection : IAsyncDisposable
             return;
         }
 
+        if (!_router.IsAnswering())
+        {
+            RpcLog.NotAnsweringRefusedCall(_logger, read.MessageId, read.ErrorCode, read.Error);
+            return;
+        }
+
         RpcLog.RefusedCall(_logger, read.ErrorCode, read.Error, read.MessageId);
         await SendErrorAsync(read.MessageId, read.ErrorCode, read.Error, cancellationToken).ConfigureAwait(false);
     }
@@ -195,15 +201,15 @@ public sealed class RpcConnection : IAsyncDisposable
     private async Task AnswerCallAsync(Frame frame, CancellationToken cancellationToken)
     {
         var actionName = frame.Action!;
-        if (!OcppActions.TryGet(actionName, out var action))
-        {
-            await RefusePayloadAsync(frame, actionName, OcppErrorCode.NotImplemented, $"unknown action '{actionName}'", cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
         if (!_router.IsAnswering())
         {
             RpcLog.NotAnswering(_logger, actionName, frame.MessageId);
+            return;
+        }
+
+        if (!OcppActions.TryGet(actionName, out var action))
+        {
+            await RefusePayloadAsync(frame, actionName, OcppErrorCode.NotImplemented, $"unknown action '{actionName}'", cancellationToken).ConfigureAwait(false);
             return;
         }
 
