@@ -22,7 +22,7 @@ public sealed class SecurityTests
         await using var csms = await TestCentralSystem.StartAsync(new CentralSystemOptions { BasicAuthPasswords = Passwords });
         var options = new WebSocketClientOptions { CentralSystemUri = csms.Server.Endpoint, ChargePointId = "cp001", BasicAuthPassword = "0123456789abcdef" };
 
-        await using var transport = await OcppWebSocketClient.ConnectAsync(options, TimeProvider.System).Bounded();
+        await using var transport = await OcppWebSocketClient.ConnectAsync(options).Bounded();
 
         Assert.True((await csms.Server.WaitForStationAsync("cp001").Bounded()).IsConnected);
     }
@@ -60,7 +60,7 @@ public sealed class SecurityTests
             ServerCertificateValidation = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString(),
         };
 
-        var transport = await OcppWebSocketClient.ConnectAsync(options, TimeProvider.System).Bounded();
+        var transport = await OcppWebSocketClient.ConnectAsync(options).Bounded();
         await using var connection = new RpcConnection(transport, new CallRouter(), new RpcOptions(), TimeProvider.System, NullLogger.Instance);
         var running = connection.RunAsync();
 

@@ -48,6 +48,6 @@ internal static partial class RpcLog
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Disconnected; reconnecting in {DelaySeconds:0.0} s")]
     public static partial void Reconnecting(ILogger logger, double delaySeconds);
 
-    [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "Not answering refused frame {MessageId} ({ErrorCode}): {Error}; incoming calls are not answered in this state")]
+    [LoggerMessage(EventId = 114, Level = LogLevel.Information, Message = "Not answering refused frame {MessageId} ({ErrorCode}): {Error}; incoming calls are not answered in this state")]
     public static partial void NotAnsweringRefusedCall(ILogger logger, string messageId, OcppErrorCode errorCode, string error);
 }

@@ -36,7 +36,7 @@ public sealed class FakeChargePoint : IAsyncDisposable
     public static async Task<FakeChargePoint> ConnectAsync(Uri centralSystem, string chargePointId, CallRouter? router = null)
     {
         var options = new WebSocketClientOptions { CentralSystemUri = centralSystem, ChargePointId = chargePointId };
-        var transport = await OcppWebSocketClient.ConnectAsync(options, TimeProvider.System).Bounded();
+        var transport = await OcppWebSocketClient.ConnectAsync(options).Bounded();
         router ??= new CallRouter();
         var connection = new RpcConnection(transport, router, new RpcOptions(), TimeProvider.System, NullLogger.Instance);
         return new FakeChargePoint(chargePointId, transport, connection, router);

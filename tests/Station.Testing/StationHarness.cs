@@ -1,0 +1,185 @@
+using CentralSystem;
+using Ocpp16.Messages;
+using Station.Hardware.Simulated;
+using Station.Storage.Sqlite;
+using Station.Transactions;
+
+namespace Station.Testing;
+
+/// <summary>
+/// A real station against the real built-in Central System over loopback WebSockets, with a real
+/// SQLite file, simulated hardware and virtual time shared by both sides. It restarts the station
+/// on Reset as the host does, can simulate a power loss, checks every frame the station sends
+/// against the official schemas and fails on unexpected error logs when disposed.
+/// </summary>
+public sealed class StationHarness : IAsyncDisposable
+{
+    private readonly StationHarnessOptions _options;
+    private readonly TempDirectory _dataDirectory = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private StationDatabase? _database;
+    private StationStores? _stores;
+    private Task _running = Task.CompletedTask;
+    private CancellationTokenSource? _instanceStopping;
+    private TaskCompletionSource<ChargePoint> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private StationHarness(StationHarnessOptions options, CentralSystemServer csms, TestLogSink logs, VirtualClock clock)
+    {
+        _options = options;
+        Csms = csms;
+        Logs = logs;
+        Clock = clock;
+        Hardware = new SimulatedStationHardware(
+            [.. options.Model.Connectors.Select(c => new SimulatedConnectorSpec { Phases = c.Phases, VoltageV = c.VoltageV, FixedCable = c.FixedCable, EvPowerW = Math.Min(options.EvPowerW, c.MaxPowerW) })],
+            Clock);
+    }
+
+    /// <summary>Virtual time of the station and the Central System.</summary>
+    public VirtualClock Clock { get; }
+
+    /// <summary>The Central System.</summary>
+    public CentralSystemServer Csms { get; }
+
+    /// <summary>The simulated hardware (it survives station restarts).</summary>
+    public SimulatedStationHardware Hardware { get; }
+
+    /// <summary>Every log entry of both sides.</summary>
+    public TestLogSink Logs { get; }
+
+    /// <summary>Checks every frame the station sends.</summary>
+    public SchemaCheckingObserver Schemas { get; } = new();
+
+    /// <summary>The charge point identity.</summary>
+    public string ChargePointId => _options.ChargePointId;
+
+    /// <summary>The station's data directory.</summary>
+    public string DataDirectory => _dataDirectory.Path;
+
+    /// <summary>The running station instance.</summary>
+    public ChargePoint Station { get; private set; } = null!;
+
+    /// <summary>How many station instances ran (1 + reboots + power losses).</summary>
+    public int Instances { get; private set; }
+
+    /// <summary>Starts the Central System and the station.</summary>
+    public static async Task<StationHarness> StartAsync(StationHarnessOptions? options = null)
+    {
+        options ??= new StationHarnessOptions();
+        var logs = new TestLogSink(options.Output);
+        var clock = new VirtualClock();
+        var csms = await CentralSystemServer.StartAsync(options.CentralSystem with { Port = 0 }, logs.CreateFactory(), clock).OrTimeout();
+        var harness = new StationHarness(options, csms, logs, clock);
+        await harness.StartStationAsync();
+        return harness;
+    }
+
+    /// <summary>Waits for the station's (next) connection to the Central System.</summary>
+    public Task<StationSession> WaitForSessionAsync(Func<StationSession, bool>? predicate = null) =>
+        Csms.WaitForStationAsync(ChargePointId, predicate ?? (s => s.IsConnected)).OrTimeout();
+
+    /// <summary>
+    /// Completes with the next station instance to start; read it before the action that restarts
+    /// the station (a Reset), then await it.
+    /// </summary>
+    public Task<ChargePoint> NextInstance => _started.Task;
+
+    /// <summary>
+    /// Waits until the station is registered: BootNotification accepted and a StatusNotification for
+    /// connector 0 and every connector; returns the session.
+    /// </summary>
+    public async Task<StationSession> BootAsync()
+    {
+        var session = await WaitForSessionAsync();
+        await session.WaitForFirstCallAsync<BootNotificationRequest>().OrTimeout();
+        for (var connectorId = 0; connectorId <= _options.Model.Connectors.Count; connectorId++)
+        {
+            var id = connectorId;
+            await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == id).OrTimeout();
+        }
+
+        return session;
+    }
+
+    /// <summary>Simulates a power loss: the station instance stops without ending anything, then a new one starts over the same data.</summary>
+    public async Task PowerCycleAsync()
+    {
+        await StopInstanceAsync();
+        await StartStationAsync();
+    }
+
+    /// <summary>The transaction journal of the data directory.</summary>
+    public ITransactionStore TransactionStore => _stores!.Transactions;
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await StopInstanceAsync();
+        await Csms.DisposeAsync();
+        _database?.Dispose();
+        _dataDirectory.Dispose();
+        _stopping.Dispose();
+        Schemas.AssertValid();
+        Logs.AssertNoErrors();
+    }
+
+    private async Task StartStationAsync()
+    {
+        (_stores, _database) = SqliteStationStorage.Open(DataDirectory);
+        foreach (var (key, value) in _options.Configuration)
+        {
+            _stores.Configuration.Save(key, value);
+        }
+
+        _instanceStopping = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        var started = NextInstance;
+        _running = RunInstancesAsync(_stores, _instanceStopping.Token);
+        Station = await started.OrTimeout();
+    }
+
+    // Runs station instances as the host does: a Reset ends one and starts the next.
+    private async Task RunInstancesAsync(StationStores stores, CancellationToken cancellationToken)
+    {
+        var options = new ChargePointOptions
+        {
+            ChargePointId = _options.ChargePointId,
+            CentralSystemUri = Csms.Endpoint,
+            Reconnect = _options.Reconnect,
+            FrameObserver = Schemas,
+        };
+        options = _options.ConfigureStation?.Invoke(options) ?? options;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var station = new ChargePoint(_options.Model, options, Hardware.Connectors, stores, Clock, Logs.CreateFactory());
+            await using (station)
+            {
+                await Hardware.AttachAsync(station.Inputs, cancellationToken);
+                Station = station;
+                Instances++;
+                var started = _started;
+                _started = new TaskCompletionSource<ChargePoint>(TaskCreationOptions.RunContinuationsAsynchronously);
+                started.TrySetResult(station);
+                var exit = await station.RunAsync(cancellationToken);
+                Hardware.Detach();
+                if (exit.Reboot is null)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task StopInstanceAsync()
+    {
+        if (_instanceStopping is null)
+        {
+            return;
+        }
+
+        await _instanceStopping.CancelAsync();
+        await _running.OrTimeout();
+        _instanceStopping.Dispose();
+        _instanceStopping = null;
+        _database?.Dispose();
+        _database = null;
+    }
+}

@@ -1,0 +1,33 @@
+using CentralSystem;
+using Ocpp16.Rpc;
+using Station.Model;
+
+namespace Station.Testing;
+
+/// <summary>What a test changes about the station and Central System it runs against.</summary>
+public sealed record StationHarnessOptions
+{
+    /// <summary>The station model; the built-in TSCT-2007CP by default.</summary>
+    public StationModel Model { get; init; } = StationModel.Tsct2007Cp;
+
+    /// <summary>Configuration values stored before the first start (as if set earlier by ChangeConfiguration).</summary>
+    public IReadOnlyDictionary<string, string> Configuration { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The Central System's options (its port is always chosen freely).</summary>
+    public CentralSystemOptions CentralSystem { get; init; } = new() { HeartbeatInterval = 60 };
+
+    /// <summary>The charge point identity; unique per test by default.</summary>
+    public string ChargePointId { get; init; } = $"CP-{Guid.NewGuid():N}"[..16];
+
+    /// <summary>Back-off without jitter, so tests know exactly when the station dials again.</summary>
+    public ReconnectPolicy Reconnect { get; init; } = new() { InitialDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(8), Jitter = 0 };
+
+    /// <summary>The power the simulated EV draws.</summary>
+    public double EvPowerW { get; init; } = 7400;
+
+    /// <summary>Where test logs go (ITestOutputHelper.WriteLine), if anywhere.</summary>
+    public Action<string>? Output { get; init; }
+
+    /// <summary>Adjusts the station's options.</summary>
+    public Func<ChargePointOptions, ChargePointOptions>? ConfigureStation { get; init; }
+}
