@@ -37,6 +37,15 @@ public sealed class StationHarness : IAsyncDisposable
     /// <summary>Virtual time of the station and the Central System.</summary>
     public VirtualClock Clock { get; }
 
+    /// <summary>
+    /// The station's response timeout in tests: an odd value, so that no interval a test waits for
+    /// (retries, back-offs, heartbeats) coincides with the timeout timer of a CALL in flight.
+    /// </summary>
+    public static TimeSpan ResponseTimeout { get; } = TimeSpan.FromSeconds(47);
+
+    /// <summary>The station's meter checkpoint period in tests: odd for the same reason.</summary>
+    public static TimeSpan MeterCheckpointInterval { get; } = TimeSpan.FromSeconds(53);
+
     /// <summary>The Central System.</summary>
     public CentralSystemServer Csms { get; }
 
@@ -69,6 +78,7 @@ public sealed class StationHarness : IAsyncDisposable
         var clock = new VirtualClock();
         var csms = await CentralSystemServer.StartAsync(options.CentralSystem with { Port = 0 }, logs.CreateFactory(), clock).OrTimeout();
         var harness = new StationHarness(options, csms, logs, clock);
+        options.ScriptCentralSystem?.Invoke(csms, clock);
         await harness.StartStationAsync();
         return harness;
     }
@@ -98,6 +108,17 @@ public sealed class StationHarness : IAsyncDisposable
         }
 
         return session;
+    }
+
+    /// <summary>
+    /// A barrier for "nothing else was sent" checks: waits until the station's background work is
+    /// done, then sends a Heartbeat through its ordered queue; whatever the station had queued
+    /// before has reached the Central System when this returns. Needs the station online.
+    /// </summary>
+    public async Task FlushAsync()
+    {
+        await Station.Runtime.Background.WhenIdleAsync().OrTimeout();
+        await Station.Outgoing.SendAsync(new HeartbeatRequest()).OrTimeout();
     }
 
     /// <summary>Simulates a power loss: the station instance stops without ending anything, then a new one starts over the same data.</summary>
@@ -144,6 +165,8 @@ public sealed class StationHarness : IAsyncDisposable
             ChargePointId = _options.ChargePointId,
             CentralSystemUri = Csms.Endpoint,
             Reconnect = _options.Reconnect,
+            Rpc = new Ocpp16.Rpc.RpcOptions { ResponseTimeout = ResponseTimeout },
+            MeterCheckpointInterval = MeterCheckpointInterval,
             FrameObserver = Schemas,
         };
         options = _options.ConfigureStation?.Invoke(options) ?? options;

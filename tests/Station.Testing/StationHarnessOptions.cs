@@ -28,6 +28,9 @@ public sealed record StationHarnessOptions
     /// <summary>Where test logs go (ITestOutputHelper.WriteLine), if anywhere.</summary>
     public Action<string>? Output { get; init; }
 
+    /// <summary>Scripts the Central System before the station first connects (e.g. a Rejected boot).</summary>
+    public Action<CentralSystemServer, VirtualClock>? ScriptCentralSystem { get; init; }
+
     /// <summary>Adjusts the station's options.</summary>
     public Func<ChargePointOptions, ChargePointOptions>? ConfigureStation { get; init; }
 }

@@ -23,6 +23,8 @@ public sealed class TestLogSink : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
     private readonly Action<string>? _output;
+    private readonly Lock _waitersGate = new();
+    private readonly List<(Func<LogEntry, bool> Predicate, TaskCompletionSource<LogEntry> Found)> _waiters = [];
 
     /// <summary>Creates the sink; <paramref name="output"/> receives each line (e.g. ITestOutputHelper.WriteLine).</summary>
     public TestLogSink(Action<string>? output = null) => _output = output;
@@ -38,6 +40,22 @@ public sealed class TestLogSink : ILoggerProvider
 
     /// <inheritdoc/>
     public ILogger CreateLogger(string categoryName) => new SinkLogger(this, categoryName);
+
+    /// <summary>The first entry, past or future, that matches <paramref name="predicate"/> (bounded by the test timeout).</summary>
+    public Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate)
+    {
+        lock (_waitersGate)
+        {
+            if (_entries.FirstOrDefault(predicate) is { } found)
+            {
+                return Task.FromResult(found);
+            }
+
+            var waiter = new TaskCompletionSource<LogEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((predicate, waiter));
+            return waiter.Task.OrTimeout();
+        }
+    }
 
     /// <summary>Fails when an unexpected Error or Critical entry was logged.</summary>
     public void AssertNoErrors()
@@ -56,7 +74,16 @@ public sealed class TestLogSink : ILoggerProvider
 
     private void Add(LogEntry entry)
     {
-        _entries.Enqueue(entry);
+        lock (_waitersGate)
+        {
+            _entries.Enqueue(entry);
+            foreach (var waiter in _waiters.Where(w => w.Predicate(entry)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Found.TrySetResult(entry);
+            }
+        }
+
         try
         {
             _output?.Invoke(entry.ToString());

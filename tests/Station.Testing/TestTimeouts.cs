@@ -17,4 +17,7 @@ public static class TestTimeouts
 
     /// <summary>Fails with a <see cref="TimeoutException"/> unless <paramref name="task"/> completes within <see cref="Default"/>.</summary>
     public static Task<T> OrTimeout<T>(this ValueTask<T> task) => task.AsTask().OrTimeout();
+
+    /// <summary>Fails with a <see cref="TimeoutException"/> unless <paramref name="task"/> completes within <see cref="Default"/>.</summary>
+    public static Task OrTimeout(this ValueTask task) => task.AsTask().OrTimeout();
 }

@@ -37,8 +37,12 @@ public sealed class VirtualClock : FakeTimeProvider
         return tracked;
     }
 
-    /// <summary>Waits (in real time, bounded) until a timer is due within <paramref name="within"/> of now.</summary>
-    public async Task WaitForTimerAsync(TimeSpan within)
+    /// <summary>
+    /// Waits (in real time, bounded) until a timer is due exactly <paramref name="dueIn"/> from now:
+    /// the one the code under test arms for a known wait (a retry, a back-off), not some periodic
+    /// timer that happens to fall within the same span.
+    /// </summary>
+    public async Task WaitForTimerAsync(TimeSpan dueIn)
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Default, TimeProvider.System);
         while (true)
@@ -47,7 +51,7 @@ public sealed class VirtualClock : FakeTimeProvider
             lock (_gate)
             {
                 var now = GetUtcNow();
-                if (_timers.Any(t => t.DueAt is { } due && due - now <= within))
+                if (_timers.Any(t => t.DueAt is { } due && due - now == dueIn))
                 {
                     return;
                 }
@@ -61,16 +65,16 @@ public sealed class VirtualClock : FakeTimeProvider
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"no timer due within {within} was armed within {TestTimeouts.Default}");
+                throw new TimeoutException($"no timer due in {dueIn} was armed within {TestTimeouts.Default}");
             }
         }
     }
 
-    /// <summary>Waits until a timer is due within <paramref name="within"/>, then advances past it.</summary>
-    public async Task AdvanceWhenArmedAsync(TimeSpan within)
+    /// <summary>Waits until a timer is due exactly <paramref name="dueIn"/> from now, then advances to it.</summary>
+    public async Task AdvanceWhenArmedAsync(TimeSpan dueIn)
     {
-        await WaitForTimerAsync(within).ConfigureAwait(false);
-        Advance(within);
+        await WaitForTimerAsync(dueIn).ConfigureAwait(false);
+        Advance(dueIn);
     }
 
     /// <summary>Moves time forward, firing the timers that fall due.</summary>

@@ -175,9 +175,9 @@ public sealed class BootService
             return DefaultRetryInterval;
         }
 
-        BootLog.Answered(_logger, answer.Status, answer.Interval);
         _runtime.Clock.Synchronize(answer.CurrentTime);
         _link.SetRegistration(answer.Status);
+        BootLog.Answered(_logger, answer.Status, answer.Interval);
         if (answer.Status != RegistrationStatus.Accepted)
         {
             return answer.Interval > 0 ? TimeSpan.FromSeconds(answer.Interval) : DefaultRetryInterval;

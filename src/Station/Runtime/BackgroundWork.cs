@@ -12,6 +12,8 @@ public sealed class BackgroundWork : IAsyncDisposable
     private readonly ConcurrentDictionary<int, Task> _running = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger;
+    private readonly Lock _idleGate = new();
+    private TaskCompletionSource? _idle;
     private int _nextId;
 
     /// <summary>Creates the tracker.</summary>
@@ -29,12 +31,30 @@ public sealed class BackgroundWork : IAsyncDisposable
         }
 
         var id = Interlocked.Increment(ref _nextId);
-        var task = Task.Run(() => RunLoggedAsync(id, name, work));
-        _running[id] = task;
-        if (task.IsCompleted)
+        lock (_idleGate)
         {
-            // It finished before it was recorded; its own removal already ran.
-            _running.TryRemove(id, out _);
+            // Recorded before it starts, so an idle barrier never misses it.
+            _running[id] = Task.CompletedTask;
+        }
+
+        var task = Task.Run(() => RunLoggedAsync(id, name, work));
+
+        // Only if it has not finished (and removed itself) already.
+        _running.TryUpdate(id, task, Task.CompletedTask);
+    }
+
+    /// <summary>Completes when no background work runs (a barrier for tests and orderly shutdown).</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_idleGate)
+        {
+            if (_running.IsEmpty)
+            {
+                return Task.CompletedTask;
+            }
+
+            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idle.Task;
         }
     }
 
@@ -61,7 +81,20 @@ public sealed class BackgroundWork : IAsyncDisposable
         }
         finally
         {
+            Finished(id);
+        }
+    }
+
+    private void Finished(int id)
+    {
+        lock (_idleGate)
+        {
             _running.TryRemove(id, out _);
+            if (_running.IsEmpty && _idle is { } idle)
+            {
+                _idle = null;
+                idle.TrySetResult();
+            }
         }
     }
 }
