@@ -89,6 +89,24 @@ internal static class Scenarios
         }
     }
 
+    /// <summary>Waits for the first <paramref name="count"/> CALLs of type <typeparamref name="T"/> after <paramref name="mark"/>.</summary>
+    public static async Task<IReadOnlyList<T>> CallsAsync<T>(this StationSession session, long mark, int count, Func<T, bool>? predicate = null)
+        where T : class, IOcppRequest
+    {
+        var found = new List<T>();
+        var position = mark;
+        while (found.Count < count)
+        {
+            var frame = await session.WaitForFrameAsync(
+                position,
+                f => f.IsCall(Ocpp16.Rpc.FrameDirection.Received) && f.Payload is T call && (predicate?.Invoke(call) ?? true)).OrTimeout();
+            found.Add((T)frame.Payload!);
+            position = frame.Sequence;
+        }
+
+        return found;
+    }
+
     /// <summary>The CALLs of type <typeparamref name="T"/> the station sent after <paramref name="mark"/>.</summary>
     public static IReadOnlyList<T> CallsSince<T>(this StationSession session, long mark)
         where T : class, IOcppRequest =>

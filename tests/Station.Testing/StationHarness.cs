@@ -2,6 +2,7 @@ using CentralSystem;
 using Ocpp16.Messages;
 using Station.Hardware.Simulated;
 using Station.Storage.Sqlite;
+using Ocpp16.Rpc;
 using Station.Transactions;
 
 namespace Station.Testing;
@@ -43,11 +44,17 @@ public sealed class StationHarness : IAsyncDisposable
     /// </summary>
     public static TimeSpan ResponseTimeout { get; } = TimeSpan.FromSeconds(47);
 
+    /// <summary>The back-off of a station behind a cuttable network: constant, so a test knows the next dial is at most this far.</summary>
+    public static TimeSpan CuttableBackOff { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The station's meter checkpoint period in tests: odd for the same reason.</summary>
     public static TimeSpan MeterCheckpointInterval { get; } = TimeSpan.FromSeconds(53);
 
     /// <summary>The Central System.</summary>
     public CentralSystemServer Csms { get; }
+
+    /// <summary>The station's network, when <see cref="StationHarnessOptions.CuttableNetwork"/> is set.</summary>
+    public NetworkLink? Network { get; private set; }
 
     /// <summary>The simulated hardware (it survives station restarts).</summary>
     public SimulatedStationHardware Hardware { get; }
@@ -78,6 +85,7 @@ public sealed class StationHarness : IAsyncDisposable
         var clock = new VirtualClock();
         var csms = await CentralSystemServer.StartAsync(options.CentralSystem with { Port = 0 }, logs.CreateFactory(), clock).OrTimeout();
         var harness = new StationHarness(options, csms, logs, clock);
+        harness.Network = options.CuttableNetwork ? NetworkLink.Start(csms.Port) : null;
         options.ScriptCentralSystem?.Invoke(csms, clock);
         await harness.StartStationAsync();
         return harness;
@@ -121,6 +129,44 @@ public sealed class StationHarness : IAsyncDisposable
         await Station.Outgoing.SendAsync(new HeartbeatRequest()).OrTimeout();
     }
 
+    /// <summary>Cuts the network and waits until the station noticed (its connection closed).</summary>
+    public async Task GoOfflineAsync()
+    {
+        var network = Network ?? throw new InvalidOperationException("start the harness with CuttableNetwork");
+        await network.CutAsync();
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default, TimeProvider.System);
+        while (Station.Link.IsConnected)
+        {
+            await Logs.WaitForAsync(e => e.EventId.Id == 107 && e.Category.StartsWith("Station", StringComparison.Ordinal));
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>Restores the network and lets virtual time pass until the station reconnected; returns the new session.</summary>
+    public async Task<StationSession> GoOnlineAsync(StationSession previous)
+    {
+        Network!.Restore();
+        var reconnected = WaitForSessionAsync(s => s != previous && s.IsConnected);
+        for (var attempt = 0; !reconnected.IsCompleted; attempt++)
+        {
+            if (attempt == 8)
+            {
+                throw new TimeoutException("the station did not reconnect after the network came back");
+            }
+
+            // A cuttable network uses a constant 1 s back-off: the next dial is at most a second away.
+            await Task.WhenAny(reconnected, Clock.WaitForTimerWithinAsync(CuttableBackOff)).OrTimeout();
+            if (!reconnected.IsCompleted)
+            {
+                var failedDial = Logs.WaitForAsync(e => e.EventId.Id == 110, Logs.Count);
+                Clock.Advance(CuttableBackOff);
+                await Task.WhenAny(reconnected, failedDial).OrTimeout();
+            }
+        }
+
+        return await reconnected;
+    }
+
     /// <summary>Simulates a power loss: the station instance stops without ending anything, then a new one starts over the same data.</summary>
     public async Task PowerCycleAsync()
     {
@@ -135,6 +181,11 @@ public sealed class StationHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopInstanceAsync();
+        if (Network is { } network)
+        {
+            await network.DisposeAsync();
+        }
+
         await Csms.DisposeAsync();
         _database?.Dispose();
         _dataDirectory.Dispose();
@@ -163,8 +214,8 @@ public sealed class StationHarness : IAsyncDisposable
         var options = new ChargePointOptions
         {
             ChargePointId = _options.ChargePointId,
-            CentralSystemUri = Csms.Endpoint,
-            Reconnect = _options.Reconnect,
+            CentralSystemUri = Network is { } network ? new UriBuilder(Csms.Endpoint) { Port = network.Port }.Uri : Csms.Endpoint,
+            Reconnect = _options.CuttableNetwork ? new ReconnectPolicy { InitialDelay = CuttableBackOff, MaxDelay = CuttableBackOff, Jitter = 0 } : _options.Reconnect,
             Rpc = new Ocpp16.Rpc.RpcOptions { ResponseTimeout = ResponseTimeout },
             MeterCheckpointInterval = MeterCheckpointInterval,
             FrameObserver = Schemas,

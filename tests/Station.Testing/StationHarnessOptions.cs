@@ -31,6 +31,9 @@ public sealed record StationHarnessOptions
     /// <summary>Scripts the Central System before the station first connects (e.g. a Rejected boot).</summary>
     public Action<CentralSystemServer, VirtualClock>? ScriptCentralSystem { get; init; }
 
+    /// <summary>Routes the station through a <see cref="NetworkLink"/> the test can cut (offline cases).</summary>
+    public bool CuttableNetwork { get; init; }
+
     /// <summary>Adjusts the station's options.</summary>
     public Func<ChargePointOptions, ChargePointOptions>? ConfigureStation { get; init; }
 }

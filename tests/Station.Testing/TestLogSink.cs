@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace Station.Testing;
@@ -21,16 +20,37 @@ public sealed record LogEntry(LogLevel Level, string Category, EventId EventId, 
 /// </summary>
 public sealed class TestLogSink : ILoggerProvider
 {
-    private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private readonly List<LogEntry> _entries = [];
     private readonly Action<string>? _output;
     private readonly Lock _waitersGate = new();
     private readonly List<(Func<LogEntry, bool> Predicate, TaskCompletionSource<LogEntry> Found)> _waiters = [];
+
+    /// <summary>How many entries were logged so far (a position for <see cref="WaitForAsync(Func{LogEntry, bool}, int)"/>).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_waitersGate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
 
     /// <summary>Creates the sink; <paramref name="output"/> receives each line (e.g. ITestOutputHelper.WriteLine).</summary>
     public TestLogSink(Action<string>? output = null) => _output = output;
 
     /// <summary>Every entry so far.</summary>
-    public IReadOnlyList<LogEntry> Entries => [.. _entries];
+    public IReadOnlyList<LogEntry> Entries
+    {
+        get
+        {
+            lock (_waitersGate)
+            {
+                return [.. _entries];
+            }
+        }
+    }
 
     /// <summary>Errors matching this predicate are expected by the test and do not fail it.</summary>
     public Func<LogEntry, bool> ExpectedError { get; set; } = static _ => false;
@@ -42,11 +62,14 @@ public sealed class TestLogSink : ILoggerProvider
     public ILogger CreateLogger(string categoryName) => new SinkLogger(this, categoryName);
 
     /// <summary>The first entry, past or future, that matches <paramref name="predicate"/> (bounded by the test timeout).</summary>
-    public Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate)
+    public Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate) => WaitForAsync(predicate, 0);
+
+    /// <summary>The first matching entry logged at or after position <paramref name="from"/> (see <see cref="Count"/>).</summary>
+    public Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate, int from)
     {
         lock (_waitersGate)
         {
-            if (_entries.FirstOrDefault(predicate) is { } found)
+            if (_entries.Skip(from).FirstOrDefault(predicate) is { } found)
             {
                 return Task.FromResult(found);
             }
@@ -60,7 +83,7 @@ public sealed class TestLogSink : ILoggerProvider
     /// <summary>Fails when an unexpected Error or Critical entry was logged.</summary>
     public void AssertNoErrors()
     {
-        var errors = _entries.Where(e => e.Level >= LogLevel.Error && !ExpectedError(e)).ToList();
+        var errors = Entries.Where(e => e.Level >= LogLevel.Error && !ExpectedError(e)).ToList();
         if (errors.Count > 0)
         {
             throw new Xunit.Sdk.XunitException($"unexpected error logs:\n{string.Join("\n", errors)}");
@@ -76,7 +99,7 @@ public sealed class TestLogSink : ILoggerProvider
     {
         lock (_waitersGate)
         {
-            _entries.Enqueue(entry);
+            _entries.Add(entry);
             foreach (var waiter in _waiters.Where(w => w.Predicate(entry)).ToList())
             {
                 _waiters.Remove(waiter);

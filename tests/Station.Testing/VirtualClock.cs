@@ -42,7 +42,12 @@ public sealed class VirtualClock : FakeTimeProvider
     /// the one the code under test arms for a known wait (a retry, a back-off), not some periodic
     /// timer that happens to fall within the same span.
     /// </summary>
-    public async Task WaitForTimerAsync(TimeSpan dueIn)
+    public Task WaitForTimerAsync(TimeSpan dueIn) => WaitForTimerAsync(due => due == dueIn, $"due in {dueIn}");
+
+    /// <summary>Waits (in real time, bounded) until some timer is due within <paramref name="within"/> from now.</summary>
+    public Task WaitForTimerWithinAsync(TimeSpan within) => WaitForTimerAsync(due => due <= within, $"due within {within}");
+
+    private async Task WaitForTimerAsync(Func<TimeSpan, bool> match, string what)
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Default, TimeProvider.System);
         while (true)
@@ -51,7 +56,7 @@ public sealed class VirtualClock : FakeTimeProvider
             lock (_gate)
             {
                 var now = GetUtcNow();
-                if (_timers.Any(t => t.DueAt is { } due && due - now == dueIn))
+                if (_timers.Any(t => t.DueAt is { } due && match(due - now)))
                 {
                     return;
                 }
@@ -65,7 +70,7 @@ public sealed class VirtualClock : FakeTimeProvider
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"no timer due in {dueIn} was armed within {TestTimeouts.Default}");
+                throw new TimeoutException($"no timer {what} was armed within {TestTimeouts.Default}");
             }
         }
     }

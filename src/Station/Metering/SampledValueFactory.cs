@@ -28,7 +28,8 @@ public static class SampledValueFactory
         switch (measurand)
         {
             case Measurand.EnergyActiveImportRegister:
-                values.Add(Value(reading.EnergyActiveImportWh, measurand, UnitOfMeasure.Wh, context));
+                // Whole Wh, floored like meterStart and meterStop, so the Transaction.End value equals meterStop.
+                values.Add(Value(Math.Floor(reading.EnergyActiveImportWh), measurand, UnitOfMeasure.Wh, context));
                 break;
             case Measurand.PowerActiveImport:
                 values.Add(Value(reading.PowerActiveImportW, measurand, UnitOfMeasure.W, context));
