@@ -113,8 +113,7 @@ public sealed class MeteringTests(ITestOutputHelper output)
 
         for (var i = 0; i < 6; i++)
         {
-            harness.Clock.Advance(TimeSpan.FromSeconds(10));
-            await harness.Station.Runtime.Background.WhenIdleAsync().OrTimeout();
+            await harness.AdvanceAsync(TimeSpan.FromSeconds(10));
         }
 
         await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();

@@ -13,7 +13,7 @@ internal static class Scenarios
     public const string ParentIdTag = "RFID_PARENT";
 
     /// <summary>The Central System of the certification cases: the two valid tags share a parent, the invalid one is refused.</summary>
-    public static StationHarnessOptions CertificationOptions(Action<string> output, IReadOnlyDictionary<string, string>? configuration = null) => new()
+    public static StationHarnessOptions CertificationOptions(Action<string> output, Dictionary<string, string>? configuration = null) => new()
     {
         Output = output,
         CentralSystem = new() { HeartbeatInterval = 60, DeniedIdTags = [InvalidIdTag], ParentIdTags = new Dictionary<string, string> { [ValidIdTag] = ParentIdTag, [ValidIdTag2] = ParentIdTag } },

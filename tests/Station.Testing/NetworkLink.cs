@@ -130,10 +130,13 @@ public sealed class NetworkLink : IAsyncDisposable
             {
                 try
                 {
-                    client.Client.LingerState = new LingerOption(true, 0);
-                    client.Client.Close();
+                    if (client.Client is { } socket)
+                    {
+                        socket.LingerState = new LingerOption(true, 0);
+                        socket.Close();
+                    }
                 }
-                catch (ObjectDisposedException)
+                catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
                 {
                 }
             }

@@ -21,6 +21,7 @@ public sealed class StationHarness : IAsyncDisposable
     private StationDatabase? _database;
     private StationStores? _stores;
     private Task _running = Task.CompletedTask;
+    private StationSession? _booted;
     private CancellationTokenSource? _instanceStopping;
     private TaskCompletionSource<ChargePoint> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -107,7 +108,10 @@ public sealed class StationHarness : IAsyncDisposable
     /// </summary>
     public async Task<StationSession> BootAsync()
     {
-        var session = await WaitForSessionAsync();
+        // After a restart the old session may not have noticed its end yet: wait for a new one.
+        var previous = _booted;
+        var session = await WaitForSessionAsync(s => s != previous && s.IsConnected);
+        _booted = session;
         await session.WaitForFirstCallAsync<BootNotificationRequest>().OrTimeout();
         for (var connectorId = 0; connectorId <= _options.Model.Connectors.Count; connectorId++)
         {
@@ -116,6 +120,22 @@ public sealed class StationHarness : IAsyncDisposable
         }
 
         return session;
+    }
+
+    /// <summary>
+    /// Advances virtual time timer by timer, letting the station finish what each timer started
+    /// before the next one fires, so every reading and message carries the time it was due.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan delta)
+    {
+        var target = Clock.GetUtcNow() + delta;
+        do
+        {
+            await Station.Runtime.Background.WhenIdleAsync().OrTimeout();
+        }
+        while (Clock.StepTowards(target));
+
+        await Station.Runtime.Background.WhenIdleAsync().OrTimeout();
     }
 
     /// <summary>

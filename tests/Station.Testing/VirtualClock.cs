@@ -82,18 +82,49 @@ public sealed class VirtualClock : FakeTimeProvider
         Advance(dueIn);
     }
 
-    /// <summary>Moves time forward, firing the timers that fall due.</summary>
+    /// <summary>
+    /// Moves time forward timer by timer: each timer fires with the clock at its own due time, as in
+    /// real life (the underlying fake would move to the end first and fire everything late).
+    /// </summary>
     public new void Advance(TimeSpan delta)
     {
-        base.Advance(delta);
+        var target = GetUtcNow() + delta;
+        while (StepTowards(target))
+        {
+        }
+    }
+
+    /// <summary>
+    /// Moves time to the next timer due no later than <paramref name="target"/>, firing it, or to
+    /// <paramref name="target"/> when none is due before; false once <paramref name="target"/> is reached.
+    /// </summary>
+    public bool StepTowards(DateTimeOffset target)
+    {
+        DateTimeOffset now;
+        DateTimeOffset? next;
         lock (_gate)
         {
-            var now = GetUtcNow();
+            now = GetUtcNow();
+            next = _timers.Select(t => t.DueAt).Where(d => d is { } due && due <= target).Min();
+        }
+
+        if (now >= target)
+        {
+            return false;
+        }
+
+        var to = next is { } due && due > now ? due : next is not null ? now : target;
+        base.Advance(to - now);
+        lock (_gate)
+        {
+            var after = GetUtcNow();
             foreach (var timer in _timers)
             {
-                timer.Passed(now);
+                timer.Passed(after);
             }
         }
+
+        return GetUtcNow() < target;
     }
 
     private void Signal()
