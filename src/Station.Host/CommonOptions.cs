@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Station.Host;
 
@@ -12,8 +14,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information,
     };
 
-    /// <summary>One line per log entry, framework chatter only from warnings up.</summary>
-    public static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)
+    /// <summary>
+    /// One line per log entry, framework chatter only from warnings up; on stderr when
+    /// <paramref name="toStandardError"/>, for commands whose stdout is their output.
+    /// </summary>
+    public static void ConfigureLogging(ILoggingBuilder logging, LogLevel level, bool toStandardError = false)
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(console =>
@@ -24,5 +29,9 @@ internal static class CommonOptions
         });
         logging.SetMinimumLevel(level);
         logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning);
+        if (toStandardError)
+        {
+            logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace);
+        }
     }
 }

@@ -1,11 +1,15 @@
 using System.CommandLine;
 using Station.Configuration;
 using Station.Host;
+using Station.Host.Csms;
+using Station.Host.Demo;
 using Station.Host.Run;
 
 var root = new RootCommand("OCPP 1.6J charging station: run a station, a Central System, or the demo")
 {
     RunCommand.Create(),
+    CsmsCommand.Create(),
+    DemoCommand.Create(),
 };
 
 var parse = root.Parse(args);

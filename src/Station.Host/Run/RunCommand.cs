@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Station.Hardware.Simulated;
 using Station.Host.Control;
-using Station.Storage.Sqlite;
 
 namespace Station.Host.Run;
 
@@ -68,20 +67,10 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(RunSettings settings, LogLevel logLevel, CancellationToken cancellationToken)
     {
-        var (stores, database) = OpenStorage(settings.DataDirectory);
+        var (stores, database) = StationFactory.OpenStorage(settings.DataDirectory);
         using (database)
         {
-            var lastMeter = ((SqliteTransactionStore)stores.Transactions).LastMeterByConnector();
-            var hardware = new SimulatedStationHardware(
-                [.. settings.Model.Connectors.Select((c, i) => new SimulatedConnectorSpec
-                {
-                    Phases = c.Phases,
-                    VoltageV = c.VoltageV,
-                    FixedCable = c.FixedCable,
-                    EvPowerW = Math.Min(settings.EvPowerW, c.MaxPowerW),
-                    InitialEnergyWh = lastMeter.GetValueOrDefault(i + 1),
-                })],
-                TimeProvider.System);
+            var hardware = StationFactory.CreateHardware(settings.Model, settings.EvPowerW, stores, TimeProvider.System);
 
             if (settings.ControlPort == 0)
             {
@@ -104,18 +93,6 @@ internal static class RunCommand
             await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
-        }
-    }
-
-    private static (StationStores Stores, StationDatabase Database) OpenStorage(string dataDirectory)
-    {
-        try
-        {
-            return SqliteStationStorage.Open(dataDirectory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException)
-        {
-            throw new UsageException($"--data-dir '{dataDirectory}': {ex.Message.ReplaceLineEndings(" ")}");
         }
     }
 

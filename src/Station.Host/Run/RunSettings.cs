@@ -1,3 +1,4 @@
+using Ocpp16.Rpc;
 using Station.Model;
 
 namespace Station.Host.Run;
@@ -16,4 +17,7 @@ internal sealed record RunSettings
     public required int ControlPort { get; init; }
 
     public required double EvPowerW { get; init; }
+
+    /// <summary>Sees every frame of every station instance (the demo's round-trip times); none for <c>run</c>.</summary>
+    public IFrameObserver? FrameObserver { get; init; }
 }

@@ -26,7 +26,7 @@ internal sealed class StationRunner(RunSettings settings, StationStores stores, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var options = new ChargePointOptions { ChargePointId = settings.ChargePointId, CentralSystemUri = settings.CentralSystemUri };
+        var options = new ChargePointOptions { ChargePointId = settings.ChargePointId, CentralSystemUri = settings.CentralSystemUri, FrameObserver = settings.FrameObserver };
         while (!stoppingToken.IsCancellationRequested)
         {
             var station = new ChargePoint(settings.Model, options, hardware.Connectors, stores, timeProvider, loggerFactory);

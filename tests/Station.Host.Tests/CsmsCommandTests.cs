@@ -1,0 +1,86 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Station.Testing;
+using Xunit;
+
+namespace Station.Host.Tests;
+
+public sealed class CsmsCommandTests
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [InlineData("--port", "70000")]
+    [InlineData("--port", "nine")]
+    [InlineData("--host", "csms.example.com")]
+    [InlineData("--heartbeat-interval", "-1")]
+    [InlineData("--deny", "AN-IDTAG-LONGER-THAN-20")]
+    [InlineData("--deny", "")]
+    [InlineData("--no-such-option", "1")]
+    public async Task Bad_option_exits_with_code_2_and_one_error_line(string option, string value)
+    {
+        await using var csms = CommandProcess.Start("csms", option, value);
+
+        var exitCode = await csms.WaitForExitAsync(ProcessTimeout);
+
+        Assert.Equal(2, exitCode);
+        var error = Assert.Single(csms.Stderr);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Empty(csms.Stdout);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Prints_one_line_per_frame_and_exits_0_on_SIGTERM(bool json)
+    {
+        await using var csms = CommandProcess.Start(json ? ["csms", "--port", "0", "--json"] : ["csms", "--port", "0"]);
+        var listening = await csms.WaitForLineAsync(l => l.StartsWith("csms listening on ", StringComparison.Ordinal), ProcessTimeout);
+        var endpoint = new Uri(listening["csms listening on ".Length..]);
+        Assert.Equal("/ocpp", endpoint.AbsolutePath);
+
+        using var station = new ClientWebSocket();
+        station.Options.AddSubProtocol("ocpp1.6");
+        await station.ConnectAsync(new Uri(endpoint + "/CP042"), CancellationToken.None).OrTimeout();
+        await station.SendAsync(
+            Encoding.UTF8.GetBytes("""[2,"boot-1","BootNotification",{"chargePointVendor":"Acme","chargePointModel":"One"}]"""),
+            WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).OrTimeout();
+        var buffer = new byte[4096];
+        var answer = await station.ReceiveAsync(buffer, CancellationToken.None).OrTimeout();
+        Assert.StartsWith("""[3,"boot-1",""", Encoding.UTF8.GetString(buffer, 0, answer.Count), StringComparison.Ordinal);
+
+        var received = await csms.WaitForLineAsync(l => l.Contains("boot-1", StringComparison.Ordinal) || l.Contains("CP042 → BootNotification", StringComparison.Ordinal), ProcessTimeout);
+        var sent = await csms.WaitForLineAsync(l => l.Contains("\"sent\"", StringComparison.Ordinal) || l.Contains("CP042 ← BootNotification.conf", StringComparison.Ordinal), ProcessTimeout);
+        if (json)
+        {
+            Assert.Equal("BootNotification", JsonDocument.Parse(received).RootElement.GetProperty("frame")[2].GetString());
+            Assert.Equal("BootNotification", JsonDocument.Parse(sent).RootElement.GetProperty("action").GetString());
+        }
+        else
+        {
+            Assert.Contains("vendor=Acme model=One", received, StringComparison.Ordinal);
+            Assert.Contains("status=Accepted interval=60", sent, StringComparison.Ordinal);
+        }
+
+        // A station answers the close handshake the Central System starts when it stops.
+        var closed = AnswerCloseAsync(station);
+        await csms.TerminateAsync();
+
+        Assert.Equal(0, await csms.WaitForExitAsync(ProcessTimeout));
+        await closed.OrTimeout();
+
+        // The listening line, then exactly one line per frame: the call and its answer.
+        Assert.Equal(new[] { listening, received, sent }, csms.Stdout);
+    }
+
+    private static async Task AnswerCloseAsync(ClientWebSocket station)
+    {
+        var buffer = new byte[4096];
+        while ((await station.ReceiveAsync(buffer, CancellationToken.None)).MessageType != WebSocketMessageType.Close)
+        {
+        }
+
+        await station.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+    }
+}
