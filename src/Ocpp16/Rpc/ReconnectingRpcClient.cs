@@ -18,6 +18,8 @@ public sealed class ReconnectingRpcClient
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly IFrameObserver? _observer;
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Func<double> _random;
     private RpcConnection? _connection;
 
@@ -135,20 +137,43 @@ public sealed class ReconnectingRpcClient
             Volatile.Write(ref _connection, connection);
             RpcLog.Connected(_logger);
             Connected?.Invoke(this, EventArgs.Empty);
-            try
+
+            // Stopping closes with a handshake: cancelling a WebSocket receive would abort the socket instead.
+            using var receiving = new CancellationTokenSource();
+            var closing = Task.CompletedTask;
+            using (cancellationToken.Register(() => closing = CloseGracefullyAsync(connection, receiving)))
             {
-                await connection.RunAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await connection.RunAsync(receiving.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // Whatever went wrong with this connection, the client must go on dialling.
+                    RpcLog.ServeFailed(_logger, ex);
+                }
+                finally
+                {
+                    Volatile.Write(ref _connection, null);
+                    Disconnected?.Invoke(this, EventArgs.Empty);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // Whatever went wrong with this connection, the client must go on dialling.
-                RpcLog.ServeFailed(_logger, ex);
-            }
-            finally
-            {
-                Volatile.Write(ref _connection, null);
-                Disconnected?.Invoke(this, EventArgs.Empty);
-            }
+
+            await closing.ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CloseGracefullyAsync(RpcConnection connection, CancellationTokenSource receiving)
+    {
+        // Real time on purpose: a peer that never answers the close must not hold the station up.
+        receiving.CancelAfter(CloseTimeout);
+        try
+        {
+            await connection.CloseAsync("stopping").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            await receiving.CancelAsync().ConfigureAwait(false);
         }
     }
 
