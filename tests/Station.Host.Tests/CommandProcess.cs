@@ -100,6 +100,13 @@ internal sealed class CommandProcess : IAsyncDisposable
         await kill.WaitForExitAsync().OrTimeout();
     }
 
+    /// <summary>kill -9: the power is cut; nothing in the process runs after this.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync().OrTimeout();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

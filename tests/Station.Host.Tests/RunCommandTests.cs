@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using CentralSystem;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ocpp16.Messages;
+using Station.Testing;
+using Xunit;
+
+namespace Station.Host.Tests;
+
+/// <summary>The run command as a process: the station control contract, bad options, kill -9.</summary>
+public sealed class RunCommandTests : IAsyncLifetime
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(30);
+    private readonly TempDirectory _data = new();
+    private CentralSystemServer _csms = null!;
+
+    public async Task InitializeAsync() =>
+        _csms = await CentralSystemServer.StartAsync(new CentralSystemOptions(), NullLoggerFactory.Instance, TimeProvider.System).OrTimeout();
+
+    public async Task DisposeAsync()
+    {
+        await _csms.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Theory]
+    [InlineData("--csms-url", "http://example.com/ocpp")]
+    [InlineData("--csms-url", "not a url")]
+    [InlineData("--control-port", "70000")]
+    [InlineData("--id", "")]
+    [InlineData("--config", "/no/such/file.json")]
+    [InlineData("--bogus", "1")]
+    public async Task A_bad_option_exits_with_code_2_and_one_error_line(string option, string value)
+    {
+        var args = option == "--csms-url" ? new[] { "run", option, value } : ["run", "--csms-url", "ws://127.0.0.1:9/ocpp", option, value];
+        await using var station = CommandProcess.Start(args);
+
+        Assert.Equal(2, await station.WaitForExitAsync(ProcessTimeout));
+        Assert.StartsWith("error: ", Assert.Single(station.Stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_configuration_file_names_the_offending_value()
+    {
+        var config = Path.Combine(_data.Path, "station.json");
+        await File.WriteAllTextAsync(config, """{"connectors":[{"type":"cType2","phases":5}]}""");
+        await using var station = CommandProcess.Start("run", "--csms-url", "ws://127.0.0.1:9/ocpp", "--config", config);
+
+        Assert.Equal(2, await station.WaitForExitAsync(ProcessTimeout));
+        Assert.Equal($"error: {config}: connectors[0].phases: 5 is not valid for AC (AC: 1 to 3, DC: 1)", Assert.Single(station.Stderr));
+    }
+
+    [Fact]
+    public async Task Every_control_endpoint_drives_the_station_and_bad_requests_get_400_or_404()
+    {
+        await using var station = await StartStationAsync("CTRL-1");
+        using var http = station.Http;
+        var session = await _csms.WaitForStationAsync("CTRL-1").OrTimeout();
+        await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
+
+        var state = await PostAsync(http, "/connectors/1/plug");
+        Assert.Equal("Preparing", state.GetProperty("connectors")[0].GetProperty("status").GetString());
+        Assert.True(state.GetProperty("connectors")[0].GetProperty("plugged").GetBoolean());
+        await PostAsync(http, "/rfid", """{"idTag":"CARD-1"}""");
+        var start = await session.WaitForFirstCallAsync<StartTransactionRequest>().OrTimeout();
+        Assert.Equal("CARD-1", start.IdTag);
+        Assert.Equal("SuspendedEV", await StatusAfterAsync(http, "/connectors/1/ev/suspend"));
+        Assert.Equal("Charging", await StatusAfterAsync(http, "/connectors/1/ev/resume"));
+        await PostAsync(http, "/connectors/1/stop-button");
+        var stop = await session.WaitForFirstCallAsync<StopTransactionRequest>().OrTimeout();
+        Assert.Equal(Reason.Local, stop.Reason);
+        Assert.Equal("Available", await StatusAfterAsync(http, "/connectors/1/unplug"));
+        Assert.Equal("Faulted", await StatusAfterAsync(http, "/connectors/1/fault", """{"errorCode":"GroundFailure","info":"leak"}"""));
+        Assert.Equal("Available", await StatusAfterAsync(http, "/connectors/1/fault/clear"));
+
+        var got = await http.GetFromJsonAsync<JsonElement>("/state");
+        Assert.True(got.GetProperty("connected").GetBoolean());
+        Assert.Equal("Accepted", got.GetProperty("registration").GetString());
+        Assert.True(got.GetProperty("connectors")[0].GetProperty("meterWh").GetDouble() >= 0);
+
+        await ExpectAsync(http, "/connectors/abc/plug", null, HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/connectors/2/plug", null, HttpStatusCode.NotFound);
+        await ExpectAsync(http, "/connectors/0/plug", null, HttpStatusCode.NotFound);
+        await ExpectAsync(http, "/rfid", "not json", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/rfid", """{"idTag":"ABCDEFGHIJKLMNOPQRSTUVWXYZ"}""", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/rfid", """{"card":"x"}""", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/rfid", string.Empty, HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/connectors/1/fault", """{"errorCode":"Meltdown"}""", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/connectors/1/fault", """{"errorCode":"NoError"}""", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/connectors/1/fault", """{"errorCode":"GroundFailure","info":"123456789012345678901234567890123456789012345678901"}""", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/connectors/9/fault", """{"errorCode":"GroundFailure"}""", HttpStatusCode.NotFound);
+
+        // Bad requests change nothing and crash nothing.
+        Assert.Equal("Available", (await http.GetFromJsonAsync<JsonElement>("/state")).GetProperty("connectors")[0].GetProperty("status").GetString());
+        await station.Process.TerminateAsync();
+        Assert.Equal(0, await station.Process.WaitForExitAsync(ProcessTimeout));
+    }
+
+    [Fact]
+    public async Task After_kill_9_the_restarted_station_stops_the_interrupted_transaction_with_PowerLoss()
+    {
+        // One-second sampling (widened by the model file) so the meter is persisted while the test waits briefly.
+        var config = Path.Combine(_data.Path, "fast-sampling.json");
+        await File.WriteAllTextAsync(config, """{"configuration":{"MeterValueSampleInterval":{"value":"1","min":1}}}""");
+        int transactionId;
+        StationSession session;
+        await using (var first = await StartStationAsync("POWER-1", config))
+        {
+            session = await _csms.WaitForStationAsync("POWER-1").OrTimeout();
+            await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
+            await PostAsync(first.Http, "/connectors/1/plug");
+            await PostAsync(first.Http, "/rfid", """{"idTag":"CARD-9"}""");
+            await session.WaitForFirstCallAsync<StartTransactionRequest>().OrTimeout();
+            transactionId = (await session.WaitForFrameAsync(0, f => f.IsAnswerTo(OcppActions.StartTransaction)).OrTimeout()).Payload is StartTransactionResponse started
+                ? started.TransactionId
+                : throw new InvalidOperationException("no StartTransaction answer");
+            await session.WaitForCallAsync<MeterValuesRequest>(0, m => m.MeterValue[0].SampledValue[0].Value != "0").OrTimeout();
+
+            await first.Process.KillAsync();
+            first.Http.Dispose();
+        }
+
+        await using var second = await StartStationAsync("POWER-1", config);
+        var rebooted = await _csms.WaitForStationAsync("POWER-1", s => s != session && s.IsConnected).OrTimeout();
+        var stop = await rebooted.WaitForFirstCallAsync<StopTransactionRequest>().OrTimeout();
+
+        Assert.Equal(Reason.PowerLoss, stop.Reason);
+        Assert.Equal(transactionId, stop.TransactionId);
+        Assert.True(stop.MeterStop > 0, "the last persisted meter reading, not meterStart");
+        await second.Process.TerminateAsync();
+        Assert.Equal(0, await second.Process.WaitForExitAsync(ProcessTimeout));
+    }
+
+    private async Task<RunningStation> StartStationAsync(string id, string? config = null)
+    {
+        var port = FreePort();
+        var args = new List<string> { "run", "--csms-url", _csms.Endpoint.ToString(), "--id", id, "--data-dir", Path.Combine(_data.Path, id), "--control-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (config is not null)
+        {
+            args.AddRange(["--config", config]);
+        }
+
+        var process = CommandProcess.Start([.. args]);
+        await process.WaitForLineAsync(l => l == $"control listening on http://127.0.0.1:{port}", ProcessTimeout);
+        return new RunningStation(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string path, string? body = null)
+    {
+        using var content = new StringContent(body ?? string.Empty, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(path, content).OrTimeout();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<string?> StatusAfterAsync(HttpClient http, string path, string? body = null) =>
+        (await PostAsync(http, path, body)).GetProperty("connectors")[0].GetProperty("status").GetString();
+
+    private static async Task ExpectAsync(HttpClient http, string path, string? body, HttpStatusCode expected)
+    {
+        using var content = new StringContent(body ?? string.Empty, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(path, content).OrTimeout();
+        Assert.Equal(expected, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("error").GetString()));
+    }
+
+    private sealed record RunningStation(CommandProcess Process, HttpClient Http) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await Process.DisposeAsync();
+        }
+    }
+}
