@@ -10,7 +10,9 @@ public sealed class SimulatedEnergyMeter : IEnergyMeter
     private readonly TimeProvider _timeProvider;
     private readonly SimulatedConnectorSpec _spec;
     private readonly Func<double> _powerW;
-    private double _energyWh;
+    // Energy in milliwatt-ticks, an exact integer: floating-point sums of many small steps would drift
+    // below whole Wh (3679.9999 instead of 3680) and the register is floored for meterStop.
+    private Int128 _milliwattTicks;
     private long _settledAt;
 
     internal SimulatedEnergyMeter(TimeProvider timeProvider, SimulatedConnectorSpec spec, Func<double> powerW)
@@ -18,7 +20,6 @@ public sealed class SimulatedEnergyMeter : IEnergyMeter
         _timeProvider = timeProvider;
         _spec = spec;
         _powerW = powerW;
-        _energyWh = spec.InitialEnergyWh;
         _settledAt = timeProvider.GetTimestamp();
     }
 
@@ -30,7 +31,7 @@ public sealed class SimulatedEnergyMeter : IEnergyMeter
             lock (_lock)
             {
                 SettleLocked();
-                return _energyWh;
+                return EnergyLocked;
             }
         }
     }
@@ -42,7 +43,7 @@ public sealed class SimulatedEnergyMeter : IEnergyMeter
         lock (_lock)
         {
             SettleLocked();
-            energy = _energyWh;
+            energy = EnergyLocked;
         }
 
         var power = _powerW();
@@ -66,10 +67,13 @@ public sealed class SimulatedEnergyMeter : IEnergyMeter
         }
     }
 
+    private double EnergyLocked => _spec.InitialEnergyWh + ((double)_milliwattTicks / (1000.0 * TimeSpan.TicksPerHour));
+
     private void SettleLocked()
     {
         var now = _timeProvider.GetTimestamp();
-        _energyWh += _powerW() * _timeProvider.GetElapsedTime(_settledAt, now).TotalHours;
+        var milliwatts = (long)Math.Round(_powerW() * 1000);
+        _milliwattTicks += (Int128)milliwatts * _timeProvider.GetElapsedTime(_settledAt, now).Ticks;
         _settledAt = now;
     }
 }

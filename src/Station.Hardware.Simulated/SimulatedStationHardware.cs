@@ -34,6 +34,11 @@ public sealed class SimulatedStationHardware
     public async ValueTask AttachAsync(IStationInputs inputs, CancellationToken cancellationToken = default)
     {
         _inputs = inputs;
+        if (EmergencyStopPressed)
+        {
+            await inputs.EmergencyStopPressedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (StationFault is { } stationFault)
         {
             await inputs.FaultAsync(0, stationFault.ErrorCode, stationFault.Info, cancellationToken).ConfigureAwait(false);
@@ -146,6 +151,27 @@ public sealed class SimulatedStationHardware
         Require(connectorId);
         return _inputs?.StopButtonPressedAsync(connectorId, cancellationToken) ?? ValueTask.CompletedTask;
     }
+
+    /// <summary>Whether the emergency stop is pressed.</summary>
+    public bool EmergencyStopPressed { get; private set; }
+
+    /// <summary>The emergency stop is pressed (latching until released).</summary>
+    public ValueTask PressEmergencyStopAsync(CancellationToken cancellationToken = default)
+    {
+        EmergencyStopPressed = true;
+        return _inputs?.EmergencyStopPressedAsync(cancellationToken) ?? ValueTask.CompletedTask;
+    }
+
+    /// <summary>The emergency stop is released.</summary>
+    public ValueTask ReleaseEmergencyStopAsync(CancellationToken cancellationToken = default)
+    {
+        EmergencyStopPressed = false;
+        return _inputs?.EmergencyStopReleasedAsync(cancellationToken) ?? ValueTask.CompletedTask;
+    }
+
+    /// <summary>Mains power fails; the station runs on backup power until it has shut down.</summary>
+    public ValueTask FailMainsPowerAsync(CancellationToken cancellationToken = default) =>
+        _inputs?.MainsPowerFailedAsync(cancellationToken) ?? ValueTask.CompletedTask;
 
     private SimulatedConnector Require(int connectorId) =>
         Connector(connectorId) ?? throw new ArgumentOutOfRangeException(nameof(connectorId), connectorId, $"connector {connectorId} does not exist");

@@ -32,4 +32,16 @@ public interface IStationInputs
 
     /// <summary>The local stop button of the connector was pressed.</summary>
     ValueTask StopButtonPressedAsync(int connectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>The emergency stop was pressed: every transaction ends at once and the station is out of service until released.</summary>
+    ValueTask EmergencyStopPressedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The emergency stop was released.</summary>
+    ValueTask EmergencyStopReleasedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Mains power failed and the station runs on backup power (AQ-7.1): it stops its transactions
+    /// with reason PowerLoss, tries to deliver their StopTransaction, and shuts down.
+    /// </summary>
+    ValueTask MainsPowerFailedAsync(CancellationToken cancellationToken = default);
 }

@@ -66,7 +66,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Sessions = new SessionCoordinator(Transactions, Connectors, Authorization, Configuration, _runtime);
         Metering = new MeteringService(model, hardware, Transactions, Outbox, Outgoing, Configuration, _runtime, options.MeterCheckpointInterval);
         Boot = new BootService(model, firmwareVersion ?? (() => model.FirmwareVersion), Link, Outgoing, Connectors, Configuration, _runtime);
-        Inputs = new ChargePointInputs(_runtime, Connectors, Transactions, Sessions);
+        Inputs = new ChargePointInputs(_runtime, Connectors, Transactions, Sessions, PowerDownAsync);
         RegisterHandlers(options.DataTransferHandlers);
     }
 
@@ -169,19 +169,47 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         }
 
         // A soft reset lets the StopTransaction leave first; a hard one reboots at once and sends it afterwards (TC_015, TC_016).
-        if (type == ResetType.Soft && Link.IsOnline)
+        if (type == ResetType.Soft)
         {
-            try
-            {
-                await Outbox.WaitUntilDrainedAsync(cancellationToken).WaitAsync(_options.RebootFlushTimeout, _runtime.Clock, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Whatever is left is sent after the reboot.
-            }
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
         _exit.TrySetResult(new StationExit(type));
+    }
+
+    /// <summary>
+    /// AQ-7.1, TC_032_1: on backup power after mains power failed, stops every transaction with
+    /// reason PowerLoss, gives their StopTransaction a bounded chance to leave, and shuts down.
+    /// </summary>
+    public async Task PowerDownAsync(CancellationToken cancellationToken)
+    {
+        BootLog.PoweringDown(_logger);
+        using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await Transactions.StopAllAsync(Reason.PowerLoss).ConfigureAwait(false);
+        }
+
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        _exit.TrySetResult(StationExit.PowerLost);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!Link.IsOnline)
+        {
+            return;
+        }
+
+        try
+        {
+            // Transaction messages first, then the statuses that describe their end (Finishing).
+            var flushed = Task.WhenAll(Outbox.WaitUntilDrainedAsync(cancellationToken), Outgoing.WaitUntilEmptyAsync(cancellationToken));
+            await flushed.WaitAsync(_options.RebootFlushTimeout, _runtime.Clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Transaction messages left are sent after the next start: they are journaled.
+        }
     }
 
     /// <inheritdoc/>

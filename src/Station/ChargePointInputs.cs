@@ -10,7 +10,8 @@ namespace Station;
 /// The station's side of <see cref="IStationInputs"/>: each physical event takes the station lock,
 /// updates the connector's state and lets the transaction block react.
 /// </summary>
-internal sealed class ChargePointInputs(StationRuntime runtime, ConnectorService connectors, TransactionService transactions, SessionCoordinator sessions) : IStationInputs
+internal sealed class ChargePointInputs(
+    StationRuntime runtime, ConnectorService connectors, TransactionService transactions, SessionCoordinator sessions, Func<CancellationToken, Task> powerDown) : IStationInputs
 {
     // OCPP 1.6 §7: idTag is a CiString20.
     private const int MaxIdTagLength = 20;
@@ -79,6 +80,34 @@ internal sealed class ChargePointInputs(StationRuntime runtime, ConnectorService
         }
     }
 
+    public async ValueTask EmergencyStopPressedAsync(CancellationToken cancellationToken = default)
+    {
+        using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            connectors.Station.EmergencyStopped = true;
+            await transactions.StopAllAsync(Reason.EmergencyStop).ConfigureAwait(false);
+            for (var id = 1; id <= connectors.Count; id++)
+            {
+                transactions.CancelAuthorization(id, "emergency stop");
+                await transactions.UpdatePowerAsync(id).ConfigureAwait(false);
+            }
+
+            connectors.Refresh();
+        }
+    }
+
+    public async ValueTask EmergencyStopReleasedAsync(CancellationToken cancellationToken = default)
+    {
+        using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            connectors.Station.EmergencyStopped = false;
+            connectors.Refresh();
+        }
+    }
+
+    public async ValueTask MainsPowerFailedAsync(CancellationToken cancellationToken = default) =>
+        await powerDown(cancellationToken).ConfigureAwait(false);
+
     private async ValueTask SetEvSuspendedAsync(int connectorId, bool suspended, CancellationToken cancellationToken)
     {
         using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
@@ -98,8 +127,12 @@ internal sealed class ChargePointInputs(StationRuntime runtime, ConnectorService
             {
                 if (fault is not null)
                 {
-                    // TC_041: a faulted connector starts nothing.
+                    // TC_041: a faulted connector starts nothing; a transaction it interrupts ends (reason Other).
                     transactions.CancelAuthorization(id, "fault");
+                    if (transactions.On(id) is { } interrupted)
+                    {
+                        await transactions.StopAsync(interrupted, Reason.Other).ConfigureAwait(false);
+                    }
                 }
 
                 await transactions.UpdatePowerAsync(id).ConfigureAwait(false);

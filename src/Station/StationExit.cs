@@ -3,9 +3,13 @@ using Ocpp16.Messages;
 namespace Station;
 
 /// <summary>Why a station instance stopped running.</summary>
-/// <param name="Reboot">The reset that asked for a reboot, or null for a plain stop.</param>
-public sealed record StationExit(ResetType? Reboot)
+/// <param name="Reboot">The reset that asked for a reboot, or null when the station is not to run again by itself.</param>
+/// <param name="PoweredDown">Whether it shut down on backup power after mains power failed.</param>
+public sealed record StationExit(ResetType? Reboot, bool PoweredDown = false)
 {
     /// <summary>Stopped by its host.</summary>
     public static StationExit Stopped { get; } = new((ResetType?)null);
+
+    /// <summary>Shut down after mains power failed (AQ-7.1).</summary>
+    public static StationExit PowerLost { get; } = new((ResetType?)null, PoweredDown: true);
 }

@@ -72,6 +72,21 @@ public sealed class AuthorizationCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Cert", "TC_061_2_CS")]
+    public async Task TC_061_2_CS_After_ClearCache_a_remote_start_of_a_cached_idTag_is_authorized_online_again()
+    {
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, new(CacheOn) { ["AuthorizeRemoteTxRequests"] = "true" }));
+        var session = await harness.BootAsync();
+        await CacheAsync(harness, session, ValidIdTag);
+        await session.CallAsync(new ClearCacheRequest()).OrTimeout();
+        var mark = session.LastSequence;
+
+        await harness.RemoteStartChargingAsync(session, ValidIdTag);
+
+        Assert.Single(session.CallsSince<AuthorizeRequest>(mark));
+    }
+
+    [Fact]
     public async Task The_cache_survives_a_reboot()
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, CacheOn));
@@ -96,5 +111,6 @@ public sealed class AuthorizationCacheTests(ITestOutputHelper output)
         await session.Next<StopTransactionRequest>(mark);
         await harness.Hardware.UnplugAsync(1).OrTimeout();
         await session.NextStatus(mark, 1, ChargePointStatus.Available);
+        await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
     }
 }

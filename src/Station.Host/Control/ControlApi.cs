@@ -32,6 +32,9 @@ internal static class ControlApi
         app.MapPost("/connectors/{n}/fault", api.FaultAsync);
         app.MapPost("/connectors/{n}/stop-button", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.PressStopButtonAsync(id, ct)));
         app.MapPost("/rfid", api.RfidAsync);
+        app.MapPost("/emergency-stop", (CancellationToken ct) => api.OnStationAsync(hw => hw.PressEmergencyStopAsync(ct)));
+        app.MapPost("/emergency-stop/release", (CancellationToken ct) => api.OnStationAsync(hw => hw.ReleaseEmergencyStopAsync(ct)));
+        app.MapPost("/power-failure", (CancellationToken ct) => api.OnStationAsync(hw => hw.FailMainsPowerAsync(ct)));
         app.MapGet("/state", (CancellationToken ct) => api.StateAsync(ct));
     }
 
@@ -46,6 +49,9 @@ internal static class ControlApi
 
             return await ApplyAsync(() => action(runner.Hardware, int.Parse(n, CultureInfo.InvariantCulture)), CancellationToken.None).ConfigureAwait(false);
         }
+
+        public Task<IResult> OnStationAsync(Func<SimulatedStationHardware, ValueTask> action) =>
+            ApplyAsync(() => action(runner.Hardware), CancellationToken.None);
 
         public async Task<IResult> FaultAsync(string n, HttpRequest request, CancellationToken cancellationToken)
         {

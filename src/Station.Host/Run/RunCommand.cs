@@ -78,6 +78,7 @@ internal static class RunCommand
                 Configure(builder.Services, builder.Logging, settings, stores, hardware, logLevel);
                 using var host = builder.Build();
                 LogStart(host.Services, settings);
+                EndOnPowerDown(host.Services);
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
                 return 0;
             }
@@ -88,6 +89,7 @@ internal static class RunCommand
             await using var app = web.Build();
             ControlApi.Map(app, app.Services.GetRequiredService<StationRunner>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control"));
             LogStart(app.Services, settings);
+            EndOnPowerDown(app.Services);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"control listening on http://127.0.0.1:{settings.ControlPort}").ConfigureAwait(false);
             await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -105,6 +107,13 @@ internal static class RunCommand
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StationRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<StationRunner>());
+    }
+
+    // A station that shut down on backup power has no power left: the process ends with it.
+    private static void EndOnPowerDown(IServiceProvider services)
+    {
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        services.GetRequiredService<StationRunner>().PoweredDown += lifetime.StopApplication;
     }
 
     private static void LogStart(IServiceProvider services, RunSettings settings)

@@ -24,6 +24,9 @@ internal sealed class StationRunner(RunSettings settings, StationStores stores, 
     /// <summary>The settings of this station.</summary>
     public RunSettings Settings => settings;
 
+    /// <summary>Raised when the station shut down after mains power failed: the process should end, as a station without power does.</summary>
+    public event Action? PoweredDown;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = new ChargePointOptions { ChargePointId = settings.ChargePointId, CentralSystemUri = settings.CentralSystemUri, FrameObserver = settings.FrameObserver };
@@ -43,6 +46,13 @@ internal sealed class StationRunner(RunSettings settings, StationStores stores, 
                 {
                     _current = null;
                     hardware.Detach();
+                }
+
+                if (exit.PoweredDown)
+                {
+                    HostLog.PoweredDown(_logger);
+                    PoweredDown?.Invoke();
+                    return;
                 }
 
                 if (exit.Reboot is not { } reset)

@@ -18,6 +18,9 @@ internal static partial class BootLog
     [LoggerMessage(EventId = 2403, Level = LogLevel.Information, Message = "Reset {Type} accepted: stopping transactions and rebooting")]
     public static partial void Resetting(ILogger logger, ResetType type);
 
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Warning, Message = "Mains power failed: stopping transactions on backup power and shutting down")]
+    public static partial void PoweringDown(ILogger logger);
+
     [LoggerMessage(EventId = 2404, Level = LogLevel.Information, Message = "Heartbeat interval {Requested} s from the Central System is outside {Range}; using {Used} s")]
     public static partial void HeartbeatClamped(ILogger logger, int requested, string range, string used);
 }

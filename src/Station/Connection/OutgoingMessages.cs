@@ -20,6 +20,9 @@ public sealed class OutgoingMessages
     private readonly CentralSystemLink _link;
     private readonly ILogger _logger;
     private readonly Channel<Outgoing> _queue;
+    private readonly Lock _emptyGate = new();
+    private int _unfinished;
+    private TaskCompletionSource? _empty;
 
     /// <summary>Creates the queue; <see cref="RunAsync"/> sends from it.</summary>
     public OutgoingMessages(CentralSystemLink link, ILogger logger)
@@ -32,6 +35,7 @@ public sealed class OutgoingMessages
             {
                 ConnectionLog.Dropped(_logger, dropped.Action.Name);
                 dropped.Fail(new OcppNotConnectedException("dropped from a full outgoing queue"));
+                Finished();
             });
     }
 
@@ -41,39 +45,82 @@ public sealed class OutgoingMessages
         where TResponse : class, IOcppResponse
     {
         var outgoing = new Outgoing(OcppActions.ForRequest(request.GetType()), request, awaited: true);
+        Interlocked.Increment(ref _unfinished);
         await _queue.Writer.WriteAsync(outgoing, cancellationToken).ConfigureAwait(false);
         return (TResponse)await outgoing.Answer.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Queues a request whose answer nobody waits for (notifications).</summary>
-    public void Post(IOcppRequest request) =>
+    public void Post(IOcppRequest request)
+    {
+        Interlocked.Increment(ref _unfinished);
         _queue.Writer.TryWrite(new Outgoing(OcppActions.ForRequest(request.GetType()), request, awaited: false));
+    }
+
+    /// <summary>Completes when every message queued so far has been sent (or given up), e.g. before shutting down.</summary>
+    public Task WaitUntilEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_emptyGate)
+        {
+            if (Volatile.Read(ref _unfinished) == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _empty ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _empty.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Sends queued messages in order until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await foreach (var outgoing in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!_link.IsOnline)
-            {
-                ConnectionLog.NotSentOffline(_logger, outgoing.Action.Name);
-                outgoing.Fail(new OcppNotConnectedException("offline"));
-                continue;
-            }
-
             try
             {
-                var answer = await _link.CallAsync(outgoing.Action, outgoing.Request, cancellationToken).ConfigureAwait(false);
-                outgoing.Complete(answer);
+                await SendAsync(outgoing, cancellationToken).ConfigureAwait(false);
             }
-            catch (OcppException ex)
+            finally
             {
-                if (!outgoing.Awaited)
-                {
-                    ConnectionLog.NotificationFailed(_logger, outgoing.Action.Name, ex.Message);
-                }
+                Finished();
+            }
+        }
+    }
 
-                outgoing.Fail(ex);
+    private async Task SendAsync(Outgoing outgoing, CancellationToken cancellationToken)
+    {
+        if (!_link.IsOnline)
+        {
+            ConnectionLog.NotSentOffline(_logger, outgoing.Action.Name);
+            outgoing.Fail(new OcppNotConnectedException("offline"));
+            return;
+        }
+
+        try
+        {
+            var answer = await _link.CallAsync(outgoing.Action, outgoing.Request, cancellationToken).ConfigureAwait(false);
+            outgoing.Complete(answer);
+        }
+        catch (OcppException ex)
+        {
+            if (!outgoing.Awaited)
+            {
+                ConnectionLog.NotificationFailed(_logger, outgoing.Action.Name, ex.Message);
+            }
+
+            outgoing.Fail(ex);
+        }
+    }
+
+    private void Finished()
+    {
+        lock (_emptyGate)
+        {
+            if (Interlocked.Decrement(ref _unfinished) == 0 && _empty is { } empty)
+            {
+                _empty = null;
+                empty.TrySetResult();
             }
         }
     }

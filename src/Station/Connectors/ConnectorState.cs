@@ -30,6 +30,9 @@ public sealed class ConnectorState(int id)
     /// <summary>The session phase published by the transaction block.</summary>
     public SessionPhase Session { get; set; }
 
+    /// <summary>Whether the emergency stop is pressed (meaningful on connector 0, the station).</summary>
+    public bool EmergencyStopped { get; internal set; }
+
     /// <summary>Whether a reservation holds the connector.</summary>
     public bool Reserved { get; set; }
 
@@ -41,20 +44,26 @@ public sealed class ConnectorState(int id)
 
     /// <summary>Whether a new session may begin here: no fault, operative, no transaction.</summary>
     public bool IsUsable(ConnectorState station) =>
-        Fault is null && station.Fault is null && Availability == AvailabilityType.Operative
+        EffectiveFault(station) is null && Availability == AvailabilityType.Operative
         && station.Availability == AvailabilityType.Operative && !InMaintenance && !HasTransaction;
+
+    /// <summary>The fault that applies here: the connector's own, the emergency stop, or the station's.</summary>
+    public ConnectorFault? EffectiveFault(ConnectorState station) =>
+        Fault ?? (station.EmergencyStopped ? EmergencyStopFault : null) ?? station.Fault;
+
+    private static readonly ConnectorFault EmergencyStopFault = new(ChargePointErrorCode.OtherError, "emergency stop");
 
     /// <summary>The status this state amounts to (OCPP 1.6 §4.9, the connector state diagram).</summary>
     public StatusSnapshot Evaluate(ConnectorState station)
     {
         if (Id == 0)
         {
-            return Fault is { } stationFault ? new(ChargePointStatus.Faulted, stationFault.ErrorCode, stationFault.Info)
+            return EffectiveFault(this) is { } stationFault ? new(ChargePointStatus.Faulted, stationFault.ErrorCode, stationFault.Info)
                 : Availability == AvailabilityType.Inoperative ? new(ChargePointStatus.Unavailable)
                 : new(ChargePointStatus.Available);
         }
 
-        if ((Fault ?? station.Fault) is { } fault)
+        if (EffectiveFault(station) is { } fault)
         {
             return new(ChargePointStatus.Faulted, fault.ErrorCode, fault.Info);
         }

@@ -27,6 +27,7 @@ public sealed class TransactionOutbox
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _drainGate = new();
     private TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _idleAndEmpty;
 
     /// <summary>Creates the outbox over the store.</summary>
     public TransactionOutbox(ITransactionStore store, CentralSystemLink link, IStationConfiguration configuration, StationRuntime runtime)
@@ -67,25 +68,22 @@ public sealed class TransactionOutbox
     }
 
     /// <summary>Wakes the worker: a message was stored.</summary>
-    public void Signal() => _signal.Writer.TryWrite(true);
-
-    /// <summary>Completes when no message waits (used before a reboot).</summary>
-    public async Task WaitUntilDrainedAsync(CancellationToken cancellationToken)
+    public void Signal()
     {
-        while (_store.Count() > 0)
+        // Not drained any more from this moment, even before the worker wakes up.
+        SetIdle(false);
+        _signal.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// Completes when no message waits and the last delivery has been fully processed (its answer
+    /// applied), e.g. before a reboot. While offline it waits for the connection to come back.
+    /// </summary>
+    public Task WaitUntilDrainedAsync(CancellationToken cancellationToken)
+    {
+        lock (_drainGate)
         {
-            Task drained;
-            lock (_drainGate)
-            {
-                drained = _drained.Task;
-            }
-
-            if (_store.Count() == 0)
-            {
-                return;
-            }
-
-            await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return _idleAndEmpty ? Task.CompletedTask : _drained.Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -97,8 +95,9 @@ public sealed class TransactionOutbox
             await _link.WaitUntilOnlineAsync(cancellationToken).ConfigureAwait(false);
             if (_store.Peek() is not { } entry)
             {
-                NotifyDrained();
+                SetIdle(true);
                 await _signal.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                SetIdle(false);
                 continue;
             }
 
@@ -204,12 +203,19 @@ public sealed class TransactionOutbox
         return true;
     }
 
-    private void NotifyDrained()
+    private void SetIdle(bool idle)
     {
         lock (_drainGate)
         {
-            _drained.TrySetResult();
-            _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _idleAndEmpty = idle;
+            if (idle)
+            {
+                _drained.TrySetResult();
+            }
+            else if (_drained.Task.IsCompleted)
+            {
+                _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
     }
 }

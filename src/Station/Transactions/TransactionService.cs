@@ -195,7 +195,7 @@ public sealed class TransactionService : IOutboxListener
     {
         var state = _connectors[connectorId];
         var energize = _transactions[connectorId] is { SuspendedByStation: false }
-            && state.CablePlugged && state.Fault is null && _connectors.Station.Fault is null;
+            && state.CablePlugged && state.EffectiveFault(_connectors.Station) is null;
         var contactor = _hardware[connectorId - 1].Contactor;
         if (contactor.IsClosed != energize)
         {
