@@ -4,7 +4,7 @@ using Station.Benchmarks.EndToEnd;
 namespace Station.Benchmarks;
 
 /// <summary>
-/// <c>latency</c> runs the end-to-end measurement; anything else goes to
+/// <c>latency</c> and <c>memory</c> run the end-to-end measurements; anything else goes to
 /// BenchmarkDotNet's switcher (<c>--filter '*'</c>, <c>--list flat</c>, <c>--job short</c>, ...).
 /// </summary>
 public static class Program
@@ -17,6 +17,8 @@ public static class Program
             {
                 case "latency":
                     return await LatencyCommand.RunAsync(LatencyOptions.Parse(args[1..]));
+                case "memory":
+                    return await MemoryCommand.RunAsync(MemoryOptions.Parse(args[1..]));
                 case "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -38,6 +40,8 @@ public static class Program
 
           latency [--runs N] [--warmup N] [--data-dir DIR]
                   end-to-end response times over loopback WebSockets (default 1000 runs)
+          memory  [--stations N] [--data-dir DIR]
+                  N idle connected stations in one process: memory and threads per station (default 1000)
           --filter '*' [BenchmarkDotNet options]
                   codec and RPC micro-benchmarks (FrameDecode, FrameEncode, RpcRoundTrip); try --list flat, --job short
         """;
