@@ -19,7 +19,7 @@ public static class Program
                     return await LatencyCommand.RunAsync(LatencyOptions.Parse(args[1..]));
                 case "memory":
                     return await MemoryCommand.RunAsync(MemoryOptions.Parse(args[1..]));
-                case "help" or "--help" or "-h":
+                case null or "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
                 default:

@@ -3,6 +3,7 @@ using Station.DataTransfer;
 using Station.Hardware.Simulated;
 using Station.Model;
 using Station.Storage.Sqlite;
+using Station.Transactions;
 
 namespace Station.Benchmarks.EndToEnd;
 
@@ -39,10 +40,16 @@ internal sealed class BenchStation : IAsyncDisposable
         string dataDirectory,
         ILoggerFactory loggerFactory,
         IReadOnlyDictionary<string, string>? configuration = null,
-        IReadOnlyList<IDataTransferVendorHandler>? dataTransfer = null)
+        IReadOnlyList<IDataTransferVendorHandler>? dataTransfer = null,
+        Func<ITransactionStore, ITransactionStore>? wrapTransactions = null)
     {
         var model = StationModel.Tsct2007Cp;
         var (stores, database) = SqliteStationStorage.Open(dataDirectory);
+        if (wrapTransactions is not null)
+        {
+            stores = stores with { Transactions = wrapTransactions(stores.Transactions) };
+        }
+
         foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
         {
             stores.Configuration.Save(key, value);

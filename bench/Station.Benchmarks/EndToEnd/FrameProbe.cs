@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using CentralSystem;
+using Ocpp16.Framing;
+using Ocpp16.Rpc;
 
 namespace Station.Benchmarks.EndToEnd;
 
@@ -12,8 +14,7 @@ internal sealed class FrameProbe : IDisposable
 {
     private readonly StationSession _session;
     private readonly Lock _gate = new();
-    private Func<RecordedFrame, bool>? _match;
-    private TaskCompletionSource<long>? _arrived;
+    private readonly List<(Func<RecordedFrame, bool> Match, TaskCompletionSource<long> Arrived)> _armed = [];
 
     public FrameProbe(StationSession session)
     {
@@ -27,23 +28,18 @@ internal sealed class FrameProbe : IDisposable
         var arrived = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (_arrived is not null)
-            {
-                throw new InvalidOperationException("the probe is already armed");
-            }
-
-            (_match, _arrived) = (match, arrived);
+            _armed.Add((match, arrived));
         }
 
         return arrived.Task;
     }
 
-    /// <summary>Disarms a probe whose frame will not come (the request was refused).</summary>
+    /// <summary>Disarms every probe whose frame will not come (the request was refused).</summary>
     public void Disarm()
     {
         lock (_gate)
         {
-            (_match, _arrived) = (null, null);
+            _armed.Clear();
         }
     }
 
@@ -51,21 +47,31 @@ internal sealed class FrameProbe : IDisposable
 
     /// <summary>A CALL from the station of <paramref name="action"/>.</summary>
     public static Func<RecordedFrame, bool> CallOf(string action) =>
-        frame => frame.IsCall(Ocpp16.Rpc.FrameDirection.Received) && frame.Action == action;
+        frame => frame.IsCall(FrameDirection.Received) && frame.Action == action;
+
+    /// <summary>The station's CALLRESULT to a CALL of <paramref name="action"/>.</summary>
+    public static Func<RecordedFrame, bool> AnswerTo(string action) =>
+        frame => frame.Direction == FrameDirection.Received && frame.MessageType == MessageTypeId.CallResult && frame.Action == action;
 
     private void OnFrame(object? sender, RecordedFrame frame)
     {
         var now = Stopwatch.GetTimestamp();
-        TaskCompletionSource<long>? arrived = null;
+        List<TaskCompletionSource<long>>? arrived = null;
         lock (_gate)
         {
-            if (_match is { } match && match(frame))
+            for (var i = _armed.Count - 1; i >= 0; i--)
             {
-                arrived = _arrived;
-                (_match, _arrived) = (null, null);
+                if (_armed[i].Match(frame))
+                {
+                    (arrived ??= []).Add(_armed[i].Arrived);
+                    _armed.RemoveAt(i);
+                }
             }
         }
 
-        arrived?.TrySetResult(now);
+        foreach (var waiter in arrived ?? [])
+        {
+            waiter.TrySetResult(now);
+        }
     }
 }

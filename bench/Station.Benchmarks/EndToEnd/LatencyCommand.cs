@@ -26,14 +26,16 @@ public static class LatencyCommand
         {
             await using var csms = await CentralSystemServer.StartAsync(new CentralSystemOptions { FrameHistoryLimit = 1000 }, loggerFactory, TimeProvider.System);
             var configuration = new Dictionary<string, string> { [CoreKeys.AuthorizeRemoteTxRequests] = "false" };
-            await using var station = BenchStation.Create(StationId, csms.Endpoint, data.For(StationId), loggerFactory, configuration, [new EchoVendor()]);
+            TimedTransactionStore? store = null;
+            await using var station = BenchStation.Create(
+                StationId, csms.Endpoint, data.For(StationId), loggerFactory, configuration, [new EchoVendor()], inner => store = new TimedTransactionStore(inner));
             var booting = Stopwatch.GetTimestamp();
             await station.StartAsync();
             var session = await BootedAsync(csms);
             Console.WriteLine($"station connected and booted in {Stopwatch.GetElapsedTime(booting).TotalMilliseconds:0} ms");
 
             using var probe = new FrameProbe(session);
-            var rig = new LatencyRig(session, station, probe, options);
+            var rig = new LatencyRig(session, station, store!, probe, options);
             var results = new List<FigureResult>();
             var measuring = Stopwatch.GetTimestamp();
             results.AddRange(await rig.MeasureRequestsAsync());
@@ -45,6 +47,7 @@ public static class LatencyCommand
             }
 
             LatencyReport.Print(Console.Out, results);
+            LatencyReport.Print(Console.Out, rig.Breakdowns);
             Console.WriteLine($"measured in {Stopwatch.GetElapsedTime(measuring).TotalSeconds:0.0} s");
         }
         catch (BenchmarkFailedException ex)

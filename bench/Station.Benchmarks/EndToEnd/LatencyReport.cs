@@ -50,6 +50,24 @@ internal static class LatencyReport
         output.WriteLine($"{verdict}: {passed} target checks pass, {failed} fail; {missing} figure(s) not measured.");
     }
 
+    public static void Print(TextWriter output, IReadOnlyList<Breakdown> breakdowns)
+    {
+        output.WriteLine();
+        output.WriteLine("Where the time goes, per run (medians and p99s of parts do not add up exactly):");
+        var header = $"{"part",-60} {"min",7} {"median",7} {"mean",7} {"p99",7} {"max",7}";
+        foreach (var breakdown in breakdowns)
+        {
+            output.WriteLine();
+            output.WriteLine(breakdown.Figure);
+            output.WriteLine(header);
+            output.WriteLine(new string('-', header.Length));
+            foreach (var (part, s) in breakdown.Parts)
+            {
+                output.WriteLine($"{part,-60} {F(s.Min)} {F(s.Median)} {F(s.Mean)} {F(s.P99)} {F(s.Max)}");
+            }
+        }
+    }
+
     private static string Name(string name) => name.Length <= NameWidth ? name.PadRight(NameWidth) : name[..(NameWidth - 1)] + "…";
 
     private static string F(double ms) => ms.ToString("0.000", CultureInfo.InvariantCulture).PadLeft(7);

@@ -3,6 +3,7 @@ using CentralSystem;
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Station.Transactions;
 
 namespace Station.Benchmarks.EndToEnd;
 
@@ -11,7 +12,7 @@ namespace Station.Benchmarks.EndToEnd;
 /// then measured over the given number of runs. Every answer is checked; an unexpected one fails
 /// the run rather than producing a number.
 /// </summary>
-internal sealed class LatencyRig(StationSession session, BenchStation station, FrameProbe probe, LatencyOptions options)
+internal sealed class LatencyRig(StationSession session, BenchStation station, TimedTransactionStore store, FrameProbe probe, LatencyOptions options)
 {
     private const string Response = "response to a Central System request (CallAsync round trip)";
     private const string Transactions = "remote transaction control (request sent → station's request received)";
@@ -29,6 +30,12 @@ internal sealed class LatencyRig(StationSession session, BenchStation station, F
         ("StatusNotification", new TriggerMessageRequest { RequestedMessage = MessageTrigger.StatusNotification, ConnectorId = ConnectorId }, "StatusNotification"),
         ("MeterValues", new TriggerMessageRequest { RequestedMessage = MessageTrigger.MeterValues, ConnectorId = ConnectorId }, "MeterValues"),
     ];
+
+    private readonly Breakdown _startParts = new("RemoteStartTransaction → StartTransaction.req");
+    private readonly Breakdown _stopParts = new("RemoteStopTransaction → StopTransaction.req");
+
+    /// <summary>Where the time of the remote start and stop figures went, per run.</summary>
+    public IReadOnlyList<Breakdown> Breakdowns => [_startParts, _stopParts];
 
     public async Task<IReadOnlyList<FigureResult>> MeasureRequestsAsync()
     {
@@ -97,7 +104,7 @@ internal sealed class LatencyRig(StationSession session, BenchStation station, F
         var stops = new List<double>();
         for (var run = 0; run < options.Warmup + options.Runs; run++)
         {
-            var cycle = await CycleAsync();
+            var cycle = await CycleAsync(measured: run >= options.Warmup);
             if (run >= options.Warmup)
             {
                 startAnswers.Add(cycle.StartAnswer);
@@ -144,7 +151,7 @@ internal sealed class LatencyRig(StationSession session, BenchStation station, F
         return FigureResult.Measured(Response, name, LabFigure.Response, samples);
     }
 
-    private async Task<(double StartAnswer, double Start, double StopAnswer, double Stop)> CycleAsync()
+    private async Task<(double StartAnswer, double Start, double StopAnswer, double Stop)> CycleAsync(bool measured)
     {
         var position = session.LastSequence;
         await station.Hardware.PlugAsync(ConnectorId);
@@ -153,12 +160,12 @@ internal sealed class LatencyRig(StationSession session, BenchStation station, F
         // RemoteStartTransaction → StartTransaction.req
         position = session.LastSequence;
         var startDelivered = NextDelivery(OcppActions.StartTransaction.Name);
-        var startArrived = probe.Arm(FrameProbe.CallOf(OcppActions.StartTransaction.Name));
-        var sent = Stopwatch.GetTimestamp();
-        var started = await Checked(session.CallAsync(new RemoteStartTransactionRequest { IdTag = IdTag, ConnectorId = ConnectorId }), "RemoteStartTransaction");
-        var startAnswer = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-        Expect(started.Status == RemoteStartStopStatus.Accepted, "RemoteStartTransaction", started);
-        var start = Stopwatch.GetElapsedTime(sent, await startArrived.Bounded("StartTransaction.req")).TotalMilliseconds;
+        var (start, startAnswer) = await TimeRemoteAsync(
+            () => session.CallAsync(new RemoteStartTransactionRequest { IdTag = IdTag, ConnectorId = ConnectorId }),
+            OcppActions.RemoteStartTransaction.Name,
+            OcppActions.StartTransaction.Name,
+            answer => answer.Status == RemoteStartStopStatus.Accepted,
+            measured ? _startParts : null);
         await startDelivered.Bounded("the StartTransaction to be confirmed");
         await QuietAfterStatusAsync(position, ChargePointStatus.Charging);
         var transactionId = (await station.ChargePoint.SnapshotAsync()).Connectors[ConnectorId - 1].TransactionId
@@ -167,12 +174,12 @@ internal sealed class LatencyRig(StationSession session, BenchStation station, F
         // RemoteStopTransaction → StopTransaction.req
         position = session.LastSequence;
         var stopDelivered = NextDelivery(OcppActions.StopTransaction.Name);
-        var stopArrived = probe.Arm(FrameProbe.CallOf(OcppActions.StopTransaction.Name));
-        sent = Stopwatch.GetTimestamp();
-        var stopped = await Checked(session.CallAsync(new RemoteStopTransactionRequest { TransactionId = transactionId }), "RemoteStopTransaction");
-        var stopAnswer = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-        Expect(stopped.Status == RemoteStartStopStatus.Accepted, "RemoteStopTransaction", stopped);
-        var stop = Stopwatch.GetElapsedTime(sent, await stopArrived.Bounded("StopTransaction.req")).TotalMilliseconds;
+        var (stop, stopAnswer) = await TimeRemoteAsync(
+            () => session.CallAsync(new RemoteStopTransactionRequest { TransactionId = transactionId }),
+            OcppActions.RemoteStopTransaction.Name,
+            OcppActions.StopTransaction.Name,
+            answer => answer.Status == RemoteStartStopStatus.Accepted,
+            measured ? _stopParts : null);
         await stopDelivered.Bounded("the StopTransaction to be delivered");
         await QuietAfterStatusAsync(position, ChargePointStatus.Finishing);
 
@@ -180,6 +187,37 @@ internal sealed class LatencyRig(StationSession session, BenchStation station, F
         await station.Hardware.UnplugAsync(ConnectorId);
         await QuietAfterStatusAsync(position, ChargePointStatus.Available);
         return (startAnswer, start, stopAnswer, stop);
+    }
+
+    // Sends a remote request and times it twice: until its answer, and until the station's request it
+    // causes is recorded at the Central System. With parts, also records how much of that was SQLite.
+    private async Task<(double Caused, double Answer)> TimeRemoteAsync<TResponse>(
+        Func<Task<TResponse>> call, string remoteAction, string causedAction, Func<TResponse, bool> accepted, Breakdown? parts)
+        where TResponse : class, IOcppResponse
+    {
+        store.Take();
+        var answerRecorded = probe.Arm(FrameProbe.AnswerTo(remoteAction));
+        var causedRecorded = probe.Arm(FrameProbe.CallOf(causedAction));
+        var sent = Stopwatch.GetTimestamp();
+        var answer = await Checked(call(), remoteAction);
+        var answered = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+        Expect(accepted(answer), remoteAction, answer);
+        var answerAt = await answerRecorded.Bounded($"the answer to {remoteAction}");
+        var causedAt = await causedRecorded.Bounded($"{causedAction}.req");
+        var caused = Stopwatch.GetElapsedTime(sent, causedAt).TotalMilliseconds;
+        if (parts is not null)
+        {
+            var storeCalls = store.Take().Where(c => c.Start >= sent && c.End <= causedAt).ToList();
+            var reads = storeCalls.Where(c => c.Method is nameof(ITransactionStore.Peek) or nameof(ITransactionStore.FindTransactionId) or nameof(ITransactionStore.Count)).Sum(c => c.Milliseconds);
+            var writes = storeCalls.Sum(c => c.Milliseconds) - reads;
+            parts.Add($"total: sent → {causedAction}.req recorded", caused);
+            parts.Add("  sent → its answer recorded", Stopwatch.GetElapsedTime(sent, answerAt).TotalMilliseconds);
+            parts.Add("  SQLite write: journal + outbox (one commit, fsync)", writes);
+            parts.Add("  SQLite reads: outbox peek, transactionId", reads);
+            parts.Add("  everything but SQLite (network, threads, lock, codec)", caused - writes - reads);
+        }
+
+        return (caused, answered);
     }
 
     private async Task<FigureResult> TriggerAsync(string name, TriggerMessageRequest request, string triggeredAction)
