@@ -23,8 +23,9 @@ public static class Program
                     Console.WriteLine(Usage);
                     return 0;
                 default:
-                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-                    return 0;
+                    // A benchmark whose self-check failed in its setup has no result: the exit code says so.
+                    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
             }
         }
         catch (UsageException ex)
