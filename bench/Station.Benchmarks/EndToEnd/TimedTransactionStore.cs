@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Station.Transactions;
+
+namespace Station.Benchmarks.EndToEnd;
+
+/// <summary>
+/// Wraps the station's transaction store and records when each call ran, so the latency report can
+/// say how much of a remote start or stop is SQLite (journal, outbox, fsync) and how much is the rest.
+/// </summary>
+internal sealed class TimedTransactionStore(ITransactionStore inner) : ITransactionStore
+{
+    private readonly Lock _gate = new();
+    private readonly List<StoreCall> _calls = [];
+
+    /// <summary>Removes and returns the calls recorded so far.</summary>
+    public IReadOnlyList<StoreCall> Take()
+    {
+        lock (_gate)
+        {
+            var calls = _calls.ToList();
+            _calls.Clear();
+            return calls;
+        }
+    }
+
+    public long Begin(StoredTransaction transaction, string startTransactionPayload) => Timed(nameof(Begin), () => inner.Begin(transaction, startTransactionPayload));
+
+    public void RecordMeter(long localId, double energyWh, DateTimeOffset at) => Timed(nameof(RecordMeter), () => inner.RecordMeter(localId, energyWh, at));
+
+    public void SetTransactionId(long localId, int transactionId) => Timed(nameof(SetTransactionId), () => inner.SetTransactionId(localId, transactionId));
+
+    public void End(long localId, string stopTransactionPayload) => Timed(nameof(End), () => inner.End(localId, stopTransactionPayload));
+
+    public IReadOnlyList<StoredTransaction> LoadOpen() => Timed(nameof(LoadOpen), inner.LoadOpen);
+
+    public int? FindTransactionId(long localId) => Timed(nameof(FindTransactionId), () => inner.FindTransactionId(localId));
+
+    public void Enqueue(OutboxMessage message) => Timed(nameof(Enqueue), () => inner.Enqueue(message));
+
+    public OutboxEntry? Peek() => Timed(nameof(Peek), inner.Peek);
+
+    public int Count() => Timed(nameof(Count), inner.Count);
+
+    public void Complete(long sequence, long? localTransactionId = null, int? transactionId = null) =>
+        Timed(nameof(Complete), () => inner.Complete(sequence, localTransactionId, transactionId));
+
+    public void RecordAttempt(long sequence, int attempts) => Timed(nameof(RecordAttempt), () => inner.RecordAttempt(sequence, attempts));
+
+    public void Abandon(long sequence, string reason) => Timed(nameof(Abandon), () => inner.Abandon(sequence, reason));
+
+    private void Timed(string method, Action call) => Timed(method, () =>
+    {
+        call();
+        return 0;
+    });
+
+    private T Timed<T>(string method, Func<T> call)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            var end = Stopwatch.GetTimestamp();
+            lock (_gate)
+            {
+                _calls.Add(new StoreCall(method, start, end));
+            }
+        }
+    }
+}

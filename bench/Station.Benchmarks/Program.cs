@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Running;
+using Station.Benchmarks.EndToEnd;
+
+namespace Station.Benchmarks;
+
+/// <summary>
+/// <c>latency</c> and <c>memory</c> run the end-to-end measurements; anything else goes to
+/// BenchmarkDotNet's switcher (<c>--filter '*'</c>, <c>--list flat</c>, <c>--job short</c>, ...).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            switch (args.FirstOrDefault())
+            {
+                case "latency":
+                    return await LatencyCommand.RunAsync(LatencyOptions.Parse(args[1..]));
+                case "memory":
+                    return await MemoryCommand.RunAsync(MemoryOptions.Parse(args[1..]));
+                case null or "help" or "--help" or "-h":
+                    Console.WriteLine(Usage);
+                    return 0;
+                default:
+                    // A benchmark whose self-check failed in its setup has no result: the exit code says so.
+                    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+            }
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+    }
+
+    private const string Usage = """
+        usage: dotnet run -c Release --project bench/Station.Benchmarks -- <command>
+
+          latency [--runs N] [--warmup N] [--data-dir DIR]
+                  end-to-end response times over loopback WebSockets (default 1000 runs)
+          memory  [--stations N] [--data-dir DIR]
+                  N idle connected stations in one process: memory and threads per station (default 1000)
+          --filter '*' [BenchmarkDotNet options]
+                  codec and RPC micro-benchmarks (FrameDecode, FrameEncode, RpcRoundTrip); try --list flat, --job short
+        """;
+}
