@@ -12,6 +12,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Station {ChargePointId} ({Vendor} {Model}, {Connectors} connector(s)) connecting to {Endpoint}, data in {DataDirectory}")]
     public static partial void Starting(ILogger logger, string chargePointId, string vendor, string model, int connectors, string endpoint, string dataDirectory);
 
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Rebooting: {Reason}")]
+    public static partial void RebootingItself(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Control API request refused ({StatusCode}): {Error}")]
     public static partial void ControlRefused(ILogger logger, int statusCode, string error);
 }
