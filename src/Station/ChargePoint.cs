@@ -252,8 +252,24 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         }
     }
 
-    // A firmware installation reboots the station without a Reset (no transaction runs then).
-    private void RebootForFirmware(string reason) => _exit.TrySetResult(StationExit.SelfReboot(reason));
+    // A firmware installation reboots the station without a Reset. No transaction runs then, but
+    // the StopTransaction of the last one may still be queued: like a soft reset, let it leave first.
+    private void RebootForFirmware(string reason) => _runtime.Run("reboot after firmware installation", async cancellationToken =>
+    {
+        if (Link.IsOnline)
+        {
+            try
+            {
+                await Outbox.WaitUntilDrainedAsync(cancellationToken).WaitAsync(_options.RebootFlushTimeout, _runtime.Clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Whatever is left is sent after the reboot.
+            }
+        }
+
+        _exit.TrySetResult(StationExit.SelfReboot(reason));
+    });
 
     // Every handler that touches block state runs under the station lock (see StationLock).
     private void Locked<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IOcppHandler<TRequest, TResponse> handler)

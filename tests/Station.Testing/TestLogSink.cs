@@ -23,6 +23,8 @@ public sealed class TestLogSink : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
     private readonly Action<string>? _output;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the sink; <paramref name="output"/> receives each line (e.g. ITestOutputHelper.WriteLine).</summary>
     public TestLogSink(Action<string>? output = null) => _output = output;
@@ -38,6 +40,34 @@ public sealed class TestLogSink : ILoggerProvider
 
     /// <inheritdoc/>
     public ILogger CreateLogger(string categoryName) => new SinkLogger(this, categoryName);
+
+    /// <summary>Returns the first entry (ever) that matches, waiting for it within <see cref="TestTimeouts.Default"/>.</summary>
+    public async Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default, TimeProvider.System);
+        while (true)
+        {
+            Task added;
+            lock (_gate)
+            {
+                added = _added.Task;
+            }
+
+            if (_entries.FirstOrDefault(predicate) is { } entry)
+            {
+                return entry;
+            }
+
+            try
+            {
+                await added.WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no matching log entry within {TestTimeouts.Default}");
+            }
+        }
+    }
 
     /// <summary>Fails when an unexpected Error or Critical entry was logged.</summary>
     public void AssertNoErrors()
@@ -57,6 +87,12 @@ public sealed class TestLogSink : ILoggerProvider
     private void Add(LogEntry entry)
     {
         _entries.Enqueue(entry);
+        lock (_gate)
+        {
+            _added.TrySetResult();
+            _added = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
         try
         {
             _output?.Invoke(entry.ToString());

@@ -66,6 +66,43 @@ public sealed class VirtualClock : FakeTimeProvider
         }
     }
 
+    /// <summary>
+    /// Waits (in real time, bounded) until a timer is due exactly at <paramref name="dueAt"/>: the
+    /// one a test expects (a retry after its interval), not whichever timer comes first.
+    /// </summary>
+    public async Task WaitForTimerAtAsync(DateTimeOffset dueAt)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default, TimeProvider.System);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_timers.Any(t => t.DueAt == dueAt))
+                {
+                    return;
+                }
+
+                changed = _changed.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                string due;
+                lock (_gate)
+                {
+                    due = string.Join(", ", _timers.Select(t => t.DueAt?.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture)).OfType<string>());
+                }
+
+                throw new TimeoutException($"no timer due at {dueAt:O} was armed within {TestTimeouts.Default}; due: {due}");
+            }
+        }
+    }
+
     /// <summary>Waits until a timer is due within <paramref name="within"/>, then advances past it.</summary>
     public async Task AdvanceWhenArmedAsync(TimeSpan within)
     {

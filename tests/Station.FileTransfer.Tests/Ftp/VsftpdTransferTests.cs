@@ -1,5 +1,4 @@
 using Station.FileTransfer.Ftp;
-using Station.FileTransfer.Tests.Support;
 using Station.Testing;
 using Xunit;
 

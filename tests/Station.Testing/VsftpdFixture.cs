@@ -1,7 +1,6 @@
-using Station.Testing;
 using Xunit;
 
-namespace Station.FileTransfer.Tests.Support;
+namespace Station.Testing;
 
 /// <summary>One real vsftpd for a test class; skips its tests where vsftpd cannot run, unless CI requires it.</summary>
 public sealed class VsftpdFixture : IAsyncLifetime
