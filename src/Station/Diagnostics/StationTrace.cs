@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Rpc;
 
@@ -16,7 +17,7 @@ namespace Station.Diagnostics;
 /// trace stays size-bounded. GetDiagnostics archives the lines of a time window. Writing never
 /// fails the station: a trace that cannot be written is skipped.
 /// </summary>
-public sealed class StationTrace : IFrameObserver, ILoggerProvider
+public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
 {
     /// <summary>The file written now.</summary>
     public const string FileName = "trace.log";
@@ -46,8 +47,17 @@ public sealed class StationTrace : IFrameObserver, ILoggerProvider
     public string Directory { get; }
 
     /// <inheritdoc/>
-    public void OnFrame(FrameDirection direction, ReadOnlySpan<byte> frame) =>
-        Append(direction == FrameDirection.Sent ? "SENT" : "RECV", Encoding.UTF8.GetString(frame));
+    public void OnFrame(FrameDirection direction, ReadOnlySpan<byte> frame)
+    {
+        // UpdateFirmware and GetDiagnostics locations may carry a password: it stays out of the files.
+        var text = Encoding.UTF8.GetString(frame);
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            text = UrlPassword().Replace(text, "***");
+        }
+
+        Append(direction == FrameDirection.Sent ? "SENT" : "RECV", text);
+    }
 
     /// <inheritdoc/>
     public ILogger CreateLogger(string categoryName) => new TraceLogger(this, categoryName);
@@ -187,6 +197,10 @@ public sealed class StationTrace : IFrameObserver, ILoggerProvider
             }
         }
     }
+
+    // The password of "scheme://user:password@host" (RFC 3986 user info).
+    [GeneratedRegex(@"(?<=://[^/?#@:""\s]*:)[^/?#@""\s]*(?=@)", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPassword();
 
     private sealed class TraceLogger(StationTrace trace, string category) : ILogger
     {
