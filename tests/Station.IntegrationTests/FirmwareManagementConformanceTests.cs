@@ -49,6 +49,7 @@ public sealed class FirmwareManagementConformanceTests(VsftpdFixture fixture, IT
         var ftp = fixture.Server;
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
 
         var before = session.LastSequence;
         await session.CallAsync(new UpdateFirmwareRequest { Location = ftp.AnonymousUrl("download_fail.fwi"), RetrieveDate = harness.Clock.GetUtcNow(), Retries = 0 }).OrTimeout();

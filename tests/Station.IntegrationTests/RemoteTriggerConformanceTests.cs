@@ -16,6 +16,7 @@ public sealed class RemoteTriggerConformanceTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
 
         // Each TriggerMessage is answered Accepted before its message is sent.
         var meterValues = await TriggerAsync<MeterValuesRequest>(session, MessageTrigger.MeterValues, 1);
@@ -36,6 +37,7 @@ public sealed class RemoteTriggerConformanceTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
         var configuration = await session.CallAsync(new GetConfigurationRequest { Key = [CoreKeys.NumberOfConnectors] }).OrTimeout();
         var connectors = int.Parse(Assert.Single(configuration.ConfigurationKey!).Value!, System.Globalization.CultureInfo.InvariantCulture);
 

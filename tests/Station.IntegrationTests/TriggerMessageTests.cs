@@ -28,6 +28,7 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
 
         var before = session.LastSequence;
         var (answer, answered) = await session.CallRecordedAsync(new TriggerMessageRequest { RequestedMessage = message, ConnectorId = connectorId });
@@ -42,6 +43,7 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
 
         var (_, answered) = await session.CallRecordedAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.StatusNotification, ConnectorId = 1 });
         await session.FenceAsync();
@@ -60,6 +62,7 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
             Configuration = new Dictionary<string, string> { [CoreKeys.MinimumStatusDuration] = "30" },
         });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
 
         // No virtual time passes: the reports cannot have waited for MinimumStatusDuration.
         var (_, answered) = await session.CallRecordedAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.StatusNotification });
@@ -73,6 +76,7 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
 
         var (_, answered) = await session.CallRecordedAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.MeterValues });
         await session.NextCallAsync<MeterValuesRequest>(answered, v => v.ConnectorId == 1);
@@ -91,6 +95,7 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
 
         var (answer, answered) = await session.CallRecordedAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.MeterValues, ConnectorId = connectorId });
         await session.FenceAsync();
@@ -104,6 +109,7 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine, ConfigureStation = o => o with { FileTransfer = null } });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
 
         var firmware = await session.CallAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.FirmwareStatusNotification }).OrTimeout();
         var diagnostics = await session.CallAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.DiagnosticsStatusNotification }).OrTimeout();
@@ -123,6 +129,7 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
         var session = await harness.BootAsync();
+        await session.FenceAsync();
         harness.Csms.Handle(OcppActions.BootNotification, (_, _) => new BootNotificationResponse
         {
             Status = RegistrationStatus.Pending,

@@ -39,7 +39,8 @@ internal static class SessionFrames
     /// <summary>
     /// Waits until everything the station queued before now has been sent: the station's own
     /// messages leave in order, so once a Heartbeat triggered now has arrived, nothing older is
-    /// still on its way. Returns the Heartbeat's position.
+    /// still on its way. Returns the Heartbeat's position. After BootAsync it also lets any
+    /// second report of the boot statuses pass before a test starts counting.
     /// </summary>
     public static async Task<long> FenceAsync(this StationSession session)
     {
