@@ -75,8 +75,15 @@ public sealed class DiagnosticsService
 
         var from = Describe(request.StartTime, "the start");
         var to = Describe(request.StopTime, "now");
-        var now = _runtime.Clock.GetUtcNow().UtcDateTime;
-        var fileName = $"diagnostics-{SafeName(_chargePointId)}-{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.zip";
+        var stem = $"diagnostics-{SafeName(_chargePointId)}-{_runtime.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        var fileName = $"{stem}.zip";
+
+        // A second request within the same second gets a name of its own: each upload deletes its archive when it ends.
+        for (var copy = 2; File.Exists(Path.Combine(_directory, fileName)); copy++)
+        {
+            fileName = $"{stem}-{copy}.zip";
+        }
+
         var path = Path.Combine(_directory, fileName);
         int entries;
         try
