@@ -15,6 +15,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "The station shut down on backup power; the process ends until power is restored (start it again)")]
     public static partial void PoweredDown(ILogger logger);
 
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Rebooting: {Reason}")]
+    public static partial void RebootingItself(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Control API request refused ({StatusCode}): {Error}")]
     public static partial void ControlRefused(ILogger logger, int statusCode, string error);
 }

@@ -24,6 +24,14 @@ internal static class Migrations
             attempts INTEGER NOT NULL, reason TEXT NOT NULL);
         CREATE TABLE station_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
+
+        // 2: Firmware Management: the installed version, the status owed after a reboot, the update in progress (one row).
+        """
+        CREATE TABLE firmware (
+            id INTEGER PRIMARY KEY CHECK (id = 1), installed_version TEXT NULL, report_after_boot TEXT NULL,
+            update_location TEXT NULL, update_retrieve_date TEXT NULL, update_retries INTEGER NULL,
+            update_retry_interval_s INTEGER NULL, update_stage TEXT NULL, update_file TEXT NULL);
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

@@ -13,6 +13,7 @@ public static class SqliteStationStorage
             Availability = new SqliteAvailabilityStore(database),
             AuthorizationCache = new SqliteAuthorizationCacheStore(database),
             Transactions = new SqliteTransactionStore(database),
+            Firmware = new SqliteFirmwareStore(database),
         };
         return (stores, database);
     }

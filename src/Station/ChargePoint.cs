@@ -8,11 +8,14 @@ using Station.Configuration;
 using Station.Connection;
 using Station.Connectors;
 using Station.DataTransfer;
+using Station.Diagnostics;
+using Station.Firmware;
 using Station.Hardware;
 using Station.Metering;
 using Station.Model;
 using Station.Runtime;
 using Station.Transactions;
+using Station.Triggers;
 
 namespace Station;
 
@@ -37,8 +40,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         IReadOnlyList<IConnectorHardware> hardware,
         StationStores stores,
         TimeProvider timeProvider,
-        ILoggerFactory loggerFactory,
-        Func<string>? firmwareVersion = null)
+        ILoggerFactory loggerFactory)
     {
         if (hardware.Count != model.Connectors.Count)
         {
@@ -51,11 +53,16 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         _logger = loggerFactory.CreateLogger("Station");
         Model = model;
 
-        var definitions = ConfigurationService.Adjust(CoreKeys.Definitions(model, SupportedMeasurands.For(model), [FeatureProfile.Core]), model);
+        // Firmware Management needs a file transfer; without one the station offers neither the profile nor its key.
+        var fileTransfer = options.FileTransfer;
+        FeatureProfile[] profiles = fileTransfer is null ? [FeatureProfile.Core, FeatureProfile.RemoteTrigger] : [FeatureProfile.Core, FeatureProfile.FirmwareManagement, FeatureProfile.RemoteTrigger];
+        var definitions = ConfigurationService.Adjust(
+            [.. CoreKeys.Definitions(model, SupportedMeasurands.For(model), profiles), .. fileTransfer is null ? [] : FirmwareKeys.Definitions(fileTransfer.Schemes)], model);
         Configuration = new ConfigurationService(definitions, stores.Configuration, loggerFactory.CreateLogger("Station.Configuration"));
 
         Router = new CallRouter();
-        _client = new ReconnectingRpcClient(ConnectAsync, Router, options.Reconnect, options.Rpc, timeProvider, loggerFactory.CreateLogger("Station.Connection"), options.FrameObserver);
+        _client = new ReconnectingRpcClient(
+            ConnectAsync, Router, options.Reconnect, options.Rpc, timeProvider, loggerFactory.CreateLogger("Station.Connection"), CombinedFrameObserver.Of(options.FrameObserver, options.Trace));
         Link = new CentralSystemLink(_client);
         Outgoing = new OutgoingMessages(Link, loggerFactory.CreateLogger("Station.Connection"));
 
@@ -65,7 +72,12 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Transactions = new TransactionService(Connectors, hardware, stores.Transactions, Outbox, Authorization, Configuration, _runtime, Math.Max(1, model.StopTransactionMaxMeterValues));
         Sessions = new SessionCoordinator(Transactions, Connectors, Authorization, Configuration, _runtime);
         Metering = new MeteringService(model, hardware, Transactions, Outbox, Outgoing, Configuration, _runtime, options.MeterCheckpointInterval);
-        Boot = new BootService(model, firmwareVersion ?? (() => model.FirmwareVersion), Link, Outgoing, Connectors, Configuration, _runtime);
+        var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "ocpp-station", string.Concat(options.ChargePointId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')));
+        Firmware = new FirmwareService(
+            model, stores.Firmware, fileTransfer, options.FirmwareInstaller, Outgoing, Connectors, Transactions, _runtime, Path.Combine(dataDirectory, "firmware"), RebootForFirmware);
+        Diagnostics = new DiagnosticsService(options.Trace, fileTransfer, Outgoing, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
+        Boot = new BootService(model, () => Firmware.InstalledVersion, Link, Outgoing, Connectors, Configuration, _runtime);
+        Boot.Accepted += Firmware.OnBootAccepted;
         Inputs = new ChargePointInputs(_runtime, Connectors, Transactions, Sessions, PowerDownAsync);
         RegisterHandlers(options.DataTransferHandlers);
     }
@@ -108,6 +120,12 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
 
     /// <summary>The boot block.</summary>
     public BootService Boot { get; }
+
+    /// <summary>The firmware block: installed version and updates.</summary>
+    public FirmwareService Firmware { get; }
+
+    /// <summary>The diagnostics block: archive and upload of the trace.</summary>
+    public DiagnosticsService Diagnostics { get; }
 
     /// <summary>The shared runtime: lock, clock, background work.</summary>
     public StationRuntime Runtime => _runtime;
@@ -250,7 +268,25 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Locked(OcppActions.UnlockConnector, new UnlockConnectorHandler(Transactions, _hardware));
         Locked(OcppActions.Reset, new ResetHandler(this, _runtime));
         Router.Handle(OcppActions.DataTransfer, new DataTransferHandler(dataTransfer));
+        var firmwareManagement = _options.FileTransfer is not null;
+        Locked(OcppActions.TriggerMessage, new TriggerMessageHandler(
+            Connectors, Boot, Metering, firmwareManagement ? Firmware : null, firmwareManagement ? Diagnostics : null, Link, Outgoing, _runtime));
+        if (firmwareManagement)
+        {
+            Locked(OcppActions.UpdateFirmware, new UpdateFirmwareHandler(Firmware));
+
+            // Diagnostics touch no block state: archiving runs beside the lock.
+            Router.Handle(OcppActions.GetDiagnostics, new GetDiagnosticsHandler(Diagnostics));
+        }
     }
+
+    // A firmware installation reboots the station without a Reset. No transaction runs then, but
+    // the StopTransaction of the last one may still be queued: like a soft reset, let it leave first.
+    private void RebootForFirmware(string reason) => _runtime.Run("reboot after firmware installation", async cancellationToken =>
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        _exit.TrySetResult(StationExit.SelfReboot(reason));
+    });
 
     // Every handler that touches block state runs under the station lock (see StationLock).
     private void Locked<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IOcppHandler<TRequest, TResponse> handler)

@@ -1,6 +1,9 @@
 using Ocpp16.Rpc;
 using Ocpp16.Transport;
 using Station.DataTransfer;
+using Station.Diagnostics;
+using Station.FileTransfer;
+using Station.Hardware;
 
 namespace Station;
 
@@ -33,6 +36,18 @@ public sealed record ChargePointOptions
 
     /// <summary>Sees every OCPP frame (message trace, tests).</summary>
     public IFrameObserver? FrameObserver { get; init; }
+
+    /// <summary>Downloads firmware and uploads diagnostics; null: the station has no Firmware Management profile.</summary>
+    public IFileTransfer? FileTransfer { get; init; }
+
+    /// <summary>Verifies and installs downloaded firmware; null: every installation fails.</summary>
+    public IFirmwareInstaller? FirmwareInstaller { get; init; }
+
+    /// <summary>The rotating message trace and event log that GetDiagnostics uploads (it also sees every frame); null: nothing to upload.</summary>
+    public StationTrace? Trace { get; init; }
+
+    /// <summary>Where downloaded firmware and diagnostics archives are kept; a temporary directory per charge point when null.</summary>
+    public string? DataDirectory { get; init; }
 
     /// <summary>Validates the options once; throws with a one-line reason.</summary>
     public ChargePointOptions Validate()

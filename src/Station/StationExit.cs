@@ -12,4 +12,14 @@ public sealed record StationExit(ResetType? Reboot, bool PoweredDown = false)
 
     /// <summary>Shut down after mains power failed (AQ-7.1).</summary>
     public static StationExit PowerLost { get; } = new((ResetType?)null, PoweredDown: true);
+
+    /// <summary>Why the station rebooted itself without a Reset (a firmware installation), or null.</summary>
+    public string? RebootReason { get; init; }
+
+    /// <summary>Whether the host starts the station again: after a Reset or a reboot of the station's own.</summary>
+    public bool IsReboot => Reboot is not null || RebootReason is not null;
+
+    /// <summary>A reboot the station asks for itself.</summary>
+    /// <param name="reason">Why, for the host's log.</param>
+    public static StationExit SelfReboot(string reason) => new((ResetType?)null) { RebootReason = reason };
 }

@@ -1,6 +1,7 @@
 using Station.Authorization;
 using Station.Configuration;
 using Station.Connectors;
+using Station.Firmware;
 using Station.Transactions;
 
 namespace Station;
@@ -19,4 +20,7 @@ public sealed record StationStores
 
     /// <summary>The transaction journal and outbox.</summary>
     public required ITransactionStore Transactions { get; init; }
+
+    /// <summary>The installed firmware version and the update in progress; in memory unless given (then a reboot forgets them).</summary>
+    public IFirmwareStore Firmware { get; init; } = new InMemoryFirmwareStore();
 }

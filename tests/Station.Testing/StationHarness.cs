@@ -1,5 +1,7 @@
 using CentralSystem;
 using Ocpp16.Messages;
+using Station.Diagnostics;
+using Station.FileTransfer;
 using Station.Hardware.Simulated;
 using Station.Storage.Sqlite;
 using Ocpp16.Rpc;
@@ -10,7 +12,7 @@ namespace Station.Testing;
 /// <summary>
 /// A real station against the real built-in Central System over loopback WebSockets, with a real
 /// SQLite file, simulated hardware and virtual time shared by both sides. It restarts the station
-/// on Reset as the host does, can simulate a power loss, checks every frame the station sends
+/// on Reset and after a firmware installation as the host does, can simulate a power loss, checks every frame the station sends
 /// against the official schemas and fails on unexpected error logs when disposed.
 /// </summary>
 public sealed class StationHarness : IAsyncDisposable
@@ -34,7 +36,14 @@ public sealed class StationHarness : IAsyncDisposable
         Hardware = new SimulatedStationHardware(
             [.. options.Model.Connectors.Select(c => new SimulatedConnectorSpec { Phases = c.Phases, VoltageV = c.VoltageV, FixedCable = c.FixedCable, EvPowerW = Math.Min(options.EvPowerW, c.MaxPowerW) })],
             Clock);
+        Trace = new StationTrace(Path.Combine(DataDirectory, "logs"), Clock);
     }
+
+    /// <summary>The station's message trace and event log (in DataDirectory/logs, virtual time), as the host keeps it.</summary>
+    public StationTrace Trace { get; }
+
+    /// <summary>The station's file transfer (real FTP, HTTP and HTTPS with the system's trust); ConfigureStation may replace it.</summary>
+    public FileTransferClient FileTransfer { get; } = new();
 
     /// <summary>Virtual time of the station and the Central System.</summary>
     public VirtualClock Clock { get; }
@@ -207,6 +216,8 @@ public sealed class StationHarness : IAsyncDisposable
         }
 
         await Csms.DisposeAsync();
+        Trace.Dispose();
+        FileTransfer.Dispose();
         _database?.Dispose();
         _dataDirectory.Dispose();
         _stopping.Dispose();
@@ -239,11 +250,17 @@ public sealed class StationHarness : IAsyncDisposable
             Rpc = new Ocpp16.Rpc.RpcOptions { ResponseTimeout = ResponseTimeout },
             MeterCheckpointInterval = MeterCheckpointInterval,
             FrameObserver = Schemas,
+            FileTransfer = FileTransfer,
+            FirmwareInstaller = new SimulatedFirmwareInstaller(),
+            Trace = Trace,
+            DataDirectory = DataDirectory,
         };
         options = _options.ConfigureStation?.Invoke(options) ?? options;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var station = new ChargePoint(_options.Model, options, Hardware.Connectors, stores, Clock, Logs.CreateFactory());
+            var loggerFactory = Logs.CreateFactory();
+            loggerFactory.AddProvider(Trace);
+            var station = new ChargePoint(_options.Model, options, Hardware.Connectors, stores, Clock, loggerFactory);
             await using (station)
             {
                 await Hardware.AttachAsync(station.Inputs, cancellationToken);
@@ -254,7 +271,7 @@ public sealed class StationHarness : IAsyncDisposable
                 started.TrySetResult(station);
                 var exit = await station.RunAsync(cancellationToken);
                 Hardware.Detach();
-                if (exit.Reboot is null)
+                if (!exit.IsReboot)
                 {
                     return;
                 }

@@ -42,12 +42,18 @@ public sealed class VirtualClock : FakeTimeProvider
     /// the one the code under test arms for a known wait (a retry, a back-off), not some periodic
     /// timer that happens to fall within the same span.
     /// </summary>
-    public Task WaitForTimerAsync(TimeSpan dueIn) => WaitForTimerAsync(due => due == dueIn, $"due in {dueIn}");
+    public Task WaitForTimerAsync(TimeSpan dueIn) => WaitForTimerAsync((due, now) => due - now == dueIn, $"due in {dueIn}");
 
     /// <summary>Waits (in real time, bounded) until some timer is due within <paramref name="within"/> from now.</summary>
-    public Task WaitForTimerWithinAsync(TimeSpan within) => WaitForTimerAsync(due => due <= within, $"due within {within}");
+    public Task WaitForTimerWithinAsync(TimeSpan within) => WaitForTimerAsync((due, now) => due - now <= within, $"due within {within}");
 
-    private async Task WaitForTimerAsync(Func<TimeSpan, bool> match, string what)
+    /// <summary>
+    /// Waits (in real time, bounded) until a timer is due exactly at <paramref name="dueAt"/>: the
+    /// one a test expects (a retry after its interval), not whichever timer comes first.
+    /// </summary>
+    public Task WaitForTimerAtAsync(DateTimeOffset dueAt) => WaitForTimerAsync((due, _) => due == dueAt, $"due at {dueAt:O}");
+
+    private async Task WaitForTimerAsync(Func<DateTimeOffset, DateTimeOffset, bool> match, string what)
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Default, TimeProvider.System);
         while (true)
@@ -56,7 +62,7 @@ public sealed class VirtualClock : FakeTimeProvider
             lock (_gate)
             {
                 var now = GetUtcNow();
-                if (_timers.Any(t => t.DueAt is { } due && match(due - now)))
+                if (_timers.Any(t => t.DueAt is { } due && match(due, now)))
                 {
                     return;
                 }

@@ -67,7 +67,8 @@ public static class DemoSession
                 FrameObserver = roundTrips,
             };
             var hardware = StationFactory.CreateHardware(Model, settings.EvPowerW, stores, time);
-            using var runner = new StationRunner(settings, stores, hardware, time, options.LoggerFactory);
+            using var trace = new Station.Diagnostics.StationTrace(Path.Combine(options.DataDirectory, "logs"), time);
+            using var runner = new StationRunner(settings, stores, hardware, trace, new Station.FileTransfer.FileTransferClient(), time, options.LoggerFactory);
             await runner.StartAsync(cancellationToken).ConfigureAwait(false);
             StationSession session;
             try

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Station.Diagnostics;
+using Station.FileTransfer;
 using Station.Hardware.Simulated;
 using Station.Host.Control;
 
@@ -105,6 +107,13 @@ internal static class RunCommand
         services.AddSingleton(stores);
         services.AddSingleton(hardware);
         services.AddSingleton(TimeProvider.System);
+
+        // The message trace and event log that GetDiagnostics uploads, in DATA-DIR/logs, at Information whatever the console shows.
+        services.AddSingleton(_ => new StationTrace(Path.Combine(settings.DataDirectory, "logs"), TimeProvider.System));
+        services.AddSingleton<ILoggerProvider>(provider => provider.GetRequiredService<StationTrace>());
+        logging.AddFilter<StationTrace>(null, LogLevel.Information);
+        logging.AddFilter<StationTrace>("Microsoft", LogLevel.Warning);
+        services.AddSingleton<IFileTransfer>(_ => new FileTransferClient());
         services.AddSingleton<StationRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<StationRunner>());
     }

@@ -1,15 +1,18 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Station.Diagnostics;
+using Station.FileTransfer;
 using Station.Hardware.Simulated;
 
 namespace Station.Host.Run;
 
 /// <summary>
 /// Runs station instances one after the other over the same data directory and simulated
-/// hardware: a Reset ends an instance and this starts the next, as a reboot restarts the firmware
-/// while the hardware (cable, EV, meter) stays as it is.
+/// hardware: a Reset or a firmware installation ends an instance and this starts the next, as a
+/// reboot restarts the firmware while the hardware (cable, EV, meter) stays as it is.
 /// </summary>
-internal sealed class StationRunner(RunSettings settings, StationStores stores, SimulatedStationHardware hardware, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+internal sealed class StationRunner(
+    RunSettings settings, StationStores stores, SimulatedStationHardware hardware, StationTrace trace, IFileTransfer fileTransfer, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     : BackgroundService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Station.Host");
@@ -29,7 +32,16 @@ internal sealed class StationRunner(RunSettings settings, StationStores stores, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var options = new ChargePointOptions { ChargePointId = settings.ChargePointId, CentralSystemUri = settings.CentralSystemUri, FrameObserver = settings.FrameObserver };
+        var options = new ChargePointOptions
+        {
+            ChargePointId = settings.ChargePointId,
+            CentralSystemUri = settings.CentralSystemUri,
+            FileTransfer = fileTransfer,
+            FirmwareInstaller = new SimulatedFirmwareInstaller(),
+            Trace = trace,
+            DataDirectory = settings.DataDirectory,
+            FrameObserver = settings.FrameObserver,
+        };
         while (!stoppingToken.IsCancellationRequested)
         {
             var station = new ChargePoint(settings.Model, options, hardware.Connectors, stores, timeProvider, loggerFactory);
@@ -55,12 +67,19 @@ internal sealed class StationRunner(RunSettings settings, StationStores stores, 
                     return;
                 }
 
-                if (exit.Reboot is not { } reset)
+                if (!exit.IsReboot)
                 {
                     return;
                 }
 
-                HostLog.Rebooting(_logger, reset);
+                if (exit.Reboot is { } reset)
+                {
+                    HostLog.Rebooting(_logger, reset);
+                }
+                else
+                {
+                    HostLog.RebootingItself(_logger, exit.RebootReason!);
+                }
             }
         }
     }

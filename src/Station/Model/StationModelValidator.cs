@@ -1,5 +1,6 @@
 using Ocpp16.Messages;
 using Station.Configuration;
+using Station.Firmware;
 using Station.Metering;
 
 namespace Station.Model;
@@ -38,7 +39,8 @@ public static class StationModelValidator
         }
 
         // Surfaces unknown keys and defaults a key refuses now, not when the station starts.
-        ConfigurationService.Adjust(CoreKeys.Definitions(model, SupportedMeasurands.For(model), [FeatureProfile.Core]), model);
+        FeatureProfile[] profiles = [FeatureProfile.Core, FeatureProfile.FirmwareManagement, FeatureProfile.RemoteTrigger];
+        ConfigurationService.Adjust([.. CoreKeys.Definitions(model, SupportedMeasurands.For(model), profiles), .. FirmwareKeys.Definitions(["ftp", "http", "https"])], model);
         return model;
     }
 

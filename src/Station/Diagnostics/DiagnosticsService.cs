@@ -1,0 +1,220 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Ocpp16.Messages;
+using Station.Connection;
+using Station.FileTransfer;
+using Station.Runtime;
+
+namespace Station.Diagnostics;
+
+/// <summary>
+/// Diagnostics (OCPP 1.6 §4.4, §5.9): archives the station trace of the requested window, uploads
+/// it with the requested retries, and reports Uploading → Uploaded or UploadFailed with
+/// DiagnosticsStatusNotification. One upload at a time; a new request replaces a running one.
+/// It owns no state the other blocks share, so it runs beside the station lock.
+/// </summary>
+public sealed class DiagnosticsService
+{
+    /// <summary>Retries when GetDiagnostics gives none.</summary>
+    public const int DefaultRetries = 3;
+
+    /// <summary>The most retries taken from a request; more are clamped.</summary>
+    public const int MaxRetries = 100;
+
+    /// <summary>The wait between attempts when GetDiagnostics gives none.</summary>
+    public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(60);
+
+    private readonly StationTrace? _trace;
+    private readonly IFileTransfer? _transfer;
+    private readonly OutgoingMessages _outgoing;
+    private readonly StationRuntime _runtime;
+    private readonly string _chargePointId;
+    private readonly string _directory;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _upload;
+
+    /// <summary>Creates the block.</summary>
+    /// <param name="trace">What is archived; null when the station keeps no trace (nothing to upload).</param>
+    /// <param name="transfer">Uploads the archive.</param>
+    /// <param name="outgoing">Where DiagnosticsStatusNotifications go.</param>
+    /// <param name="runtime">Clock and background work.</param>
+    /// <param name="chargePointId">Part of the archive's name.</param>
+    /// <param name="directory">Where archives wait for their upload.</param>
+    public DiagnosticsService(StationTrace? trace, IFileTransfer? transfer, OutgoingMessages outgoing, StationRuntime runtime, string chargePointId, string directory)
+    {
+        _trace = trace;
+        _transfer = transfer;
+        _outgoing = outgoing;
+        _runtime = runtime;
+        _chargePointId = chargePointId;
+        _directory = directory;
+        _logger = runtime.LoggerFactory.CreateLogger("Station.Diagnostics");
+    }
+
+    /// <summary>What a triggered DiagnosticsStatusNotification reports: Uploading during an upload, else Idle.</summary>
+    public DiagnosticsStatus Status
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _upload is null ? DiagnosticsStatus.Idle : DiagnosticsStatus.Uploading;
+            }
+        }
+    }
+
+    /// <summary>Builds the archive of the request's window; null when there is nothing to upload.</summary>
+    public async Task<DiagnosticsUpload?> PrepareAsync(GetDiagnosticsRequest request, CancellationToken cancellationToken = default)
+    {
+        if (_trace is null)
+        {
+            DiagnosticsLog.NoTrace(_logger);
+            return null;
+        }
+
+        var from = Describe(request.StartTime, "the start");
+        var to = Describe(request.StopTime, "now");
+        var stem = $"diagnostics-{SafeName(_chargePointId)}-{_runtime.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        var fileName = $"{stem}.zip";
+
+        // A second request within the same second gets a name of its own: each upload deletes its archive when it ends.
+        for (var copy = 2; File.Exists(Path.Combine(_directory, fileName)); copy++)
+        {
+            fileName = $"{stem}-{copy}.zip";
+        }
+
+        var path = Path.Combine(_directory, fileName);
+        int entries;
+        try
+        {
+            entries = await _trace.WriteArchiveAsync(path, request.StartTime, request.StopTime, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticsLog.ArchiveFailed(_logger, ex.Message);
+            return null;
+        }
+
+        if (entries == 0)
+        {
+            DiagnosticsLog.NothingToUpload(_logger, from, to);
+            return null;
+        }
+
+        DiagnosticsLog.Prepared(_logger, fileName, entries, from, to);
+        var retries = Math.Clamp(request.Retries ?? DefaultRetries, 0, MaxRetries);
+        var interval = request.RetryInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval;
+        return new DiagnosticsUpload(request.Location, path, fileName, retries, interval);
+    }
+
+    /// <summary>Uploads in the background, replacing an upload in progress.</summary>
+    public void StartUpload(DiagnosticsUpload upload)
+    {
+        var running = CancellationTokenSource.CreateLinkedTokenSource(_runtime.Stopping);
+        lock (_gate)
+        {
+            if (_upload is { } previous)
+            {
+                DiagnosticsLog.Superseded(_logger);
+                previous.Cancel();
+            }
+
+            _upload = running;
+        }
+
+        _runtime.Run("diagnostics upload", _ => UploadAsync(upload, running));
+    }
+
+    private static string Describe(DateTimeOffset? time, string open) => time?.ToString("O", CultureInfo.InvariantCulture) ?? open;
+
+    private static string SafeName(string text) => new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
+
+    private async Task UploadAsync(DiagnosticsUpload upload, CancellationTokenSource running)
+    {
+        var cancellationToken = running.Token;
+        try
+        {
+            _outgoing.Post(new DiagnosticsStatusNotificationRequest { Status = DiagnosticsStatus.Uploading });
+            for (var attempt = 1; ; attempt++)
+            {
+                var failure = await TryUploadAsync(upload, cancellationToken).ConfigureAwait(false);
+                if (failure is null)
+                {
+                    var location = UriText.Redact(upload.Location);
+                    DiagnosticsLog.Uploaded(_logger, upload.FileName, location);
+                    Finish(running, DiagnosticsStatus.Uploaded);
+                    return;
+                }
+
+                if (attempt > upload.Retries)
+                {
+                    DiagnosticsLog.UploadFailed(_logger, attempt, failure);
+                    Finish(running, DiagnosticsStatus.UploadFailed);
+                    return;
+                }
+
+                DiagnosticsLog.AttemptFailed(_logger, attempt, failure, upload.RetryInterval.TotalSeconds);
+                await Task.Delay(upload.RetryInterval, _runtime.Clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Replaced by a newer request, or the station stops.
+        }
+        finally
+        {
+            Finish(running, status: null);
+            running.Dispose();
+            Delete(upload.ArchivePath);
+        }
+    }
+
+    // Ends the upload that owns `running` (unless a newer one replaced it) and reports how it ended.
+    private void Finish(CancellationTokenSource running, DiagnosticsStatus? status)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_upload, running))
+            {
+                return;
+            }
+
+            _upload = null;
+            if (status is { } final)
+            {
+                _outgoing.Post(new DiagnosticsStatusNotificationRequest { Status = final });
+            }
+        }
+    }
+
+    private async Task<string?> TryUploadAsync(DiagnosticsUpload upload, CancellationToken cancellationToken)
+    {
+        if (_transfer is null)
+        {
+            return "this station has no file transfer";
+        }
+
+        try
+        {
+            await _transfer.UploadAsync(upload.ArchivePath, upload.Location, upload.FileName, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (FileTransferException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover archive is overwritten by a request in the same second, else harmless.
+        }
+    }
+}

@@ -1,0 +1,409 @@
+using Microsoft.Extensions.Logging;
+using Ocpp16.Messages;
+using Ocpp16.Rpc;
+using Station.Connection;
+using Station.Connectors;
+using Station.FileTransfer;
+using Station.Hardware;
+using Station.Model;
+using Station.Runtime;
+using Station.Transactions;
+
+namespace Station.Firmware;
+
+/// <summary>
+/// Firmware Management (OCPP 1.6 §4.5, §5.19). Owns the installed version and runs one update at
+/// a time: wait for retrieveDate, download with the requested retries, verify, wait until no
+/// transaction runs (AQ-4: downloading during one is fine), install with every connector
+/// Unavailable, reboot. FirmwareStatusNotification reports Downloading → Downloaded → Installing,
+/// then Installed after the next accepted BootNotification, or DownloadFailed / InstallationFailed.
+/// The request and every completed step are persisted, so a reboot or a power loss resumes the
+/// update where it was. State changes happen under the station lock; transfers and waits do not.
+/// </summary>
+public sealed class FirmwareService
+{
+    /// <summary>Retries when UpdateFirmware gives none.</summary>
+    public const int DefaultRetries = 3;
+
+    /// <summary>The most retries taken from a request; more are clamped.</summary>
+    public const int MaxRetries = 100;
+
+    /// <summary>The wait between attempts when UpdateFirmware gives none.</summary>
+    public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(60);
+
+    // Task.Delay takes at most ~49 days; long waits are taken in steps, re-reading the clock after each.
+    private static readonly TimeSpan LongestWaitStep = TimeSpan.FromDays(1);
+
+    private readonly StationModel _model;
+    private readonly IFirmwareStore _store;
+    private readonly IFileTransfer? _transfer;
+    private readonly FirmwareImages _images;
+    private readonly OutgoingMessages _outgoing;
+    private readonly ConnectorService _connectors;
+    private readonly TransactionService _transactions;
+    private readonly StationRuntime _runtime;
+    private readonly Action<string> _reboot;
+    private readonly ILogger _logger;
+    private volatile StoredFirmware _state;
+    private FirmwareStatus? _status;
+    private CancellationTokenSource? _running;
+    private TaskCompletionSource? _transactionEnded;
+    private bool _resumed;
+
+    /// <summary>Creates the block from its stored state.</summary>
+    /// <param name="model">The station model (its version until an update installs another).</param>
+    /// <param name="store">The durable state.</param>
+    /// <param name="transfer">Downloads images; null when the station has no Firmware Management.</param>
+    /// <param name="installer">Verifies and installs images; null makes every installation fail.</param>
+    /// <param name="outgoing">Where FirmwareStatusNotifications go.</param>
+    /// <param name="connectors">Made Unavailable while installing.</param>
+    /// <param name="transactions">Installation waits until none runs.</param>
+    /// <param name="runtime">Lock, clock and background work.</param>
+    /// <param name="downloadDirectory">Where images are downloaded.</param>
+    /// <param name="reboot">Reboots the station after an installation, with the reason.</param>
+    public FirmwareService(
+        StationModel model,
+        IFirmwareStore store,
+        IFileTransfer? transfer,
+        IFirmwareInstaller? installer,
+        OutgoingMessages outgoing,
+        ConnectorService connectors,
+        TransactionService transactions,
+        StationRuntime runtime,
+        string downloadDirectory,
+        Action<string> reboot)
+    {
+        _model = model;
+        _store = store;
+        _transfer = transfer;
+        _outgoing = outgoing;
+        _connectors = connectors;
+        _transactions = transactions;
+        _runtime = runtime;
+        _reboot = reboot;
+        _logger = runtime.LoggerFactory.CreateLogger("Station.Firmware");
+        _images = new FirmwareImages(transfer, installer, downloadDirectory, _logger);
+        _state = store.Load();
+        transactions.Ending += (_, _) => _transactionEnded?.TrySetResult();
+    }
+
+    /// <summary>The version installed now: the last one an update installed, else the model's.</summary>
+    public string InstalledVersion => _state.InstalledVersion ?? _model.FirmwareVersion;
+
+    /// <summary>The status a triggered FirmwareStatusNotification reports: the step in progress, else Idle. Read under the lock.</summary>
+    public FirmwareStatus Status => _status ?? FirmwareStatus.Idle;
+
+    /// <summary>
+    /// UpdateFirmware (§5.19), under the lock: stores the request and returns the work that starts
+    /// it once the answer has left, or null when an installation in progress keeps it from running.
+    /// A request replaces one that is not installing yet.
+    /// </summary>
+    public Func<CancellationToken, Task>? Accept(UpdateFirmwareRequest request)
+    {
+        var location = UriText.Redact(request.Location);
+        if (_state.Update is { Stage: FirmwareUpdateStage.Installing })
+        {
+            FirmwareLog.IgnoredWhileInstalling(_logger, location);
+            return null;
+        }
+
+        if (_state.Update is { } previous)
+        {
+            var replaced = UriText.Redact(previous.Location);
+            FirmwareLog.Superseded(_logger, replaced);
+            StopRunning();
+            if (previous is { Stage: FirmwareUpdateStage.Downloaded, FilePath: { } image })
+            {
+                _images.Delete(image);
+            }
+        }
+
+        var update = new FirmwareUpdate
+        {
+            Location = request.Location,
+            RetrieveDate = request.RetrieveDate,
+            Retries = Math.Clamp(request.Retries ?? DefaultRetries, 0, MaxRetries),
+            RetryInterval = request.RetryInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval,
+        };
+        Save(_state with { Update = update });
+        _status = null;
+        FirmwareLog.Accepted(_logger, location, update.RetrieveDate, update.Retries, update.RetryInterval.TotalSeconds);
+        return _ =>
+        {
+            _runtime.RunLocked("start firmware update", _ =>
+            {
+                // A later request may have replaced this one before the answer left.
+                if (ReferenceEquals(_state.Update, update))
+                {
+                    Start(update);
+                }
+
+                return Task.CompletedTask;
+            });
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>
+    /// After the first accepted BootNotification of this instance (under the lock): reports what
+    /// the update before the reboot owes (Installed) and resumes an update in progress.
+    /// </summary>
+    public void OnBootAccepted()
+    {
+        if (_resumed)
+        {
+            return;
+        }
+
+        _resumed = true;
+        if (_state.ReportAfterBoot is { } report)
+        {
+            _runtime.Run("firmware status after reboot", ct => ReportAfterBootAsync(report, ct));
+        }
+
+        switch (_state.Update)
+        {
+            case null:
+                break;
+            case { Stage: FirmwareUpdateStage.Installing } interrupted:
+                // The power went while the installer ran: the old firmware is what booted.
+                FirmwareLog.InstallationInterrupted(_logger);
+                Save(_state with { Update = null });
+                Notify(FirmwareStatus.InstallationFailed);
+                _images.Delete(interrupted.FilePath);
+                break;
+            case var stored when _transfer is null:
+                FirmwareLog.DroppedWithoutTransfer(_logger, UriText.Redact(stored.Location));
+                Save(_state with { Update = null });
+                break;
+            case var stored:
+                Start(stored);
+                break;
+        }
+    }
+
+    private void Save(StoredFirmware state)
+    {
+        _store.Save(state);
+        _state = state;
+    }
+
+    // Sets the reported status and queues its notification; under the lock.
+    private void Notify(FirmwareStatus status)
+    {
+        _status = status is FirmwareStatus.Downloading or FirmwareStatus.Downloaded or FirmwareStatus.Installing ? status : null;
+        _outgoing.Post(new FirmwareStatusNotificationRequest { Status = status });
+    }
+
+    // Not disposed here: the cancelled worker may still be reading its token. The source goes with
+    // the station instance (a handful of updates per instance at most).
+    private void StopRunning()
+    {
+        _running?.Cancel();
+        _running = null;
+    }
+
+    private void Start(FirmwareUpdate update)
+    {
+        StopRunning();
+        var running = CancellationTokenSource.CreateLinkedTokenSource(_runtime.Stopping);
+        _running = running;
+        var token = running.Token;
+        _runtime.Run("firmware update", _ => RunAsync(update, token));
+    }
+
+    // Enters the lock for a state change of the update that owns cancellationToken; a replaced update's token is cancelled (under the lock) before anything else changes.
+    private async Task<StationLock.Releaser> EnterAsync(CancellationToken cancellationToken)
+    {
+        var releaser = await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            releaser.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return releaser;
+    }
+
+    private async Task RunAsync(FirmwareUpdate update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (update.Stage == FirmwareUpdateStage.Scheduled)
+            {
+                await WaitForRetrieveDateAsync(update.RetrieveDate, cancellationToken).ConfigureAwait(false);
+                var downloaded = await DownloadAsync(update, cancellationToken).ConfigureAwait(false);
+                if (downloaded is null)
+                {
+                    return;
+                }
+
+                update = downloaded;
+            }
+
+            await InstallAsync(update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Replaced by a newer request, or the station stops: the stored state says where to resume.
+        }
+    }
+
+    private async Task WaitForRetrieveDateAsync(DateTimeOffset retrieveDate, CancellationToken cancellationToken)
+    {
+        var logged = false;
+        while (retrieveDate - _runtime.Clock.GetUtcNow() is var remaining && remaining > TimeSpan.Zero)
+        {
+            if (!logged)
+            {
+                FirmwareLog.WaitingForRetrieveDate(_logger, retrieveDate);
+                logged = true;
+            }
+
+            await Task.Delay(remaining < LongestWaitStep ? remaining : LongestWaitStep, _runtime.Clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Returns the update at stage Downloaded, or null once DownloadFailed was reported.
+    private async Task<FirmwareUpdate?> DownloadAsync(FirmwareUpdate update, CancellationToken cancellationToken)
+    {
+        var path = _images.PathFor(update.Location);
+        using (await EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Notify(FirmwareStatus.Downloading);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var failure = await _images.TryDownloadAsync(update.Location, path, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                var downloaded = update with { Stage = FirmwareUpdateStage.Downloaded, FilePath = path };
+                var bytes = new FileInfo(path).Length;
+                using (await EnterAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    Save(_state with { Update = downloaded });
+                    FirmwareLog.Downloaded(_logger, path, bytes);
+                    Notify(FirmwareStatus.Downloaded);
+                }
+
+                return downloaded;
+            }
+
+            if (attempt > update.Retries)
+            {
+                using (await EnterAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    FirmwareLog.DownloadFailed(_logger, attempt, failure);
+                    Save(_state with { Update = null });
+                    Notify(FirmwareStatus.DownloadFailed);
+                }
+
+                _images.Delete(path);
+                return null;
+            }
+
+            FirmwareLog.AttemptFailed(_logger, attempt, failure, update.RetryInterval.TotalSeconds);
+            await Task.Delay(update.RetryInterval, _runtime.Clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task InstallAsync(FirmwareUpdate update, CancellationToken cancellationToken)
+    {
+        var image = update.FilePath!;
+        while (true)
+        {
+            Task ended;
+            using (await EnterAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var running = _transactions.Active.Count();
+                if (running == 0)
+                {
+                    // Nothing may start while the installer runs: every connector is Unavailable.
+                    foreach (var connector in _connectors.All)
+                    {
+                        connector.InMaintenance = true;
+                    }
+
+                    _connectors.Refresh();
+                    Save(_state with { Update = update with { Stage = FirmwareUpdateStage.Installing } });
+                    _status = FirmwareStatus.Installing;
+                    FirmwareLog.Installing(_logger, image);
+                    break;
+                }
+
+                FirmwareLog.WaitingForTransactions(_logger, running);
+                _transactionEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                ended = _transactionEnded.Task;
+            }
+
+            await ended.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Installing must have left before the reboot that follows cuts the connection.
+        await SendInstallingAsync(cancellationToken).ConfigureAwait(false);
+        var result = await _images.TryInstallAsync(image, cancellationToken).ConfigureAwait(false);
+        using (await EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (result.Succeeded)
+            {
+                FirmwareLog.Installed(_logger, result.Version!);
+                Save(new StoredFirmware { InstalledVersion = result.Version, ReportAfterBoot = FirmwareStatus.Installed });
+            }
+            else
+            {
+                FirmwareLog.InstallationFailed(_logger, result.Error ?? "unknown");
+                Save(_state with { Update = null });
+                foreach (var connector in _connectors.All)
+                {
+                    connector.InMaintenance = false;
+                }
+
+                _connectors.Refresh();
+                Notify(FirmwareStatus.InstallationFailed);
+            }
+        }
+
+        _images.Delete(image);
+        if (result.Succeeded)
+        {
+            _reboot($"firmware {result.Version} installed");
+        }
+    }
+
+    private async Task SendInstallingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _outgoing.SendAsync(new FirmwareStatusNotificationRequest { Status = FirmwareStatus.Installing }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppException ex)
+        {
+            FirmwareLog.NotificationFailed(_logger, FirmwareStatus.Installing, ex.Message);
+        }
+    }
+
+    private async Task ReportAfterBootAsync(FirmwareStatus report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _outgoing.SendAsync(new FirmwareStatusNotificationRequest { Status = report }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppException ex)
+        {
+            // Kept: reported after the next boot instead.
+            FirmwareLog.NotificationFailed(_logger, report, ex.Message);
+            return;
+        }
+
+        using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_state.ReportAfterBoot == report)
+            {
+                Save(_state with { ReportAfterBoot = null });
+            }
+
+            FirmwareLog.ReportedAfterBoot(_logger, report);
+        }
+    }
+}
