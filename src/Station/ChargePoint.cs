@@ -55,9 +55,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
 
         // Firmware Management needs a file transfer; without one the station offers neither the profile nor its key.
         var fileTransfer = options.FileTransfer;
-        FeatureProfile[] profiles = fileTransfer is null ? [FeatureProfile.Core, FeatureProfile.RemoteTrigger] : [FeatureProfile.Core, FeatureProfile.FirmwareManagement, FeatureProfile.RemoteTrigger];
-        var definitions = ConfigurationService.Adjust(
-            [.. CoreKeys.Definitions(model, SupportedMeasurands.For(model), profiles), .. fileTransfer is null ? [] : FirmwareKeys.Definitions(fileTransfer.Schemes)], model);
+        var definitions = StationKeyCatalog.For(model, fileTransfer?.Schemes);
         Configuration = new ConfigurationService(definitions, stores.Configuration, loggerFactory.CreateLogger("Station.Configuration"));
 
         Router = new CallRouter();

@@ -77,7 +77,10 @@ public sealed class BootService
         MeterSerialNumber = _model.MeterSerialNumber,
     };
 
-    /// <summary>Sends a BootNotification now (TriggerMessage), ending a retry wait.</summary>
+    /// <summary>
+    /// Sends a BootNotification now (TriggerMessage): ends a retry wait, or starts the boot loop so
+    /// that a Pending or Rejected answer is retried like any other (pitfall 2).
+    /// </summary>
     public void BootNow()
     {
         lock (_gate)
@@ -87,9 +90,17 @@ public sealed class BootService
                 wait.Cancel();
                 return;
             }
+
+            if (_booting)
+            {
+                // A BootNotification is on its way already.
+                return;
+            }
+
+            _booting = true;
         }
 
-        _runtime.Run("triggered boot", ct => SendBootAsync(ct));
+        _runtime.Run("triggered boot", BootLoopAsync);
     }
 
     /// <summary>Sends a Heartbeat now, taking the Central System's time.</summary>

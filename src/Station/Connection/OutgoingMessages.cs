@@ -53,6 +53,12 @@ public sealed class OutgoingMessages
     /// <summary>Queues a request whose answer nobody waits for (notifications).</summary>
     public void Post(IOcppRequest request)
     {
+        if (!_link.IsOnline)
+        {
+            // Notifications describe the present; the present is reported again once online.
+            return;
+        }
+
         Interlocked.Increment(ref _unfinished);
         _queue.Writer.TryWrite(new Outgoing(OcppActions.ForRequest(request.GetType()), request, awaited: false));
     }

@@ -1,7 +1,4 @@
-using Ocpp16.Messages;
 using Station.Configuration;
-using Station.Firmware;
-using Station.Metering;
 
 namespace Station.Model;
 
@@ -39,8 +36,7 @@ public static class StationModelValidator
         }
 
         // Surfaces unknown keys and defaults a key refuses now, not when the station starts.
-        FeatureProfile[] profiles = [FeatureProfile.Core, FeatureProfile.FirmwareManagement, FeatureProfile.RemoteTrigger];
-        ConfigurationService.Adjust([.. CoreKeys.Definitions(model, SupportedMeasurands.For(model), profiles), .. FirmwareKeys.Definitions(["ftp", "http", "https"])], model);
+        StationKeyCatalog.For(model, ["ftp", "http", "https"]);
         return model;
     }
 
