@@ -34,7 +34,6 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
             session.Frames.Where(f => f.Sequence > mark && f.IsCall(Ocpp16.Rpc.FrameDirection.Received) && f.Action != "StatusNotification" || f.Sequence > mark && f.Payload is StatusNotificationRequest { Status: ChargePointStatus.Preparing })
                 .Select(f => f.Action).Take(3));
     }
-
     [Fact]
     [Trait("Cert", "TC_004_1_CS")]
     public async Task TC_004_1_CS_Card_first_then_plug_in_starts_the_transaction()
@@ -400,48 +399,6 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_remote_start_without_connector_takes_the_plugged_connector_of_a_two_connector_station()
-    {
-        var model = Station.Model.StationModel.Tsct2007Cp with { Connectors = [new Station.Model.ConnectorModel(), new Station.Model.ConnectorModel()] };
-        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine) with { Model = model });
-        var session = await harness.BootAsync();
-        var mark = session.LastSequence;
-        await harness.Hardware.PlugAsync(2).OrTimeout();
-        await session.NextStatus(mark, 2, ChargePointStatus.Preparing);
-
-        var answer = await session.CallAsync(new RemoteStartTransactionRequest { IdTag = ValidIdTag }).OrTimeout();
-
-        Assert.Equal(RemoteStartStopStatus.Accepted, answer.Status);
-        var start = await session.Next<StartTransactionRequest>(mark);
-        Assert.Equal(2, start.ConnectorId);
-    }
-
-    [Fact]
-    public async Task One_reader_for_two_connectors_starts_where_the_cable_goes_in()
-    {
-        // Legacy TC_006: a card authorizes, the connector is chosen by plugging in. The two cards belong to
-        // no common group here; a card of the running transaction's group would stop it instead (TC_069).
-        var model = Station.Model.StationModel.Tsct2007Cp with { Connectors = [new Station.Model.ConnectorModel(), new Station.Model.ConnectorModel()] };
-        await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine, Model = model });
-        var session = await harness.BootAsync();
-        var mark = session.LastSequence;
-
-        await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
-        await session.Next<AuthorizeRequest>(mark);
-        await harness.Station.Runtime.Background.WhenIdleAsync().OrTimeout();
-        await harness.Hardware.PlugAsync(2).OrTimeout();
-        var first = await session.Next<StartTransactionRequest>(mark);
-        await harness.Hardware.PresentCardAsync(ValidIdTag2).OrTimeout();
-        await session.Next<AuthorizeRequest>(mark, a => a.IdTag == ValidIdTag2);
-        await harness.Station.Runtime.Background.WhenIdleAsync().OrTimeout();
-        await harness.Hardware.PlugAsync(1).OrTimeout();
-        var second = await session.Next<StartTransactionRequest>(mark, s => s.IdTag == ValidIdTag2);
-
-        Assert.Equal(2, first.ConnectorId);
-        Assert.Equal(1, second.ConnectorId);
-    }
-
-    [Fact]
     public async Task A_remote_start_on_an_inoperative_connector_is_rejected()
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine));
@@ -451,45 +408,5 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
         var answer = await session.CallAsync(new RemoteStartTransactionRequest { IdTag = ValidIdTag }).OrTimeout();
 
         Assert.Equal(RemoteStartStopStatus.Rejected, answer.Status);
-    }
-
-    [Theory]
-    [InlineData("""[2,"b1","RemoteStartTransaction",{"connectorId":99,"idTag":"A"}]""", "RemoteStartTransaction", "Rejected")]
-    [InlineData("""[2,"b2","RemoteStartTransaction",{"connectorId":-1,"idTag":"A"}]""", "RemoteStartTransaction", "Rejected")]
-    [InlineData("""[2,"b3","RemoteStartTransaction",{"connectorId":1,"idTag":"A","chargingProfile":{"chargingProfileId":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":6}]}}}]""", "RemoteStartTransaction", "Rejected")]
-    [InlineData("""[2,"b4","RemoteStopTransaction",{"transactionId":-5}]""", "RemoteStopTransaction", "Rejected")]
-    [InlineData("""[2,"b5","ChangeAvailability",{"connectorId":-1,"type":"Inoperative"}]""", "ChangeAvailability", "Rejected")]
-    [InlineData("""[2,"b6","UnlockConnector",{"connectorId":99}]""", "UnlockConnector", "NotSupported")]
-    [InlineData("""[2,"b7","ChangeConfiguration",{"key":"HeartbeatInterval","value":"99999999999"}]""", "ChangeConfiguration", "Rejected")]
-    public async Task Out_of_range_requests_get_a_rejecting_status(string frame, string action, string status)
-    {
-        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine));
-        var session = await harness.BootAsync();
-        var mark = session.LastSequence;
-
-        await session.SendRawAsync(frame).OrTimeout();
-
-        var answer = await session.WaitForFrameAsync(mark, f => f.Direction == Ocpp16.Rpc.FrameDirection.Received && f.MessageType == Ocpp16.Framing.MessageTypeId.CallResult).OrTimeout();
-        Assert.Contains($"\"status\":\"{status}\"", answer.Text, StringComparison.Ordinal);
-        Assert.Equal(action, answer.Action);
-    }
-
-    [Theory]
-    [InlineData("""[2,"c1","ChangeConfiguration",{"key":"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ","value":"1"}]""", "PropertyConstraintViolation")]
-    [InlineData("""[2,"c2","GetConfiguration",{"key":["HeartbeatInterval",7]}]""", "TypeConstraintViolation")]
-    [InlineData("""[2,"c3","RemoteStartTransaction",{"connectorId":1}]""", "OccurenceConstraintViolation")]
-    [InlineData("""[2,"c4","ChangeAvailability",{"connectorId":1,"type":"operative"}]""", "PropertyConstraintViolation")]
-    [InlineData("""[2,"c5","RemoteStopTransaction",{"transactionId":null}]""", "TypeConstraintViolation")]
-    [InlineData("""[2,"c6","DataTransfer",{"vendorId":"x","data":{"nested":true}}]""", "TypeConstraintViolation")]
-    public async Task Malformed_requests_get_the_matching_callerror(string frame, string errorCode)
-    {
-        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine));
-        var session = await harness.BootAsync();
-        var mark = session.LastSequence;
-
-        await session.SendRawAsync(frame).OrTimeout();
-
-        var answer = await session.WaitForFrameAsync(mark, f => f.Direction == Ocpp16.Rpc.FrameDirection.Received && f.MessageType == Ocpp16.Framing.MessageTypeId.CallError).OrTimeout();
-        Assert.Equal(errorCode, answer.ErrorCode);
     }
 }
