@@ -160,6 +160,14 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends a DataTransfer of the station's own (a station maker's extension, §4.3) and returns
+    /// the Central System's answer. Needs the station online.
+    /// </summary>
+    /// <exception cref="Ocpp16.Rpc.OcppNotConnectedException">The station is offline.</exception>
+    public Task<DataTransferResponse> DataTransferAsync(DataTransferRequest request, CancellationToken cancellationToken = default) =>
+        Outgoing.SendAsync(request, cancellationToken);
+
     /// <summary>The state the control API shows.</summary>
     public async Task<StationSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
@@ -207,6 +215,23 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
 
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         _exit.TrySetResult(StationExit.PowerLost);
+    }
+
+    /// <summary>
+    /// An orderly shutdown (the operating system stops the station software, e.g. to reboot the
+    /// controller): running transactions end with reason Reboot, their StopTransaction gets a
+    /// bounded chance to leave, and <see cref="RunAsync"/> returns. Cancelling RunAsync instead is
+    /// an abrupt stop, as a power loss: transactions are then closed at the next start.
+    /// </summary>
+    public async Task ShutDownAsync(CancellationToken cancellationToken = default)
+    {
+        using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await Transactions.StopAllAsync(Reason.Reboot).ConfigureAwait(false);
+        }
+
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        _exit.TrySetResult(StationExit.Stopped);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

@@ -35,6 +35,7 @@ public sealed class AuthorizationCacheTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Cert", "TC_007_2_CS")]
+    [Trait("Cert", "TC_007_CS")]
     public async Task TC_007_2_CS_A_remote_start_of_a_cached_idTag_sends_no_Authorize()
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, CacheOn));
@@ -50,6 +51,7 @@ public sealed class AuthorizationCacheTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Cert", "TC_061_CS")]
+    [Trait("Cert", "TC_061_1_CS")]
     public async Task TC_061_CS_After_ClearCache_a_cached_card_is_authorized_online_again()
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, CacheOn));

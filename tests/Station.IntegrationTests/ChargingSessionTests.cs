@@ -248,6 +248,7 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Cert", "TC_023_CS")]
+    [Trait("Cert", "TC_023_4_CS")]
     public async Task TC_023_CS_An_invalid_card_starts_nothing()
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine));

@@ -36,6 +36,20 @@ public sealed class DataTransferTests(ITestOutputHelper output)
         Assert.Equal("hello", answer.Data);
     }
 
+    [Fact]
+    [Trait("Cert", "TC_064_CS")]
+    public async Task The_station_sends_a_DataTransfer_of_its_own_and_gets_the_answer()
+    {
+        await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
+        var session = await harness.BootAsync();
+
+        var answer = await harness.Station.DataTransferAsync(new DataTransferRequest { VendorId = "com.example.station", MessageId = "Hello", Data = "42" }).OrTimeout();
+
+        Assert.Equal(DataTransferStatus.UnknownVendorId, answer.Status);
+        var sent = await session.WaitForFirstCallAsync<DataTransferRequest>().OrTimeout();
+        Assert.Equal("Hello", sent.MessageId);
+    }
+
     private sealed class EchoVendor : IDataTransferVendorHandler
     {
         public string VendorId => "com.example.echo";

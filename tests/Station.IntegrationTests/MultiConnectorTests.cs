@@ -27,6 +27,7 @@ public sealed class MultiConnectorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Cert", "TC_006_CS")]
     public async Task One_reader_for_two_connectors_starts_where_the_cable_goes_in()
     {
         // Legacy TC_006: a card authorizes, the connector is chosen by plugging in. The two cards belong to

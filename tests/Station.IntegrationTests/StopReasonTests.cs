@@ -54,6 +54,22 @@ public sealed class StopReasonTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_orderly_shutdown_ends_the_transaction_with_reason_Reboot()
+    {
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine));
+        var session = await harness.BootAsync();
+        var transactionId = await harness.StartChargingAsync(session);
+        var mark = session.LastSequence;
+
+        await harness.Station.ShutDownAsync().OrTimeout();
+
+        var stop = await session.Next<StopTransactionRequest>(mark);
+        Assert.Equal(Reason.Reboot, stop.Reason);
+        Assert.Equal(transactionId, stop.TransactionId);
+        Assert.Empty(harness.TransactionStore.LoadOpen());
+    }
+
+    [Fact]
     public async Task A_fault_during_a_transaction_ends_it_with_reason_Other()
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine));

@@ -30,6 +30,17 @@ internal sealed class StationRunner(
     /// <summary>Raised when the station shut down after mains power failed: the process should end, as a station without power does.</summary>
     public event Action? PoweredDown;
 
+    /// <summary>SIGTERM/SIGINT: an orderly shutdown, so running transactions end with reason Reboot.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { } station)
+        {
+            await station.ShutDownAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = new ChargePointOptions
