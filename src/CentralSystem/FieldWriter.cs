@@ -58,9 +58,9 @@ internal sealed class FieldWriter
         where TEnum : struct, Enum =>
         Enum.IsDefined(value) ? OcppEnum.WireName(value) : value.ToString();
 
-    // Values with spaces or quotes stay one readable token.
+    // Values with spaces or quotes stay one readable token, and line breaks never break the one line.
     private static string Quote(string value) =>
-        value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c is '"' or '=')
+        value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '=')
             ? value
-            : "\"" + value.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+            : "\"" + MessageFormatter.OneLine(value.Replace("\"", "\\\"", StringComparison.Ordinal)) + "\"";
 }

@@ -82,5 +82,29 @@ public static class MessageFormatter
         }
     }
 
-    private static string Shorten(string text) => text.Length <= MaxRawLength ? text : string.Concat(text.AsSpan(0, MaxRawLength), "…");
+    private static string Shorten(string text) => OneLine(text.Length <= MaxRawLength ? text : string.Concat(text.AsSpan(0, MaxRawLength), "…"));
+
+    /// <summary>Escapes line breaks and other control characters, so a value never spans two lines.</summary>
+    internal static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var line = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            line.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return line.ToString();
+    }
 }

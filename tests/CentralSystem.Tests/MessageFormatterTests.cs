@@ -25,6 +25,12 @@ public sealed class MessageFormatterTests
     public void Charge_point_calls_show_their_action_and_key_fields(string text, string expected) =>
         Assert.Equal(expected, Format(FrameDirection.Received, text));
 
+    [Theory]
+    [InlineData("[2,\"1\",\"DataTransfer\",{\"vendorId\":\"x\",\"data\":\"line one\\nline two\"}]")]
+    [InlineData("[2,\"2\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\"OtherError\",\"status\":\"Faulted\",\"info\":\"a\\r\\nb\"}]")]
+    public void A_line_break_in_a_value_or_a_malformed_frame_never_breaks_the_line(string text) =>
+        Assert.DoesNotContain(Format(FrameDirection.Received, text), c => c is '\n' or '\r');
+
     [Fact]
     public void Meter_values_show_measurand_phase_value_and_unit_with_the_spec_defaults()
     {

@@ -140,6 +140,29 @@ public sealed class BootTests(ITestOutputHelper output)
         await second.WaitForFirstCallAsync<HeartbeatRequest>().OrTimeout();
     }
 
+    [Fact]
+    public async Task A_triggered_BootNotification_answered_Pending_is_retried_after_the_interval()
+    {
+        await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
+        var session = await harness.BootAsync();
+        var answers = 0;
+        harness.Csms.Handle(OcppActions.BootNotification, (_, _) => Interlocked.Increment(ref answers) == 1
+            ? new BootNotificationResponse { Status = RegistrationStatus.Pending, CurrentTime = harness.Clock.GetUtcNow(), Interval = 25 }
+            : new BootNotificationResponse { Status = RegistrationStatus.Accepted, CurrentTime = harness.Clock.GetUtcNow(), Interval = 60 });
+        var mark = session.LastSequence;
+
+        var trigger = await session.CallAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.BootNotification }).OrTimeout();
+        Assert.Equal(TriggerMessageStatus.Accepted, trigger.Status);
+        await session.Next<BootNotificationRequest>(mark);
+        await harness.Logs.WaitForAsync(e => e.EventId.Id == 2400 && e.Message.Contains("Pending", StringComparison.Ordinal));
+        var retried = harness.Logs.Count;
+        await harness.Clock.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(25));
+
+        await session.CallsAsync<BootNotificationRequest>(mark, 2);
+        await harness.Logs.WaitForAsync(e => e.EventId.Id == 2400 && e.Message.Contains("Accepted", StringComparison.Ordinal), retried);
+        Assert.Equal(RegistrationStatus.Accepted, harness.Station.Link.Registration);
+    }
+
     [Theory]
     [InlineData("""[2,"m1","FooBar",{}]""", "NotImplemented")]
     [InlineData("""[2,"m2","BootNotification",{"chargePointVendor":"a","chargePointModel":"b"}]""", "NotSupported")]
