@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CentralSystem.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -51,7 +49,7 @@ public sealed class SecurityTests
     [Fact]
     public async Task Server_certificate_serves_wss()
     {
-        using var certificate = SelfSignedCertificate();
+        using var certificate = Station.Testing.TestCertificates.SelfSignedForLoopback();
         await using var csms = await TestCentralSystem.StartAsync(new CentralSystemOptions { ServerCertificate = certificate });
         var options = new WebSocketClientOptions
         {
@@ -69,21 +67,5 @@ public sealed class SecurityTests
         Assert.Equal(TestCentralSystem.Start, answer.CurrentTime);
         await connection.CloseAsync("done").Bounded();
         await running.Bounded();
-    }
-
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-
-        // A certificate's validity is wall-clock data for the TLS stack, not a behaviour under test.
-        var now = TimeProvider.System.GetUtcNow();
-        using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
-
-        // Kestrel on Linux needs the key in an exportable, reloaded form.
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null);
     }
 }

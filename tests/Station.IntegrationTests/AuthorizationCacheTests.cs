@@ -21,7 +21,7 @@ public sealed class AuthorizationCacheTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, CacheOn));
         var session = await harness.BootAsync();
-        await CacheAsync(harness, session, ValidIdTag);
+        await harness.CacheAsync(session, ValidIdTag);
         var mark = session.LastSequence;
 
         await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
@@ -41,7 +41,7 @@ public sealed class AuthorizationCacheTests(ITestOutputHelper output)
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, CacheOn));
         var session = await harness.BootAsync();
         await session.ConfigureAsync("AuthorizeRemoteTxRequests", "true");
-        await CacheAsync(harness, session, ValidIdTag);
+        await harness.CacheAsync(session, ValidIdTag);
         var mark = session.LastSequence;
 
         await harness.RemoteStartChargingAsync(session, ValidIdTag);
@@ -79,7 +79,7 @@ public sealed class AuthorizationCacheTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, new(CacheOn) { ["AuthorizeRemoteTxRequests"] = "true" }));
         var session = await harness.BootAsync();
-        await CacheAsync(harness, session, ValidIdTag);
+        await harness.CacheAsync(session, ValidIdTag);
         await session.CallAsync(new ClearCacheRequest()).OrTimeout();
         var mark = session.LastSequence;
 
@@ -93,7 +93,7 @@ public sealed class AuthorizationCacheTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, CacheOn));
         var session = await harness.BootAsync();
-        await CacheAsync(harness, session, ValidIdTag);
+        await harness.CacheAsync(session, ValidIdTag);
 
         await harness.PowerCycleAsync();
         var rebooted = await harness.BootAsync();
@@ -102,17 +102,5 @@ public sealed class AuthorizationCacheTests(ITestOutputHelper output)
         await rebooted.NextStatus(mark, 1, ChargePointStatus.Preparing);
 
         Assert.Empty(rebooted.CallsSince<AuthorizeRequest>(mark));
-    }
-
-    // Memory state IdTagCached: a charging session with the tag, stopped by the same tag, cable removed.
-    private static async Task CacheAsync(StationHarness harness, CentralSystem.StationSession session, string idTag)
-    {
-        await harness.StartChargingAsync(session, idTag);
-        var mark = session.LastSequence;
-        await harness.Hardware.PresentCardAsync(idTag).OrTimeout();
-        await session.Next<StopTransactionRequest>(mark);
-        await harness.Hardware.UnplugAsync(1).OrTimeout();
-        await session.NextStatus(mark, 1, ChargePointStatus.Available);
-        await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
     }
 }

@@ -1,4 +1,3 @@
-using CentralSystem;
 using Ocpp16.Messages;
 using Station.Testing;
 using Xunit;
@@ -46,7 +45,7 @@ public sealed class OfflineTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(Options(new() { ["AuthorizationCacheEnabled"] = "true", ["LocalAuthorizeOffline"] = "true" }));
         var session = await harness.BootAsync();
-        await CacheAsync(harness, session, ValidIdTag);
+        await harness.CacheAsync(session, ValidIdTag);
 
         await harness.GoOfflineAsync();
         await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
@@ -78,7 +77,7 @@ public sealed class OfflineTests(ITestOutputHelper output)
             ["MaxEnergyOnInvalidId"] = "0",
         }));
         var session = await harness.BootAsync();
-        await CacheAsync(harness, session, revoked);
+        await harness.CacheAsync(session, revoked);
 
         // From now on the Central System refuses the tag the station still holds as valid.
         harness.Csms.Handle(OcppActions.StartTransaction, (_, request) => new StartTransactionResponse
@@ -189,17 +188,5 @@ public sealed class OfflineTests(ITestOutputHelper output)
             _ => -1,
         }).Where(id => id != -1));
         Assert.Equal(0, harness.Station.Outbox.Pending);
-    }
-
-    // Memory state IdTagCached: a session with the tag, stopped by it, cable removed.
-    private static async Task CacheAsync(StationHarness harness, StationSession session, string idTag)
-    {
-        await harness.StartChargingAsync(session, idTag);
-        var mark = session.LastSequence;
-        await harness.Hardware.PresentCardAsync(idTag).OrTimeout();
-        await session.Next<StopTransactionRequest>(mark);
-        await harness.Hardware.UnplugAsync(1).OrTimeout();
-        await session.NextStatus(mark, 1, ChargePointStatus.Available);
-        await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
     }
 }

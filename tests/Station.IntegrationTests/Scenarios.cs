@@ -73,6 +73,21 @@ internal static class Scenarios
         return await TransactionIdAsync(harness, connectorId);
     }
 
+    /// <summary>
+    /// Memory state IdTagCached: a session with the tag, stopped by the same tag, cable removed;
+    /// returns once the StopTransaction answer (which caches the tag too) has been applied.
+    /// </summary>
+    public static async Task CacheAsync(this StationHarness harness, StationSession session, string idTag)
+    {
+        await harness.StartChargingAsync(session, idTag);
+        var mark = session.LastSequence;
+        await harness.Hardware.PresentCardAsync(idTag).OrTimeout();
+        await session.Next<StopTransactionRequest>(mark);
+        await harness.Hardware.UnplugAsync(1).OrTimeout();
+        await session.NextStatus(mark, 1, ChargePointStatus.Available);
+        await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
+    }
+
     /// <summary>Waits until the station knows the Central System's id of the connector's transaction.</summary>
     public static async Task<int> TransactionIdAsync(this StationHarness harness, int connectorId = 1)
     {
