@@ -46,7 +46,8 @@ public sealed class BlockHarness : IAsyncDisposable
             new ReconnectPolicy { InitialDelay = BackOff, MaxDelay = BackOff, Jitter = 0 },
             new RpcOptions { ResponseTimeout = ResponseTimeout },
             Clock,
-            Logger("Station.Connection"));
+            Logger("Station.Connection"),
+            Schemas);
         Link = new CentralSystemLink(Client);
         Outgoing = new OutgoingMessages(Link, Logger("Station.Connection"));
         _sending = Outgoing.RunAsync(_stopping.Token);
@@ -78,6 +79,9 @@ public sealed class BlockHarness : IAsyncDisposable
 
     /// <summary>The reconnecting client under the link.</summary>
     public ReconnectingRpcClient Client { get; }
+
+    /// <summary>Checks every frame the station sends against the official OCPP 1.6 schemas.</summary>
+    public SchemaCheckingObserver Schemas { get; } = new();
 
     /// <summary>The station's view of the Central System.</summary>
     public CentralSystemLink Link { get; }
@@ -205,6 +209,7 @@ public sealed class BlockHarness : IAsyncDisposable
         _stopping.Dispose();
         _loggerFactory.Dispose();
         Logs.AssertNoErrors();
+        Schemas.AssertValid();
     }
 
     private static async Task IgnoreCancellationAsync(Task task)
