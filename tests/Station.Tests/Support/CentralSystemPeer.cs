@@ -80,6 +80,19 @@ public sealed class CentralSystemPeer : IAsyncDisposable
         return call as TRequest ?? throw new Xunit.Sdk.XunitException($"expected {typeof(TRequest).Name}, the station sent {call.GetType().Name}: {call}");
     }
 
+    /// <summary>The next <typeparamref name="TRequest"/> the station sent; requests of other kinds before it are passed over.</summary>
+    public async Task<TRequest> NextCallOfAsync<TRequest>()
+        where TRequest : class, IOcppRequest
+    {
+        while (true)
+        {
+            if (await _calls.Reader.ReadAsync().AsTask().OrTimeout() is TRequest call)
+            {
+                return call;
+            }
+        }
+    }
+
     /// <summary>Every request received and not taken yet, oldest first.</summary>
     public IReadOnlyList<IOcppRequest> TakeCalls()
     {
