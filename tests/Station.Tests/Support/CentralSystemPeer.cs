@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
@@ -23,8 +22,9 @@ public sealed class CentralSystemPeer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CallRouter _router = new();
     private readonly ConcurrentDictionary<string, Func<IOcppRequest, IOcppResponse>> _answers = new(StringComparer.Ordinal);
-    private readonly Channel<IOcppRequest> _calls = Channel.CreateUnbounded<IOcppRequest>();
+    private readonly List<IOcppRequest> _received = [];
     private readonly List<(RpcConnection Connection, Task Running)> _connections = [];
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextTransactionId = FirstTransactionId;
 
     /// <summary>Creates the peer; each <see cref="AcceptAsync"/> opens one connection to it.</summary>
@@ -76,33 +76,81 @@ public sealed class CentralSystemPeer : IAsyncDisposable
     public async Task<TRequest> NextCallAsync<TRequest>()
         where TRequest : class, IOcppRequest
     {
-        var call = await _calls.Reader.ReadAsync().AsTask().OrTimeout();
+        var call = (await TakeThroughAsync(_ => true)).Single();
         return call as TRequest ?? throw new Xunit.Sdk.XunitException($"expected {typeof(TRequest).Name}, the station sent {call.GetType().Name}: {call}");
     }
 
     /// <summary>The next <typeparamref name="TRequest"/> the station sent; requests of other kinds before it are passed over.</summary>
     public async Task<TRequest> NextCallOfAsync<TRequest>()
-        where TRequest : class, IOcppRequest
-    {
-        while (true)
-        {
-            if (await _calls.Reader.ReadAsync().AsTask().OrTimeout() is TRequest call)
-            {
-                return call;
-            }
-        }
-    }
+        where TRequest : class, IOcppRequest =>
+        (TRequest)(await TakeThroughAsync(call => call is TRequest))[^1];
 
     /// <summary>Every request received and not taken yet, oldest first.</summary>
     public IReadOnlyList<IOcppRequest> TakeCalls()
     {
-        var calls = new List<IOcppRequest>();
-        while (_calls.Reader.TryRead(out var call))
+        lock (_received)
         {
-            calls.Add(call);
+            var calls = _received.ToList();
+            _received.Clear();
+            return calls;
         }
+    }
 
-        return calls;
+    /// <summary>
+    /// The requests received before the first one matching <paramref name="marker"/>, which must
+    /// have arrived already; takes them and the marker, and leaves the requests after it.
+    /// </summary>
+    public IReadOnlyList<IOcppRequest> TakeCallsBefore(Func<IOcppRequest, bool> marker)
+    {
+        lock (_received)
+        {
+            var index = _received.FindIndex(c => marker(c));
+            Assert.True(index >= 0, "the marker request has not arrived");
+            var calls = _received.Take(index).ToList();
+            _received.RemoveRange(0, index + 1);
+            return calls;
+        }
+    }
+
+    // Waits (bounded) until a request matches, then takes it and every request before it.
+    private async Task<List<IOcppRequest>> TakeThroughAsync(Func<IOcppRequest, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default, TimeProvider.System);
+        while (true)
+        {
+            Task arrived;
+            lock (_received)
+            {
+                var index = _received.FindIndex(c => match(c));
+                if (index >= 0)
+                {
+                    var calls = _received.Take(index + 1).ToList();
+                    _received.RemoveRange(0, index + 1);
+                    return calls;
+                }
+
+                arrived = _arrived.Task;
+            }
+
+            try
+            {
+                await arrived.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"the station sent no such request within {TestTimeouts.Default}");
+            }
+        }
+    }
+
+    private void Record(IOcppRequest request)
+    {
+        lock (_received)
+        {
+            _received.Add(request);
+            _arrived.TrySetResult();
+            _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 
     /// <summary>Closes the open connections, as a Central System that goes away.</summary>
@@ -145,7 +193,7 @@ public sealed class CentralSystemPeer : IAsyncDisposable
         _router.Handle(action, (request, _, _) =>
         {
             // Recorded before it is answered: a test that saw the request may rely on the station still waiting.
-            Assert.True(_calls.Writer.TryWrite(request));
+            Record(request);
             return ValueTask.FromResult((TResponse)_answers[action.Name](request));
         });
     }
