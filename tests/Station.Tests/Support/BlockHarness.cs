@@ -102,38 +102,63 @@ public sealed class BlockHarness : IAsyncDisposable
     /// </summary>
     public async Task GoOnlineAsync()
     {
-        CentralSystem.Reachable = true;
         Link.SetRegistration(RegistrationStatus.Accepted);
-        if (_dialling.IsCompleted)
-        {
-            _dialling = Client.RunAsync(_stopping.Token);
-        }
+        await ConnectAsync();
+        await Link.WaitUntilOnlineAsync(CancellationToken.None).OrTimeout();
+    }
 
-        var online = Link.WaitUntilOnlineAsync(CancellationToken.None);
-        for (var attempt = 0; !online.IsCompleted; attempt++)
+    /// <summary>
+    /// Opens the connection without touching the registration (a boot test registers itself), and
+    /// waits until it is open. After <see cref="GoOfflineAsync"/> this lets up to a back-off of virtual time pass.
+    /// </summary>
+    public async Task ConnectAsync()
+    {
+        CentralSystem.Reachable = true;
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnConnected() => connected.TrySetResult();
+        Link.Connected += OnConnected;
+        try
         {
-            // After a drop the client waits out its back-off: let up to one back-off of virtual time pass.
-            Assert.True(attempt < 4, "the station did not reconnect");
-            await Task.WhenAny(online, Clock.WaitForTimerWithinAsync(BackOff)).OrTimeout();
-            if (!online.IsCompleted)
+            if (_dialling.IsCompleted)
             {
-                await AdvanceAsync(BackOff);
+                _dialling = Client.RunAsync(_stopping.Token);
+            }
+
+            for (var attempt = 0; !Link.IsConnected; attempt++)
+            {
+                // After a drop the client waits out its back-off: let up to one back-off of virtual time pass.
+                Assert.True(attempt < 4, "the station did not reconnect");
+                await Task.WhenAny(connected.Task, Clock.WaitForTimerWithinAsync(BackOff)).OrTimeout();
+                if (!Link.IsConnected)
+                {
+                    await AdvanceAsync(BackOff);
+                }
             }
         }
-
-        await online.OrTimeout();
+        finally
+        {
+            Link.Connected -= OnConnected;
+        }
     }
 
     /// <summary>Drops the connection and refuses new ones; returns once the station noticed.</summary>
     public async Task GoOfflineAsync()
     {
         var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Link.Disconnected += () => disconnected.TrySetResult();
-        CentralSystem.Reachable = false;
-        await CentralSystem.DropAsync();
-        if (Link.IsConnected)
+        void OnDisconnected() => disconnected.TrySetResult();
+        Link.Disconnected += OnDisconnected;
+        try
         {
-            await disconnected.Task.OrTimeout();
+            CentralSystem.Reachable = false;
+            await CentralSystem.DropAsync();
+            if (Link.IsConnected)
+            {
+                await disconnected.Task.OrTimeout();
+            }
+        }
+        finally
+        {
+            Link.Disconnected -= OnDisconnected;
         }
     }
 
