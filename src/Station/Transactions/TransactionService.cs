@@ -228,6 +228,12 @@ public sealed class TransactionService : IOutboxListener
         var state = _connectors[connectorId];
         state.Session = state.CablePlugged ? SessionPhase.Finishing : SessionPhase.Idle;
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
+        if (reason is Reason.Local or Reason.Remote && _hardware[connectorId - 1].Lock is { } cableLock)
+        {
+            // OCPP 1.6 §5.12: a remote stop, like a local one, unlocks the connector if applicable (power is off by now).
+            await cableLock.UnlockAsync().ConfigureAwait(false);
+        }
+
         _outbox.Signal();
         _connectors.Refresh();
     }
