@@ -148,6 +148,12 @@ public sealed class TransactionService : IOutboxListener
         }
 
         await TryStartAsync(connectorId).ConfigureAwait(false);
+        if (_transactions[connectorId] is not null && _hardware[connectorId - 1].Lock is { IsLocked: false } cableLock && !await cableLock.LockAsync().ConfigureAwait(false))
+        {
+            // C-06.1: the cable was released when the EV left; a kept transaction gets power again only once it is held.
+            _connectors[connectorId].Fault = new ConnectorFault(ChargePointErrorCode.ConnectorLockFailure, "cable lock did not close");
+        }
+
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
         _connectors.Refresh();
     }
@@ -189,13 +195,14 @@ public sealed class TransactionService : IOutboxListener
 
     /// <summary>
     /// Opens or closes the contactor to match the state: power flows only during a transaction,
-    /// with the EV connected, no fault, and the station not withholding it.
+    /// with the EV connected, its cable locked (if it has a lock), no fault, and the station not withholding it.
     /// </summary>
     public async Task UpdatePowerAsync(int connectorId)
     {
         var state = _connectors[connectorId];
         var energize = _transactions[connectorId] is { SuspendedByStation: false }
-            && state.CablePlugged && state.Fault is null && _connectors.Station.Fault is null;
+            && state.CablePlugged && state.Fault is null && _connectors.Station.Fault is null
+            && _hardware[connectorId - 1].Lock is not { IsLocked: false };
         var contactor = _hardware[connectorId - 1].Contactor;
         if (contactor.IsClosed != energize)
         {
