@@ -171,17 +171,9 @@ public sealed class TransactionService : IOutboxListener
             state.Fault = null;
         }
 
-        if (_transactions[connectorId] is { } transaction)
+        if (_transactions[connectorId] is { } transaction && _configuration.GetBool(CoreKeys.StopTransactionOnEVSideDisconnect))
         {
-            if (_configuration.GetBool(CoreKeys.StopTransactionOnEVSideDisconnect))
-            {
-                await StopAsync(transaction, Reason.EVDisconnected).ConfigureAwait(false);
-            }
-
-            if (_configuration.GetBool(CoreKeys.UnlockConnectorOnEVSideDisconnect) && _hardware[connectorId - 1].Lock is { } cableLock)
-            {
-                await cableLock.UnlockAsync().ConfigureAwait(false);
-            }
+            await StopAsync(transaction, Reason.EVDisconnected).ConfigureAwait(false);
         }
 
         if (state.Session == SessionPhase.Finishing)
@@ -190,6 +182,13 @@ public sealed class TransactionService : IOutboxListener
         }
 
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
+
+        // Once power is off; also when no transaction runs any more (ended as DeAuthorized, by a reset, ...), else the cable stays locked for good.
+        if (_configuration.GetBool(CoreKeys.UnlockConnectorOnEVSideDisconnect) && _hardware[connectorId - 1].Lock is { IsLocked: true } cableLock)
+        {
+            await cableLock.UnlockAsync().ConfigureAwait(false);
+        }
+
         _connectors.Refresh();
     }
 
