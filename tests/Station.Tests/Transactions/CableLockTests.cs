@@ -78,6 +78,21 @@ public sealed class CableLockTests
     }
 
     [Fact]
+    public async Task Unplugging_the_EV_after_a_transaction_ended_otherwise_releases_the_cable_lock()
+    {
+        await using var harness = await StartAsync();
+        harness.Block.CentralSystem.Answer(OcppActions.StartTransaction, _ => new StartTransactionResponse { TransactionId = 5, IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Invalid } });
+        await harness.StartTransactionAsync(1, "CARD-1");
+        Assert.Equal("StartTransaction", await harness.NextDeliveryAsync());
+        Assert.Empty(harness.Transactions.Active);
+        Assert.True(Lock(harness).IsLocked);
+
+        await harness.Hardware.UnplugAsync(1).AsTask().OrTimeout();
+
+        Assert.False(Lock(harness).IsLocked);
+    }
+
+    [Fact]
     [Trait("Cert", "C-06.1")]
     public async Task A_transaction_kept_after_the_EV_left_locks_the_cable_again_before_power_flows_again()
     {
