@@ -200,9 +200,11 @@ public sealed class TransactionService : IOutboxListener
     {
         var state = _connectors[connectorId];
         var energize = _transactions[connectorId] is { SuspendedByStation: false }
-            && state.CablePlugged && state.Fault is null && _connectors.Station.Fault is null
-            && _hardware[connectorId - 1].Lock is not { IsLocked: false };
+            && state.CablePlugged && state.Fault is null && _connectors.Station.Fault is null;
         var contactor = _hardware[connectorId - 1].Contactor;
+
+        // A detachable cable carries power only while its lock holds it (C-06.1: it is locked again before a kept transaction resumes).
+        energize &= _hardware[connectorId - 1].Lock is not { IsLocked: false };
         if (contactor.IsClosed != energize)
         {
             await contactor.SetClosedAsync(energize).ConfigureAwait(false);
