@@ -15,6 +15,7 @@ public sealed class BackgroundWork : IAsyncDisposable
     private readonly Lock _idleGate = new();
     private TaskCompletionSource? _idle;
     private int _nextId;
+    private int _disposed;
 
     /// <summary>Creates the tracker.</summary>
     public BackgroundWork(ILogger logger) => _logger = logger;
@@ -61,6 +62,12 @@ public sealed class BackgroundWork : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // Idempotent, as DisposeAsync must be: a second call would cancel a disposed source.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_running.Values).ConfigureAwait(false);
         _stopping.Dispose();

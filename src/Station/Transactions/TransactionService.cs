@@ -148,6 +148,12 @@ public sealed class TransactionService : IOutboxListener
         }
 
         await TryStartAsync(connectorId).ConfigureAwait(false);
+        if (_transactions[connectorId] is not null && _hardware[connectorId - 1].Lock is { IsLocked: false } cableLock && !await cableLock.LockAsync().ConfigureAwait(false))
+        {
+            // C-06.1: the cable was released when the EV left; a kept transaction gets power again only once it is held.
+            _connectors[connectorId].Fault = new ConnectorFault(ChargePointErrorCode.ConnectorLockFailure, "cable lock did not close");
+        }
+
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
         _connectors.Refresh();
     }
@@ -165,17 +171,9 @@ public sealed class TransactionService : IOutboxListener
             state.Fault = null;
         }
 
-        if (_transactions[connectorId] is { } transaction)
+        if (_transactions[connectorId] is { } transaction && _configuration.GetBool(CoreKeys.StopTransactionOnEVSideDisconnect))
         {
-            if (_configuration.GetBool(CoreKeys.StopTransactionOnEVSideDisconnect))
-            {
-                await StopAsync(transaction, Reason.EVDisconnected).ConfigureAwait(false);
-            }
-
-            if (_configuration.GetBool(CoreKeys.UnlockConnectorOnEVSideDisconnect) && _hardware[connectorId - 1].Lock is { } cableLock)
-            {
-                await cableLock.UnlockAsync().ConfigureAwait(false);
-            }
+            await StopAsync(transaction, Reason.EVDisconnected).ConfigureAwait(false);
         }
 
         if (state.Session == SessionPhase.Finishing)
@@ -184,12 +182,19 @@ public sealed class TransactionService : IOutboxListener
         }
 
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
+
+        // Once power is off; also when no transaction runs any more (ended as DeAuthorized, by a reset, ...), else the cable stays locked for good.
+        if (_configuration.GetBool(CoreKeys.UnlockConnectorOnEVSideDisconnect) && _hardware[connectorId - 1].Lock is { IsLocked: true } cableLock)
+        {
+            await cableLock.UnlockAsync().ConfigureAwait(false);
+        }
+
         _connectors.Refresh();
     }
 
     /// <summary>
     /// Opens or closes the contactor to match the state: power flows only during a transaction,
-    /// with the EV connected, no fault, and the station not withholding it.
+    /// with the EV connected, its cable locked (if it has a lock), no fault, and the station not withholding it.
     /// </summary>
     public async Task UpdatePowerAsync(int connectorId)
     {
@@ -197,6 +202,9 @@ public sealed class TransactionService : IOutboxListener
         var energize = _transactions[connectorId] is { SuspendedByStation: false }
             && state.CablePlugged && state.EffectiveFault(_connectors.Station) is null;
         var contactor = _hardware[connectorId - 1].Contactor;
+
+        // A detachable cable carries power only while its lock holds it (C-06.1: it is locked again before a kept transaction resumes).
+        energize &= _hardware[connectorId - 1].Lock is not { IsLocked: false };
         if (contactor.IsClosed != energize)
         {
             await contactor.SetClosedAsync(energize).ConfigureAwait(false);
@@ -228,6 +236,12 @@ public sealed class TransactionService : IOutboxListener
         var state = _connectors[connectorId];
         state.Session = state.CablePlugged ? SessionPhase.Finishing : SessionPhase.Idle;
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
+        if (reason is Reason.Local or Reason.Remote && _hardware[connectorId - 1].Lock is { } cableLock)
+        {
+            // OCPP 1.6 §5.12: a remote stop, like a local one, unlocks the connector if applicable (power is off by now).
+            await cableLock.UnlockAsync().ConfigureAwait(false);
+        }
+
         _outbox.Signal();
         _connectors.Refresh();
     }

@@ -1,0 +1,225 @@
+using Station.Transactions;
+
+namespace Station.Tests.Support;
+
+/// <summary>
+/// The transaction journal and outbox in memory, with the contract of the SQLite store: each
+/// operation is one atomic step, the outbox is delivered in sequence order, abandoned messages
+/// move to <see cref="DeadLetters"/>.
+/// </summary>
+public sealed class InMemoryTransactionStore : ITransactionStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, (StoredTransaction Transaction, bool Ended)> _journal = [];
+    private readonly SortedDictionary<long, OutboxEntry> _outbox = [];
+    private readonly List<(OutboxEntry Entry, string Reason)> _deadLetters = [];
+    private readonly List<OutboxMessage> _ended = [];
+    private long _nextLocalId = 1;
+    private long _nextSequence = 1;
+
+    /// <summary>Journals transactions as if an earlier run had begun them and never ended them (a power loss).</summary>
+    public InMemoryTransactionStore WithOpen(params IEnumerable<StoredTransaction> transactions)
+    {
+        lock (_gate)
+        {
+            foreach (var transaction in transactions)
+            {
+                _journal[transaction.LocalId] = (transaction, false);
+                _nextLocalId = Math.Max(_nextLocalId, transaction.LocalId + 1);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>The messages waiting, oldest first.</summary>
+    public IReadOnlyList<OutboxEntry> Queued
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _outbox.Values];
+            }
+        }
+    }
+
+    /// <summary>Messages that could not be delivered, with the reason.</summary>
+    public IReadOnlyList<(OutboxEntry Entry, string Reason)> DeadLetters
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _deadLetters];
+            }
+        }
+    }
+
+    /// <summary>The StopTransaction payloads <see cref="End"/> queued, oldest first (delivered or not).</summary>
+    public IReadOnlyList<OutboxMessage> Stops
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _ended];
+            }
+        }
+    }
+
+    /// <summary>The journal entry of a transaction.</summary>
+    public StoredTransaction Journaled(long localId)
+    {
+        lock (_gate)
+        {
+            return _journal[localId].Transaction;
+        }
+    }
+
+    /// <inheritdoc/>
+    public long Begin(StoredTransaction transaction, string startTransactionPayload)
+    {
+        lock (_gate)
+        {
+            var localId = _nextLocalId++;
+            _journal[localId] = (transaction with { LocalId = localId }, false);
+            Add(new OutboxMessage("StartTransaction", startTransactionPayload, localId));
+            return localId;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void RecordMeter(long localId, double energyWh, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (_journal.TryGetValue(localId, out var entry) && !entry.Ended)
+            {
+                _journal[localId] = (entry.Transaction with { LastMeterWh = energyWh, LastMeterAt = at }, false);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void SetTransactionId(long localId, int transactionId)
+    {
+        lock (_gate)
+        {
+            SetTransactionIdLocked(localId, transactionId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void End(long localId, string stopTransactionPayload)
+    {
+        lock (_gate)
+        {
+            if (_journal.TryGetValue(localId, out var entry))
+            {
+                _journal[localId] = (entry.Transaction, true);
+            }
+
+            var message = new OutboxMessage("StopTransaction", stopTransactionPayload, localId);
+            _ended.Add(message);
+            Add(message);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredTransaction> LoadOpen()
+    {
+        lock (_gate)
+        {
+            return [.. _journal.Values.Where(e => !e.Ended).Select(e => e.Transaction).OrderBy(t => t.LocalId)];
+        }
+    }
+
+    /// <inheritdoc/>
+    public int? FindTransactionId(long localId)
+    {
+        lock (_gate)
+        {
+            return _journal.TryGetValue(localId, out var entry) ? entry.Transaction.TransactionId : null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Enqueue(OutboxMessage message)
+    {
+        lock (_gate)
+        {
+            Add(message);
+        }
+    }
+
+    /// <inheritdoc/>
+    public OutboxEntry? Peek()
+    {
+        lock (_gate)
+        {
+            return _outbox.Values.FirstOrDefault();
+        }
+    }
+
+    /// <inheritdoc/>
+    public int Count()
+    {
+        lock (_gate)
+        {
+            return _outbox.Count;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Complete(long sequence, long? localTransactionId = null, int? transactionId = null)
+    {
+        lock (_gate)
+        {
+            if (localTransactionId is { } localId && transactionId is { } id)
+            {
+                SetTransactionIdLocked(localId, id);
+            }
+
+            _outbox.Remove(sequence);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void RecordAttempt(long sequence, int attempts)
+    {
+        lock (_gate)
+        {
+            if (_outbox.TryGetValue(sequence, out var entry))
+            {
+                _outbox[sequence] = entry with { Attempts = attempts };
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Abandon(long sequence, string reason)
+    {
+        lock (_gate)
+        {
+            if (_outbox.Remove(sequence, out var entry))
+            {
+                _deadLetters.Add((entry, reason));
+            }
+        }
+    }
+
+    private void Add(OutboxMessage message)
+    {
+        var sequence = _nextSequence++;
+        _outbox[sequence] = new OutboxEntry(sequence, message, 0);
+    }
+
+    private void SetTransactionIdLocked(long localId, int transactionId)
+    {
+        if (_journal.TryGetValue(localId, out var entry))
+        {
+            _journal[localId] = (entry.Transaction with { TransactionId = transactionId }, entry.Ended);
+        }
+    }
+}
