@@ -21,7 +21,8 @@ public sealed class ConfigurationService : IStationConfiguration
     /// <summary>Loads the values; stored values the definitions no longer accept are ignored with a warning.</summary>
     public ConfigurationService(IEnumerable<ConfigurationKeyDefinition> definitions, IConfigurationStore store, ILogger logger)
     {
-        _definitions = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        // Keys are CiString50: a Central System may ask for "heartbeatinterval".
+        _definitions = definitions.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
         _store = store;
         _logger = logger;
         var values = _definitions.Values.ToDictionary(d => d.Name, d => d.DefaultValue, StringComparer.Ordinal);
@@ -34,7 +35,7 @@ public sealed class ConfigurationService : IStationConfiguration
 
             if (definition.Normalize(value, out var error) is { } normalized)
             {
-                values[key] = normalized;
+                values[definition.Name] = normalized;
             }
             else
             {
@@ -122,7 +123,7 @@ public sealed class ConfigurationService : IStationConfiguration
             return ConfigurationStatus.Rejected;
         }
 
-        Apply(key, normalized);
+        Apply(definition.Name, normalized);
         return ConfigurationStatus.Accepted;
     }
 
@@ -130,14 +131,15 @@ public sealed class ConfigurationService : IStationConfiguration
     public string SetFromStation(string key, string value)
     {
         var definition = _definitions[key];
-        if (definition.Type == ConfigurationValueType.Integer && int.TryParse(value, CultureInfo.InvariantCulture, out var number))
+        if (definition.Type == ConfigurationValueType.Integer && int.TryParse(value, CultureInfo.InvariantCulture, out var number)
+            && !(number == 0 && definition.ZeroTurnsOff))
         {
             value = Math.Clamp(number, definition.Min, definition.Max).ToString(CultureInfo.InvariantCulture);
         }
 
         var normalized = definition.Normalize(value, out var error)
             ?? throw new ArgumentException($"{key}: {error}", nameof(value));
-        Apply(key, normalized);
+        Apply(definition.Name, normalized);
         return normalized;
     }
 
@@ -151,7 +153,7 @@ public sealed class ConfigurationService : IStationConfiguration
 
         var known = new List<KeyValue>();
         var unknown = new List<string>();
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        foreach (var key in keys.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (_definitions.TryGetValue(key, out var definition))
             {
