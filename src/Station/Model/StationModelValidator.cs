@@ -53,12 +53,12 @@ public static class StationModelValidator
             throw new ModelException($"{at}.phases: {connector.Phases} is not valid for {connector.Current} (AC: 1 to 3, DC: 1)");
         }
 
-        if (connector.VoltageV is <= 0 or > 1500)
+        if (!double.IsFinite(connector.VoltageV) || connector.VoltageV is <= 0 or > 1500)
         {
             throw new ModelException($"{at}.voltageV: {connector.VoltageV} is outside 0..1500");
         }
 
-        if (connector.MaxCurrentA is <= 0 or > 1000)
+        if (!double.IsFinite(connector.MaxCurrentA) || connector.MaxCurrentA is <= 0 or > 1000)
         {
             throw new ModelException($"{at}.maxCurrentA: {connector.MaxCurrentA} is outside 0..1000");
         }
