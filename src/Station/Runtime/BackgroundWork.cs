@@ -70,7 +70,9 @@ public sealed class BackgroundWork : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_running.Values).ConfigureAwait(false);
-        _stopping.Dispose();
+
+        // The source is not disposed: work started in a race with this call still reads its token,
+        // and a source without a timer holds nothing that needs releasing.
     }
 
     private async Task RunLoggedAsync(int id, string name, Func<CancellationToken, Task> work)
