@@ -76,6 +76,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Diagnostics = new DiagnosticsService(options.Trace, fileTransfer, Outgoing, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
         Boot = new BootService(model, () => Firmware.InstalledVersion, Link, Outgoing, Connectors, Configuration, _runtime);
         Boot.Accepted += Firmware.OnBootAccepted;
+        Boot.Accepted += Metering.OnClockSynchronized;
         Inputs = new ChargePointInputs(_runtime, Connectors, Transactions, Sessions, PowerDownAsync);
         RegisterHandlers(options.DataTransferHandlers);
     }

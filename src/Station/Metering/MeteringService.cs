@@ -63,6 +63,12 @@ public sealed class MeteringService
         _checkpointTimer.Start(_checkpointInterval, _checkpointInterval);
     }
 
+    /// <summary>
+    /// The station clock was set from the Central System's time: clock-aligned values follow the
+    /// new midnight at once, not after a boundary computed on the old clock.
+    /// </summary>
+    public void OnClockSynchronized() => ScheduleAligned();
+
     /// <summary>The present meter values of a connector (0: the whole station), for TriggerMessage.</summary>
     public MeterValuesRequest Triggered(int connectorId)
     {
