@@ -111,12 +111,13 @@ public sealed class StopReasonTests(ITestOutputHelper output)
         await session.Next<StartTransactionRequest>(mark);
         await harness.TransactionIdAsync();
 
-        // 50 Wh at 7.36 kW take about 24.5 s: still charging at the first checkpoint after 20 s, suspended at the next.
+        // 50 Wh at 7.36 kW take 24.46 s: still charging after 20 s, suspended right when the allowance is spent.
         await harness.AdvanceAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(ChargePointStatus.Charging, (await harness.Station.SnapshotAsync()).Connectors[0].Status);
-        await harness.AdvanceAsync(StationHarness.MeterCheckpointInterval);
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(5));
         await session.NextStatus(mark, 1, ChargePointStatus.SuspendedEVSE);
         Assert.False(harness.Hardware.Connector(1)!.Contactor.IsClosed);
+        Assert.InRange(harness.Hardware.Connector(1)!.EnergyWh, 50, 51);
         Assert.Empty(session.CallsSince<StopTransactionRequest>(mark));
     }
 }

@@ -14,13 +14,12 @@ namespace Station.Transactions;
 /// journals both before anything is sent, and closes transactions a power loss interrupted.
 /// Every member runs under the station lock.
 /// </summary>
-public sealed class TransactionService : IOutboxListener
+public sealed class TransactionService
 {
     private readonly ConnectorService _connectors;
     private readonly IReadOnlyList<IConnectorHardware> _hardware;
     private readonly ITransactionStore _store;
     private readonly TransactionOutbox _outbox;
-    private readonly AuthorizationService _authorization;
     private readonly IStationConfiguration _configuration;
     private readonly StationRuntime _runtime;
     private readonly ILogger _logger;
@@ -44,7 +43,6 @@ public sealed class TransactionService : IOutboxListener
         _hardware = hardware;
         _store = store;
         _outbox = outbox;
-        _authorization = authorization;
         _configuration = configuration;
         _runtime = runtime;
         _maxTransactionData = maxTransactionData;
@@ -55,7 +53,7 @@ public sealed class TransactionService : IOutboxListener
         // Index 0 holds an authorization not yet tied to a connector (several connectors free, none plugged).
         _connectionTimeouts = [.. Enumerable.Range(0, connectors.Count + 1)
             .Select(id => runtime.CreateTimer($"ConnectionTimeOut of connector {id}", () => ExpireAuthorization(id)))];
-        outbox.Listener = this;
+        outbox.Listener = new TransactionConfirmations(this, hardware, authorization, configuration, runtime, _logger);
     }
 
     /// <summary>Raised when a transaction started, with the meter reading of its start.</summary>
@@ -273,28 +271,6 @@ public sealed class TransactionService : IOutboxListener
         }
     }
 
-    /// <inheritdoc/>
-    public async Task OnDeliveredAsync(OutboxMessage message, IOcppRequest request, IOcppResponse response, CancellationToken cancellationToken)
-    {
-        using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
-        {
-            switch (request, response)
-            {
-                case (StartTransactionRequest start, StartTransactionResponse started):
-                    _authorization.Remember(start.IdTag, started.IdTagInfo);
-                    if (Active.FirstOrDefault(t => t.LocalId == message.LocalTransactionId) is { } transaction)
-                    {
-                        await ConfirmAsync(transaction, started).ConfigureAwait(false);
-                    }
-
-                    break;
-                case (StopTransactionRequest { IdTag: { } idTag }, StopTransactionResponse { IdTagInfo: { } info }):
-                    _authorization.Remember(idTag, info);
-                    break;
-            }
-        }
-    }
-
     private async Task TryStartAsync(int connectorId)
     {
         var state = _connectors[connectorId];
@@ -350,35 +326,8 @@ public sealed class TransactionService : IOutboxListener
         _outbox.Signal();
     }
 
-    private async Task ConfirmAsync(Transaction transaction, StartTransactionResponse started)
-    {
-        transaction.TransactionId = started.TransactionId;
-        transaction.ParentIdTag = started.IdTagInfo.ParentIdTag ?? transaction.ParentIdTag;
-        TransactionsLog.Confirmed(_logger, transaction.LocalId, started.TransactionId, started.IdTagInfo.Status);
-        if (started.IdTagInfo.Status == AuthorizationStatus.Accepted)
-        {
-            return;
-        }
-
-        if (_configuration.GetBool(CoreKeys.StopTransactionOnInvalidId))
-        {
-            TransactionsLog.InvalidatedStopping(_logger, transaction.LocalId, transaction.IdTag, started.IdTagInfo.Status);
-            await StopAsync(transaction, Reason.DeAuthorized).ConfigureAwait(false);
-            return;
-        }
-
-        // C-03: keep the transaction; deliver at most MaxEnergyOnInvalidId more, then withhold power (SuspendedEVSE).
-        var allowance = _configuration.GetInt(CoreKeys.MaxEnergyOnInvalidId);
-        TransactionsLog.InvalidatedSuspending(_logger, transaction.LocalId, transaction.IdTag, started.IdTagInfo.Status, allowance);
-        var energy = _hardware[transaction.ConnectorId - 1].Meter.Read().EnergyActiveImportWh;
-        transaction.EnergyLimitWh = energy + allowance;
-        if (allowance <= 0)
-        {
-            await SuspendAsync(transaction).ConfigureAwait(false);
-        }
-    }
-
-    private async Task SuspendAsync(Transaction transaction)
+    /// <summary>Withholds power from a running transaction (SuspendedEVSE), keeping the transaction.</summary>
+    internal async Task SuspendAsync(Transaction transaction)
     {
         transaction.SuspendedByStation = true;
         _connectors[transaction.ConnectorId].Session = SessionPhase.SuspendedByStation;
