@@ -9,7 +9,7 @@ using Ocpp16.Rpc;
 using Station.Storage.Sqlite;
 using Xunit;
 
-namespace Station.Tests.Logging;
+namespace Station.Host.Tests.Logging;
 
 /// <summary>
 /// Log event ids identify one event each across the product, so operators can filter and alert on
@@ -25,6 +25,8 @@ public sealed partial class LogEventIdTests
         typeof(ChargePoint).Assembly,
         typeof(StationDatabase).Assembly,
         typeof(CentralSystemServer).Assembly,
+        typeof(Station.FileTransfer.FileTransferClient).Assembly,
+        typeof(Station.Host.Run.StationConfigFile).Assembly,
     ];
 
     private static readonly Lazy<IReadOnlyList<LogEvent>> Events = new(FindEvents);
@@ -33,7 +35,7 @@ public sealed partial class LogEventIdTests
     [Fact]
     public void The_product_logs_through_LoggerMessage_in_every_assembly_that_logs() =>
         Assert.Equal(
-            ["CentralSystem", "Ocpp16", "Station"],
+            ["CentralSystem", "Ocpp16", "Station", "ocpp-station"],
             Events.Value.Select(e => e.Class.Assembly.GetName().Name!).Distinct().Order(StringComparer.Ordinal));
 
     [Fact]
