@@ -122,6 +122,27 @@ public sealed class ConfigurationServiceTests
     }
 
     [Fact]
+    public void The_station_may_set_zero_where_zero_turns_the_feature_off()
+    {
+        Assert.Equal("0", _configuration.SetFromStation(CoreKeys.MeterValueSampleInterval, "0"));
+
+        Assert.Equal(0, _configuration.GetInt(CoreKeys.MeterValueSampleInterval));
+    }
+
+    [Fact]
+    public void Keys_are_matched_without_regard_to_case_and_stored_under_their_own_name()
+    {
+        Assert.Equal(ConfigurationStatus.Accepted, _configuration.Change("heartbeatINTERVAL", "45"));
+
+        Assert.Equal([(CoreKeys.HeartbeatInterval, "45")], _store.Saves);
+        Assert.Equal([CoreKeys.HeartbeatInterval], _changed);
+        var (known, unknown) = _configuration.Read(["HEARTBEATINTERVAL", "heartbeatinterval"]);
+        Assert.Empty(unknown);
+        var key = Assert.Single(known);
+        Assert.Equal((CoreKeys.HeartbeatInterval, "45"), (key.Key, key.Value));
+    }
+
+    [Fact]
     public void The_station_may_set_a_read_only_key()
     {
         var definitions = BlockHarness.Definitions(StationModel.Tsct2007Cp)

@@ -62,6 +62,8 @@ public sealed class StationModelValidatorTests
         { Valid with { Connectors = [new ConnectorModel { VoltageV = 1500.5 }] }, "connectors[0].voltageV: 1500.5 is outside 0..1500" },
         { Valid with { Connectors = [new ConnectorModel { MaxCurrentA = -1 }] }, "connectors[0].maxCurrentA: -1 is outside 0..1000" },
         { Valid with { Connectors = [new ConnectorModel { MaxCurrentA = 1001 }] }, "connectors[0].maxCurrentA: 1001 is outside 0..1000" },
+        { Valid with { Connectors = [new ConnectorModel { VoltageV = double.NaN }] }, "connectors[0].voltageV: NaN is outside 0..1500" },
+        { Valid with { Connectors = [new ConnectorModel { MaxCurrentA = double.NaN }] }, "connectors[0].maxCurrentA: NaN is outside 0..1000" },
         { Valid with { Configuration = new Dictionary<string, ConfigurationKeyModel> { ["Nope"] = new() } }, "configuration.Nope: unknown configuration key" },
         { Valid with { Configuration = new Dictionary<string, ConfigurationKeyModel> { ["HeartbeatInterval"] = new() { Value = "5" } } }, "configuration.HeartbeatInterval.value: 5 is outside 10..86400" },
     };
