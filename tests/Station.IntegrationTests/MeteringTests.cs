@@ -78,6 +78,27 @@ public sealed class MeteringTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Clock_aligned_values_follow_the_time_the_central_system_sets_at_boot()
+    {
+        // The station boots with its own clock at 09:26:53.417; the Central System says it is 7 s later.
+        var ahead = TimeSpan.FromSeconds(7);
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, new() { ["ClockAlignedDataInterval"] = "20" }) with
+        {
+            ScriptCentralSystem = (csms, clock) => csms.Handle(OcppActions.BootNotification, (_, _) =>
+                new BootNotificationResponse { Status = RegistrationStatus.Accepted, CurrentTime = clock.GetUtcNow() + ahead, Interval = 60 }),
+        });
+        var session = await harness.BootAsync();
+        var mark = session.LastSequence;
+
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(25));
+        var first = await session.Next<MeterValuesRequest>(mark, v => v.ConnectorId == 0);
+
+        // On the unsynchronized clock the boundary was 09:27:00, which the synchronized clock had already passed.
+        var expected = new DateTimeOffset(2026, 3, 17, 9, 27, 20, TimeSpan.Zero);
+        Assert.Equal(expected, Assert.Single(first.MeterValue).Timestamp);
+    }
+
+    [Fact]
     public async Task Four_measurands_carry_their_units_and_a_three_phase_connector_reports_each_phase()
     {
         var model = StationModel.Tsct2007Cp with { Connectors = [new ConnectorModel { Type = "cType2", Phases = 3, MaxCurrentA = 16, FixedCable = false }] };
