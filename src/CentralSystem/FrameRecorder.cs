@@ -23,7 +23,7 @@ internal sealed class FrameRecorder : IFrameObserver
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Queue<RecordedFrame> _history = new();
-    private readonly List<FrameWaiter> _waiters = [];
+    private readonly WaitList<RecordedFrame> _waiters;
     private readonly Dictionary<string, OcppAction> _callsSent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OcppAction> _callsReceived = new(StringComparer.Ordinal);
     private long _lastSequence;
@@ -37,6 +37,7 @@ internal sealed class FrameRecorder : IFrameObserver
         _historyLimit = historyLimit;
         _onRecorded = onRecorded;
         _logger = logger;
+        _waiters = new(_lock);
     }
 
     public long LastSequence
@@ -71,13 +72,7 @@ internal sealed class FrameRecorder : IFrameObserver
             var recorded = RecordedFrame.Create(
                 ++_lastSequence, _chargePointId, _timeProvider.GetUtcNow(), direction, text, read, NameAction(direction, read));
             Keep(recorded);
-            for (var i = _waiters.Count - 1; i >= 0; i--)
-            {
-                if (_waiters[i].Offer(recorded))
-                {
-                    _waiters.RemoveAt(i);
-                }
-            }
+            _waiters.Offer(recorded);
 
             // Raised under the lock so that every observer sees the frames in sequence order,
             // even when an answer is sent while a CALL of ours is going out.
@@ -91,22 +86,14 @@ internal sealed class FrameRecorder : IFrameObserver
     /// </summary>
     public Task<RecordedFrame> WaitAsync(long afterSequence, Func<RecordedFrame, bool> predicate, CancellationToken cancellationToken)
     {
-        var waiter = new FrameWaiter(predicate);
         lock (_lock)
         {
-            try
+            foreach (var frame in _history)
             {
-                foreach (var frame in _history)
+                if (frame.Sequence > afterSequence && WaitList<RecordedFrame>.Settle(predicate, frame) is { } settled)
                 {
-                    if (frame.Sequence > afterSequence && predicate(frame))
-                    {
-                        return Task.FromResult(frame);
-                    }
+                    return settled;
                 }
-            }
-            catch (Exception ex)
-            {
-                return Task.FromException<RecordedFrame>(ex);
             }
 
             if (_endReason is { } reason)
@@ -114,25 +101,8 @@ internal sealed class FrameRecorder : IFrameObserver
                 return Task.FromException<RecordedFrame>(Disconnected(reason));
             }
 
-            _waiters.Add(waiter);
-
-            // Registered under the lock (which is re-entrant, for an already cancelled token) so
-            // the registration is never read half-written by a frame completing the wait.
-            if (cancellationToken.CanBeCanceled)
-            {
-                waiter.CancelWith(
-                    () =>
-                    {
-                        lock (_lock)
-                        {
-                            _waiters.Remove(waiter);
-                        }
-                    },
-                    cancellationToken);
-            }
+            return _waiters.Add(predicate, cancellationToken);
         }
-
-        return waiter.Task;
     }
 
     /// <summary>Ends the record: no frame can follow, so pending waits fail now rather than at their timeout.</summary>
@@ -141,12 +111,7 @@ internal sealed class FrameRecorder : IFrameObserver
         lock (_lock)
         {
             _endReason ??= reason;
-            foreach (var waiter in _waiters)
-            {
-                waiter.Fail(Disconnected(reason));
-            }
-
-            _waiters.Clear();
+            _waiters.FailAll(() => Disconnected(reason));
         }
     }
 

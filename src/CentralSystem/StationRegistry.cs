@@ -8,13 +8,22 @@ namespace CentralSystem;
 /// id replaces its session and closes the old connection (a station that lost its link often
 /// reconnects before the server notices the old one is dead).
 /// </summary>
-internal sealed class StationRegistry(ILogger logger, CentralSystemServer server)
+internal sealed class StationRegistry
 {
+    private readonly ILogger _logger;
+    private readonly CentralSystemServer _server;
     private readonly Lock _lock = new();
+    private readonly WaitList<StationSession> _waiters;
     private readonly Dictionary<string, StationSession> _sessions = new(StringComparer.Ordinal);
-    private readonly List<StationWaiter> _waiters = [];
     private readonly List<Task> _closingReplaced = [];
     private bool _closed;
+
+    public StationRegistry(ILogger logger, CentralSystemServer server)
+    {
+        _logger = logger;
+        _server = server;
+        _waiters = new(_lock);
+    }
 
     public IReadOnlyCollection<StationSession> Snapshot()
     {
@@ -45,20 +54,14 @@ internal sealed class StationRegistry(ILogger logger, CentralSystemServer server
 
             _sessions.TryGetValue(session.ChargePointId, out replaced);
             _sessions[session.ChargePointId] = session;
-            for (var i = _waiters.Count - 1; i >= 0; i--)
-            {
-                if (_waiters[i].Offer(session))
-                {
-                    _waiters.RemoveAt(i);
-                }
-            }
+            _waiters.Offer(session);
         }
 
-        CentralSystemLog.StationConnected(logger, session.ChargePointId, session.RemoteAddress);
-        server.OnStationEvent(session, connected: true);
+        CentralSystemLog.StationConnected(_logger, session.ChargePointId, session.RemoteAddress);
+        _server.OnStationEvent(session, connected: true);
         if (replaced is not null)
         {
-            CentralSystemLog.StationReplaced(logger, session.ChargePointId);
+            CentralSystemLog.StationReplaced(_logger, session.ChargePointId);
             var closing = replaced.CloseWithReasonAsync("replaced by a new connection of the same charge point", CancellationToken.None);
             lock (_lock)
             {
@@ -81,18 +84,21 @@ internal sealed class StationRegistry(ILogger logger, CentralSystemServer server
             }
         }
 
-        CentralSystemLog.StationDisconnected(logger, session.ChargePointId, session.LastSequence);
-        server.OnStationEvent(session, connected: false);
+        CentralSystemLog.StationDisconnected(_logger, session.ChargePointId, session.LastSequence);
+        _server.OnStationEvent(session, connected: false);
     }
 
     public Task<StationSession> WaitAsync(string chargePointId, Func<StationSession, bool>? predicate, CancellationToken cancellationToken)
     {
-        var waiter = new StationWaiter(chargePointId, predicate);
+        bool Matches(StationSession session) =>
+            string.Equals(session.ChargePointId, chargePointId, StringComparison.Ordinal) && (predicate is null || predicate(session));
+
         lock (_lock)
         {
-            if (_sessions.TryGetValue(chargePointId, out var session) && session.IsConnected && waiter.Offer(session))
+            if (_sessions.TryGetValue(chargePointId, out var session) && session.IsConnected
+                && WaitList<StationSession>.Settle(Matches, session) is { } settled)
             {
-                return waiter.Task;
+                return settled;
             }
 
             if (_closed)
@@ -100,22 +106,8 @@ internal sealed class StationRegistry(ILogger logger, CentralSystemServer server
                 return Task.FromException<StationSession>(new ObjectDisposedException(nameof(CentralSystemServer), "the Central System has stopped"));
             }
 
-            _waiters.Add(waiter);
-            if (cancellationToken.CanBeCanceled)
-            {
-                waiter.CancelWith(
-                    () =>
-                    {
-                        lock (_lock)
-                        {
-                            _waiters.Remove(waiter);
-                        }
-                    },
-                    cancellationToken);
-            }
+            return _waiters.Add(Matches, cancellationToken);
         }
-
-        return waiter.Task;
     }
 
     /// <summary>Stops taking sessions, closes every open one and waits for the replaced ones still closing.</summary>
@@ -128,64 +120,10 @@ internal sealed class StationRegistry(ILogger logger, CentralSystemServer server
             _closed = true;
             sessions = [.. _sessions.Values];
             closingReplaced = [.. _closingReplaced];
-            foreach (var waiter in _waiters)
-            {
-                waiter.Fail(new ObjectDisposedException(nameof(CentralSystemServer), "the Central System stopped before the station connected"));
-            }
-
-            _waiters.Clear();
+            _waiters.FailAll(() => new ObjectDisposedException(nameof(CentralSystemServer), "the Central System stopped before the station connected"));
         }
 
         var closing = sessions.Select(session => session.CloseWithReasonAsync("the Central System is stopping", CancellationToken.None));
         await Task.WhenAll(closing.Concat(closingReplaced)).ConfigureAwait(false);
-    }
-
-    private sealed class StationWaiter(string chargePointId, Func<StationSession, bool>? predicate)
-    {
-        private readonly TaskCompletionSource<StationSession> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private CancellationTokenRegistration _registration;
-
-        public Task<StationSession> Task => _completion.Task;
-
-        public bool Offer(StationSession session)
-        {
-            if (!string.Equals(session.ChargePointId, chargePointId, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            try
-            {
-                if (predicate is not null && !predicate(session))
-                {
-                    return false;
-                }
-            }
-            catch (Exception ex)
-            {
-                Fail(ex);
-                return true;
-            }
-
-            _completion.TrySetResult(session);
-            _registration.Unregister();
-            return true;
-        }
-
-        public void CancelWith(Action remove, CancellationToken cancellationToken) =>
-            _registration = cancellationToken.Register(() =>
-            {
-                remove();
-                _completion.TrySetCanceled(cancellationToken);
-            });
-
-        public void Fail(Exception exception)
-        {
-            _completion.TrySetException(exception);
-            _registration.Unregister();
-
-            // Observed here: a wait its caller already gave up on must not surface as unobserved.
-            _ = _completion.Task.Exception;
-        }
     }
 }
