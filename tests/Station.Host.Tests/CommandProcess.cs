@@ -86,6 +86,9 @@ internal sealed class CommandProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Waits for the process to exit (and its output to be read) within <paramref name="timeout"/>; returns the exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -135,6 +135,43 @@ public sealed class RunCommandTests : IAsyncLifetime
         Assert.Equal(0, await second.Process.WaitForExitAsync(ProcessTimeout));
     }
 
+    [Fact]
+    public async Task A_reset_reboots_the_station_inside_the_process_and_a_new_process_resumes_from_the_same_data()
+    {
+        StationSession rebooted;
+        await using (var first = await StartStationAsync("RESET-1"))
+        {
+            var session = await _csms.WaitForStationAsync("RESET-1").OrTimeout();
+            await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
+            await PostAsync(first.Http, "/connectors/1/plug");
+            await PostAsync(first.Http, "/rfid", """{"idTag":"CARD-R"}""");
+            await session.WaitForFirstCallAsync<StartTransactionRequest>().OrTimeout();
+            var availability = await session.CallAsync(new ChangeAvailabilityRequest { ConnectorId = 1, Type = AvailabilityType.Inoperative }).OrTimeout();
+            Assert.Equal(AvailabilityStatus.Scheduled, availability.Status);
+
+            var reset = await session.CallAsync(new ResetRequest { Type = ResetType.Soft }).OrTimeout();
+
+            Assert.Equal(ResetStatus.Accepted, reset.Status);
+            Assert.Equal(Reason.SoftReset, (await session.WaitForFirstCallAsync<StopTransactionRequest>().OrTimeout()).Reason);
+            rebooted = await _csms.WaitForStationAsync("RESET-1", s => s != session && s.IsConnected).OrTimeout();
+            await rebooted.WaitForFirstCallAsync<BootNotificationRequest>().OrTimeout();
+            var status = await rebooted.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
+            Assert.Equal(ChargePointStatus.Unavailable, status.Status);
+            Assert.False(first.Process.HasExited, "a reset restarts the station, not the process");
+
+            await first.Process.TerminateAsync();
+            Assert.Equal(0, await first.Process.WaitForExitAsync(ProcessTimeout));
+        }
+
+        await using var second = await StartStationAsync("RESET-1");
+        var resumed = await _csms.WaitForStationAsync("RESET-1", s => s != rebooted && s.IsConnected).OrTimeout();
+        var resumedStatus = await resumed.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
+
+        Assert.Equal(ChargePointStatus.Unavailable, resumedStatus.Status);
+        await second.Process.TerminateAsync();
+        Assert.Equal(0, await second.Process.WaitForExitAsync(ProcessTimeout));
+    }
+
     private async Task<RunningStation> StartStationAsync(string id, string? config = null)
     {
         var port = FreePort();
