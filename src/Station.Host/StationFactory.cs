@@ -21,12 +21,12 @@ internal static class StationFactory
     }
 
     /// <summary>
-    /// The simulated hardware of <paramref name="model"/>; each meter resumes from the last reading
-    /// stored, as a real energy register survives a restart.
+    /// The simulated hardware of <paramref name="model"/>; each meter resumes from the highest reading
+    /// the station ever reported or queued, as a real energy register survives a restart.
     /// </summary>
     public static SimulatedStationHardware CreateHardware(StationModel model, double evPowerW, StationStores stores, TimeProvider timeProvider)
     {
-        var lastMeter = ((SqliteTransactionStore)stores.Transactions).LastMeterByConnector();
+        var lastMeter = stores.Transactions.LoadRegisters();
         return new SimulatedStationHardware(
             [.. model.Connectors.Select((c, i) => new SimulatedConnectorSpec
             {

@@ -32,6 +32,17 @@ internal static class Migrations
             update_location TEXT NULL, update_retrieve_date TEXT NULL, update_retries INTEGER NULL,
             update_retry_interval_s INTEGER NULL, update_stage TEXT NULL, update_file TEXT NULL);
         """,
+
+        // 3: the energy register floor of each connector (every reading reported or queued, so a
+        // register never runs backwards after a restart), seeded from the journal; and the
+        // transactionData of running transactions, for the StopTransaction after a power loss.
+        """
+        CREATE TABLE meter_registers (connector_id INTEGER PRIMARY KEY, energy_wh REAL NOT NULL, at TEXT NOT NULL);
+        INSERT INTO meter_registers (connector_id, energy_wh, at)
+            SELECT connector_id, MAX(last_meter_wh), MAX(last_meter_at) FROM transactions GROUP BY connector_id;
+        CREATE TABLE transaction_data (
+            local_id INTEGER NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (local_id, seq));
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

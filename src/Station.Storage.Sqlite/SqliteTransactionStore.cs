@@ -27,31 +27,92 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             ("$reservation", transaction.ReservationId),
             ("$lastWh", transaction.LastMeterWh),
             ("$lastAt", Text.Date(transaction.LastMeterAt))).ExecuteScalar()!;
+        RaiseRegister(connection, tx, transaction.ConnectorId, transaction.LastMeterWh, transaction.LastMeterAt);
+        for (var seq = 0; seq < transaction.TransactionData.Count; seq++)
+        {
+            StationDatabase.Command(
+                connection,
+                tx,
+                "INSERT INTO transaction_data (local_id, seq, payload) VALUES ($id, $seq, $payload)",
+                ("$id", localId),
+                ("$seq", seq + 1),
+                ("$payload", transaction.TransactionData[seq])).ExecuteNonQuery();
+        }
+
         Insert(connection, tx, new OutboxMessage(StartTransaction, startTransactionPayload, localId));
         return localId;
     });
 
     /// <inheritdoc/>
-    public void RecordMeter(long localId, double energyWh, DateTimeOffset at) => database.Execute(
-        "UPDATE transactions SET last_meter_wh = $wh, last_meter_at = $at WHERE local_id = $id AND ended = 0",
-        ("$wh", energyWh),
-        ("$at", Text.Date(at)),
-        ("$id", localId));
+    public void RecordSample(TransactionSample sample) => database.InTransaction((connection, tx) =>
+    {
+        RecordReading(connection, tx, sample.LocalId, sample.EnergyWh, sample.At);
+        if (sample.MeterValuesPayload is { } meterValues)
+        {
+            Insert(connection, tx, new OutboxMessage("MeterValues", meterValues, sample.LocalId));
+        }
+
+        if (sample.TransactionDataPayload is { } value)
+        {
+            StationDatabase.Command(
+                connection,
+                tx,
+                "INSERT INTO transaction_data (local_id, seq, payload) VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM transaction_data WHERE local_id = $id), $payload)",
+                ("$id", sample.LocalId),
+                ("$payload", value)).ExecuteNonQuery();
+
+            // Keep the first value and the latest ones (ORS-8): drop the second-oldest beyond the limit.
+            StationDatabase.Command(
+                connection,
+                tx,
+                """
+                DELETE FROM transaction_data WHERE local_id = $id AND seq = (
+                    SELECT seq FROM transaction_data WHERE local_id = $id ORDER BY seq LIMIT 1 OFFSET 1)
+                AND (SELECT COUNT(*) FROM transaction_data WHERE local_id = $id) > $limit
+                """,
+                ("$id", sample.LocalId),
+                ("$limit", Math.Max(1, sample.TransactionDataLimit))).ExecuteNonQuery();
+        }
+
+        return 0;
+    });
+
+    /// <inheritdoc/>
+    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at) => database.Use(connection =>
+    {
+        RaiseRegister(connection, null, connectorId, energyWh, at);
+        return 0;
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<int, double> LoadRegisters() => database.Use(connection =>
+    {
+        var result = new Dictionary<int, double>();
+        using var reader = StationDatabase.Command(connection, null, "SELECT connector_id, energy_wh FROM meter_registers").ExecuteReader();
+        while (reader.Read())
+        {
+            result[reader.GetInt32(0)] = reader.GetDouble(1);
+        }
+
+        return result;
+    });
 
     /// <inheritdoc/>
     public void SetTransactionId(long localId, int transactionId) => database.Execute(
         "UPDATE transactions SET transaction_id = $tid WHERE local_id = $id", ("$tid", transactionId), ("$id", localId));
 
     /// <inheritdoc/>
-    public void End(long localId, string stopTransactionPayload) => database.InTransaction((connection, tx) =>
+    public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) => database.InTransaction((connection, tx) =>
     {
+        RecordReading(connection, tx, localId, finalEnergyWh, at);
         StationDatabase.Command(connection, tx, "UPDATE transactions SET ended = 1 WHERE local_id = $id", ("$id", localId)).ExecuteNonQuery();
+        StationDatabase.Command(connection, tx, "DELETE FROM transaction_data WHERE local_id = $id", ("$id", localId)).ExecuteNonQuery();
         Insert(connection, tx, new OutboxMessage(StopTransaction, stopTransactionPayload, localId));
         return 0;
     });
 
     /// <inheritdoc/>
-    public IReadOnlyList<StoredTransaction> LoadOpen() => database.Use(connection =>
+    public IReadOnlyList<StoredTransaction> LoadOpen() => database.Use<IReadOnlyList<StoredTransaction>>(connection =>
     {
         var result = new List<StoredTransaction>();
         using var reader = StationDatabase.Command(
@@ -78,7 +139,8 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             });
         }
 
-        return result;
+        reader.Close();
+        return [.. result.Select(t => t with { TransactionData = LoadTransactionData(connection, t.LocalId) })];
     });
 
     /// <inheritdoc/>
@@ -140,21 +202,51 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
         return 0;
     });
 
-    /// <summary>
-    /// The highest meter reading journaled per connector: where a simulated meter resumes after a
-    /// power loss, so that registers never go backwards.
-    /// </summary>
-    public IReadOnlyDictionary<int, double> LastMeterByConnector() => database.Use(connection =>
+    private static List<string> LoadTransactionData(SqliteConnection connection, long localId)
     {
-        var result = new Dictionary<int, double>();
-        using var reader = StationDatabase.Command(connection, null, "SELECT connector_id, MAX(last_meter_wh) FROM transactions GROUP BY connector_id").ExecuteReader();
+        var values = new List<string>();
+        using var reader = StationDatabase.Command(connection, null, "SELECT payload FROM transaction_data WHERE local_id = $id ORDER BY seq", ("$id", localId)).ExecuteReader();
         while (reader.Read())
         {
-            result[reader.GetInt32(0)] = reader.GetDouble(1);
+            values.Add(reader.GetString(0));
         }
 
-        return result;
-    });
+        return values;
+    }
+
+    // The transaction's last reading (its meterStop after a power loss) and its connector's register floor.
+    private static void RecordReading(SqliteConnection connection, SqliteTransaction tx, long localId, double energyWh, DateTimeOffset at)
+    {
+        StationDatabase.Command(
+            connection,
+            tx,
+            "UPDATE transactions SET last_meter_wh = $wh, last_meter_at = $at WHERE local_id = $id AND ended = 0",
+            ("$wh", energyWh),
+            ("$at", Text.Date(at)),
+            ("$id", localId)).ExecuteNonQuery();
+        StationDatabase.Command(
+            connection,
+            tx,
+            """
+            INSERT INTO meter_registers (connector_id, energy_wh, at) SELECT connector_id, $wh, $at FROM transactions WHERE local_id = $id
+            ON CONFLICT (connector_id) DO UPDATE SET energy_wh = excluded.energy_wh, at = excluded.at WHERE excluded.energy_wh > energy_wh
+            """,
+            ("$wh", energyWh),
+            ("$at", Text.Date(at)),
+            ("$id", localId)).ExecuteNonQuery();
+    }
+
+    private static void RaiseRegister(SqliteConnection connection, SqliteTransaction? tx, int connectorId, double energyWh, DateTimeOffset at) =>
+        StationDatabase.Command(
+            connection,
+            tx,
+            """
+            INSERT INTO meter_registers (connector_id, energy_wh, at) VALUES ($connector, $wh, $at)
+            ON CONFLICT (connector_id) DO UPDATE SET energy_wh = excluded.energy_wh, at = excluded.at WHERE excluded.energy_wh > energy_wh
+            """,
+            ("$connector", connectorId),
+            ("$wh", energyWh),
+            ("$at", Text.Date(at))).ExecuteNonQuery();
 
     private static void Insert(SqliteConnection connection, SqliteTransaction? tx, OutboxMessage message) =>
         StationDatabase.Command(

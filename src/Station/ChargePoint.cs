@@ -69,7 +69,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Outbox = new TransactionOutbox(stores.Transactions, Link, Configuration, _runtime);
         Transactions = new TransactionService(Connectors, hardware, stores.Transactions, Outbox, Authorization, Configuration, _runtime, Math.Max(1, model.StopTransactionMaxMeterValues));
         Sessions = new SessionCoordinator(Transactions, Connectors, Authorization, Configuration, _runtime);
-        Metering = new MeteringService(model, hardware, Transactions, Outbox, Outgoing, Configuration, _runtime, options.MeterCheckpointInterval);
+        Metering = new MeteringService(model, hardware, Transactions, Outgoing, Configuration, _runtime, options.MeterCheckpointInterval);
         var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "ocpp-station", string.Concat(options.ChargePointId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')));
         Firmware = new FirmwareService(
             model, stores.Firmware, fileTransfer, options.FirmwareInstaller, Outgoing, Connectors, Transactions, _runtime, Path.Combine(dataDirectory, "firmware"), RebootForFirmware);

@@ -58,7 +58,15 @@ public sealed class FirmwareRecoveryTests(ITestOutputHelper output)
         {
             v1.Open();
             using var create = v1.CreateCommand();
-            create.CommandText = "CREATE TABLE configuration (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO configuration VALUES ('HeartbeatInterval', '42'); PRAGMA user_version = 1;";
+            // The version-1 tables later migrations read (configuration, the transaction journal).
+            create.CommandText = """
+                CREATE TABLE configuration (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO configuration VALUES ('HeartbeatInterval', '42');
+                CREATE TABLE transactions (
+                    local_id INTEGER PRIMARY KEY AUTOINCREMENT, connector_id INTEGER NOT NULL, id_tag TEXT NOT NULL,
+                    parent_id_tag TEXT NULL, meter_start INTEGER NOT NULL, started_at TEXT NOT NULL, reservation_id INTEGER NULL,
+                    transaction_id INTEGER NULL, last_meter_wh REAL NOT NULL, last_meter_at TEXT NOT NULL, ended INTEGER NOT NULL DEFAULT 0);
+                PRAGMA user_version = 1;
+                """;
             create.ExecuteNonQuery();
         }
 

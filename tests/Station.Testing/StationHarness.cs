@@ -33,9 +33,7 @@ public sealed class StationHarness : IAsyncDisposable
         Csms = csms;
         Logs = logs;
         Clock = clock;
-        Hardware = new SimulatedStationHardware(
-            [.. options.Model.Connectors.Select(c => new SimulatedConnectorSpec { Phases = c.Phases, VoltageV = c.VoltageV, FixedCable = c.FixedCable, EvPowerW = Math.Min(options.EvPowerW, c.MaxPowerW) })],
-            Clock);
+        Hardware = CreateHardware(new Dictionary<int, double>());
         Trace = new StationTrace(Path.Combine(DataDirectory, "logs"), Clock);
     }
 
@@ -66,8 +64,8 @@ public sealed class StationHarness : IAsyncDisposable
     /// <summary>The station's network, when <see cref="StationHarnessOptions.CuttableNetwork"/> is set.</summary>
     public NetworkLink? Network { get; private set; }
 
-    /// <summary>The simulated hardware (it survives station restarts).</summary>
-    public SimulatedStationHardware Hardware { get; }
+    /// <summary>The simulated hardware (it survives station restarts, not <see cref="RestartProcessAsync"/>).</summary>
+    public SimulatedStationHardware Hardware { get; private set; }
 
     /// <summary>Every log entry of both sides.</summary>
     public TestLogSink Logs { get; }
@@ -203,6 +201,18 @@ public sealed class StationHarness : IAsyncDisposable
         await StartStationAsync();
     }
 
+    /// <summary>
+    /// As <c>kill -9</c> of the <c>run</c> process and a new process on the same data directory: the
+    /// station instance stops without ending anything, and the simulated hardware starts anew as
+    /// the host builds it (nothing plugged, no fault), each meter resuming from the register floor
+    /// the station persisted.
+    /// </summary>
+    public async Task RestartProcessAsync()
+    {
+        await StopInstanceAsync();
+        await StartStationAsync(freshHardware: true);
+    }
+
     /// <summary>The transaction journal of the data directory.</summary>
     public ITransactionStore TransactionStore => _stores!.Transactions;
 
@@ -225,9 +235,25 @@ public sealed class StationHarness : IAsyncDisposable
         Logs.AssertNoErrors();
     }
 
-    private async Task StartStationAsync()
+    private SimulatedStationHardware CreateHardware(IReadOnlyDictionary<int, double> registers) => new(
+        [.. _options.Model.Connectors.Select((c, i) => new SimulatedConnectorSpec
+        {
+            Phases = c.Phases,
+            VoltageV = c.VoltageV,
+            FixedCable = c.FixedCable,
+            EvPowerW = Math.Min(_options.EvPowerW, c.MaxPowerW),
+            InitialEnergyWh = registers.GetValueOrDefault(i + 1),
+        })],
+        Clock);
+
+    private async Task StartStationAsync(bool freshHardware = false)
     {
         (_stores, _database) = SqliteStationStorage.Open(DataDirectory);
+        if (freshHardware)
+        {
+            Hardware = CreateHardware(_stores.Transactions.LoadRegisters());
+        }
+
         foreach (var (key, value) in _options.Configuration)
         {
             _stores.Configuration.Save(key, value);

@@ -25,11 +25,16 @@ internal sealed class TimedTransactionStore(ITransactionStore inner) : ITransact
 
     public long Begin(StoredTransaction transaction, string startTransactionPayload) => Timed(nameof(Begin), () => inner.Begin(transaction, startTransactionPayload));
 
-    public void RecordMeter(long localId, double energyWh, DateTimeOffset at) => Timed(nameof(RecordMeter), () => inner.RecordMeter(localId, energyWh, at));
+    public void RecordSample(TransactionSample sample) => Timed(nameof(RecordSample), () => inner.RecordSample(sample));
+
+    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at) => Timed(nameof(RecordRegister), () => inner.RecordRegister(connectorId, energyWh, at));
+
+    public IReadOnlyDictionary<int, double> LoadRegisters() => Timed(nameof(LoadRegisters), inner.LoadRegisters);
 
     public void SetTransactionId(long localId, int transactionId) => Timed(nameof(SetTransactionId), () => inner.SetTransactionId(localId, transactionId));
 
-    public void End(long localId, string stopTransactionPayload) => Timed(nameof(End), () => inner.End(localId, stopTransactionPayload));
+    public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) =>
+        Timed(nameof(End), () => inner.End(localId, finalEnergyWh, at, stopTransactionPayload));
 
     public IReadOnlyList<StoredTransaction> LoadOpen() => Timed(nameof(LoadOpen), inner.LoadOpen);
 

@@ -14,12 +14,11 @@ namespace Station.Metering;
 /// connector 0; the StopTxn* values for transactionData; and the periodic persistence of the
 /// meter that gives a power-loss StopTransaction its meterStop. Interval changes apply at once.
 /// </summary>
-public sealed class MeteringService
+public sealed class MeteringService : ITransactionDataSource
 {
     private readonly StationModel _model;
     private readonly IReadOnlyList<IConnectorHardware> _hardware;
     private readonly TransactionService _transactions;
-    private readonly TransactionOutbox _outbox;
     private readonly OutgoingMessages _outgoing;
     private readonly IStationConfiguration _configuration;
     private readonly StationClock _clock;
@@ -34,7 +33,6 @@ public sealed class MeteringService
         StationModel model,
         IReadOnlyList<IConnectorHardware> hardware,
         TransactionService transactions,
-        TransactionOutbox outbox,
         OutgoingMessages outgoing,
         IStationConfiguration configuration,
         StationRuntime runtime,
@@ -43,7 +41,6 @@ public sealed class MeteringService
         _model = model;
         _hardware = hardware;
         _transactions = transactions;
-        _outbox = outbox;
         _outgoing = outgoing;
         _configuration = configuration;
         _clock = runtime.Clock;
@@ -53,6 +50,7 @@ public sealed class MeteringService
         _checkpointTimer = runtime.CreateTimer("meter checkpoint", _ => transactions.CheckpointAsync());
         transactions.Started += OnTransactionStarted;
         transactions.Ending += OnTransactionEnding;
+        transactions.DataSource = this;
         configuration.Changed += OnConfigurationChanged;
     }
 
@@ -69,10 +67,18 @@ public sealed class MeteringService
     /// </summary>
     public void OnClockSynchronized() => ScheduleAligned();
 
-    /// <summary>The present meter values of a connector (0: the whole station), for TriggerMessage.</summary>
+    /// <summary>
+    /// The present meter values of a connector (0: the whole station), for TriggerMessage. The
+    /// readings are persisted first: what is reported is the register's floor after a restart.
+    /// </summary>
     public MeterValuesRequest Triggered(int connectorId)
     {
         var now = _clock.GetUtcNow();
+        for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
+        {
+            PersistReading(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, now);
+        }
+
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesSampledData));
         var value = Build(connectorId, measurands, ReadingContext.Trigger, now)
             ?? new MeterValue { Timestamp = now, SampledValue = [] };
@@ -84,9 +90,16 @@ public sealed class MeteringService
         };
     }
 
+    /// <inheritdoc/>
+    public MeterValue? BeginValue(int connectorId, MeterReading reading, DateTimeOffset at) =>
+        TransactionDataValue(connectorId, CoreKeys.StopTxnSampledData, reading, ReadingContext.TransactionBegin, at);
+
+    /// <inheritdoc/>
+    public MeterValue? EndValue(int connectorId, MeterReading reading, DateTimeOffset at) =>
+        TransactionDataValue(connectorId, CoreKeys.StopTxnSampledData, reading, ReadingContext.TransactionEnd, at);
+
     private void OnTransactionStarted(Transaction transaction, MeterReading reading)
     {
-        AddTransactionData(transaction, CoreKeys.StopTxnSampledData, reading, ReadingContext.TransactionBegin, transaction.StartedAt);
         var interval = _configuration.GetSeconds(CoreKeys.MeterValueSampleInterval);
         if (interval > TimeSpan.Zero)
         {
@@ -94,11 +107,7 @@ public sealed class MeteringService
         }
     }
 
-    private void OnTransactionEnding(Transaction transaction, MeterReading reading)
-    {
-        _sampleTimers[transaction.ConnectorId - 1].Stop();
-        AddTransactionData(transaction, CoreKeys.StopTxnSampledData, reading, ReadingContext.TransactionEnd, _clock.GetUtcNow());
-    }
+    private void OnTransactionEnding(Transaction transaction, MeterReading reading) => _sampleTimers[transaction.ConnectorId - 1].Stop();
 
     private void Sample(int connectorId)
     {
@@ -110,14 +119,12 @@ public sealed class MeteringService
 
         var now = _clock.GetUtcNow();
         var reading = _hardware[connectorId - 1].Meter.Read();
-        _transactions.RecordMeter(transaction, reading.EnergyActiveImportWh);
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesSampledData));
-        if (SampledValueFactory.Build(reading, _model.Connectors[connectorId - 1], measurands, ReadingContext.SamplePeriodic, now) is { } value)
-        {
-            _outbox.EnqueueMeterValues(transaction.LocalId, new MeterValuesRequest { ConnectorId = connectorId, MeterValue = [value] });
-        }
-
-        AddTransactionData(transaction, CoreKeys.StopTxnSampledData, reading, ReadingContext.SamplePeriodic, now);
+        var request = SampledValueFactory.Build(reading, _model.Connectors[connectorId - 1], measurands, ReadingContext.SamplePeriodic, now) is { } value
+            ? new MeterValuesRequest { ConnectorId = connectorId, MeterValue = [value] }
+            : null;
+        var data = TransactionDataValue(connectorId, CoreKeys.StopTxnSampledData, reading, ReadingContext.SamplePeriodic, now);
+        _transactions.RecordSample(transaction, reading.EnergyActiveImportWh, now, request, data);
     }
 
     private void SampleAligned()
@@ -127,26 +134,27 @@ public sealed class MeteringService
         for (var connectorId = 0; connectorId <= _hardware.Count; connectorId++)
         {
             var transaction = connectorId > 0 ? _transactions.On(connectorId) : null;
+            var request = Build(connectorId, measurands, ReadingContext.SampleClock, boundary) is { } value
+                ? new MeterValuesRequest { ConnectorId = connectorId, MeterValue = [value] }
+                : null;
             if (transaction is not null)
             {
                 var reading = _hardware[connectorId - 1].Meter.Read();
-                _transactions.RecordMeter(transaction, reading.EnergyActiveImportWh);
-                AddTransactionData(transaction, CoreKeys.StopTxnAlignedData, reading, ReadingContext.SampleClock, boundary);
+                var data = TransactionDataValue(connectorId, CoreKeys.StopTxnAlignedData, reading, ReadingContext.SampleClock, boundary);
+                _transactions.RecordSample(transaction, reading.EnergyActiveImportWh, _clock.GetUtcNow(), request, data);
             }
+            else if (request is not null)
+            {
+                // Outside a transaction these values describe the present only; they are not queued
+                // while offline. What they report is still the register's floor after a restart.
+                for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
+                {
+                    if (_transactions.On(id) is null)
+                    {
+                        _transactions.RecordRegister(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, boundary);
+                    }
+                }
 
-            if (Build(connectorId, measurands, ReadingContext.SampleClock, boundary) is not { } value)
-            {
-                continue;
-            }
-
-            var request = new MeterValuesRequest { ConnectorId = connectorId, MeterValue = [value] };
-            if (transaction is not null)
-            {
-                _outbox.EnqueueMeterValues(transaction.LocalId, request);
-            }
-            else
-            {
-                // Outside a transaction these values describe the present only; they are not queued while offline.
                 _outgoing.Post(request);
             }
         }
@@ -175,22 +183,23 @@ public sealed class MeteringService
         return SampledValueFactory.Build(total, station, measurands, context, timestamp);
     }
 
-    private void AddTransactionData(Transaction transaction, string key, MeterReading reading, ReadingContext context, DateTimeOffset timestamp)
+    private MeterValue? TransactionDataValue(int connectorId, string key, MeterReading reading, ReadingContext context, DateTimeOffset timestamp)
     {
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(key));
-        if (measurands.Count == 0 || SampledValueFactory.Build(reading, _model.Connectors[transaction.ConnectorId - 1], measurands, context, timestamp) is not { } value)
-        {
-            return;
-        }
+        return measurands.Count == 0 ? null : SampledValueFactory.Build(reading, _model.Connectors[connectorId - 1], measurands, context, timestamp);
+    }
 
-        // Only the first and the latest values reach the StopTransaction (ORS-8); keep memory bounded on long sessions.
-        var data = transaction.TransactionData;
-        if (data.Count >= Math.Max(2, _model.StopTransactionMaxMeterValues) * 2)
+    // A reading about to leave the station: a running transaction records it as its last, any connector as its register floor.
+    private void PersistReading(int connectorId, double energyWh, DateTimeOffset at)
+    {
+        if (_transactions.On(connectorId) is { } transaction)
         {
-            data.RemoveAt(1);
+            _transactions.RecordSample(transaction, energyWh, at);
         }
-
-        data.Add(value);
+        else
+        {
+            _transactions.RecordRegister(connectorId, energyWh, at);
+        }
     }
 
     private void ScheduleAligned()

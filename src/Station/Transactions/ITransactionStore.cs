@@ -44,6 +44,41 @@ public sealed record StoredTransaction
 
     /// <summary>When that reading was taken.</summary>
     public required DateTimeOffset LastMeterAt { get; init; }
+
+    /// <summary>
+    /// The StopTxnSampledData/StopTxnAlignedData values collected so far, oldest first, each a
+    /// MeterValues payload with one value (as <see cref="TransactionSample.TransactionDataPayload"/>).
+    /// </summary>
+    public IReadOnlyList<string> TransactionData { get; init; } = [];
+}
+
+/// <summary>
+/// A meter reading of a running transaction that leaves the station, persisted in one atomic
+/// step: the transaction's last reading, the connector's energy register floor, and what the
+/// reading produced (a queued MeterValues, a value for the StopTransaction's transactionData).
+/// </summary>
+public sealed record TransactionSample
+{
+    /// <summary>The station's own id of the transaction.</summary>
+    public required long LocalId { get; init; }
+
+    /// <summary>The energy register in Wh.</summary>
+    public required double EnergyWh { get; init; }
+
+    /// <summary>When the reading was taken.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The MeterValues request to queue for this reading, if any.</summary>
+    public string? MeterValuesPayload { get; init; }
+
+    /// <summary>A MeterValues payload with the one value this reading adds to the transactionData, if any.</summary>
+    public string? TransactionDataPayload { get; init; }
+
+    /// <summary>
+    /// How many transactionData values to keep: the first (Transaction.Begin) and the latest
+    /// ones (ORS-8, StopTransactionMaxMeterValues), so a long session stays bounded on disk.
+    /// </summary>
+    public int TransactionDataLimit { get; init; } = int.MaxValue;
 }
 
 /// <summary>
@@ -54,19 +89,38 @@ public sealed record StoredTransaction
 public interface ITransactionStore
 {
     /// <summary>
-    /// Journals a new transaction (its <see cref="StoredTransaction.LocalId"/> is ignored) and queues
-    /// its StartTransaction payload, atomically; returns the local id.
+    /// Journals a new transaction (its <see cref="StoredTransaction.LocalId"/> is ignored), queues
+    /// its StartTransaction payload and raises the connector's register floor to
+    /// <see cref="StoredTransaction.LastMeterWh"/>, atomically; returns the local id.
     /// </summary>
     long Begin(StoredTransaction transaction, string startTransactionPayload);
 
-    /// <summary>Persists the latest meter reading of a running transaction (the meterStop after a power loss).</summary>
-    void RecordMeter(long localId, double energyWh, DateTimeOffset at);
+    /// <summary>
+    /// Persists a reading of a running transaction (its meterStop should the power fail now), the
+    /// connector's register floor, and what the reading produced, atomically.
+    /// </summary>
+    void RecordSample(TransactionSample sample);
+
+    /// <summary>
+    /// Raises the register floor of a connector to <paramref name="energyWh"/> (a reading that leaves
+    /// the station outside a transaction, e.g. a clock-aligned or triggered value); never lowers it.
+    /// </summary>
+    void RecordRegister(int connectorId, double energyWh, DateTimeOffset at);
+
+    /// <summary>
+    /// The register floor of each connector: the highest reading the station ever reported or
+    /// queued. A register resumes from here after a restart, so it never runs backwards (pitfall 10).
+    /// </summary>
+    IReadOnlyDictionary<int, double> LoadRegisters();
 
     /// <summary>Records the transactionId the Central System assigned.</summary>
     void SetTransactionId(long localId, int transactionId);
 
-    /// <summary>Marks the transaction ended and queues its StopTransaction payload, atomically.</summary>
-    void End(long localId, string stopTransactionPayload);
+    /// <summary>
+    /// Marks the transaction ended, records its final reading (the register floor included) and
+    /// queues its StopTransaction payload, atomically.
+    /// </summary>
+    void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload);
 
     /// <summary>Transactions that were never ended (after a power loss).</summary>
     IReadOnlyList<StoredTransaction> LoadOpen();
@@ -74,7 +128,7 @@ public interface ITransactionStore
     /// <summary>The transactionId assigned to a local transaction, if any yet.</summary>
     int? FindTransactionId(long localId);
 
-    /// <summary>Queues a message (MeterValues of a transaction).</summary>
+    /// <summary>Queues a message (a notification that must survive a power loss, or MeterValues of a transaction).</summary>
     void Enqueue(OutboxMessage message);
 
     /// <summary>The oldest queued message, if any.</summary>

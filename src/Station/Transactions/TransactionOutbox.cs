@@ -60,10 +60,14 @@ public sealed class TransactionOutbox
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Queues the MeterValues of a transaction.</summary>
-    public void EnqueueMeterValues(long localTransactionId, MeterValuesRequest request)
+    /// <summary>
+    /// Queues a request that must reach the Central System even across a power loss but belongs
+    /// to no transaction (firmware and diagnostics status notifications), in the same order as
+    /// the transaction messages.
+    /// </summary>
+    public void EnqueueDurable(IOcppRequest request)
     {
-        _store.Enqueue(new OutboxMessage(OcppActions.MeterValues.Name, Encode(request), localTransactionId));
+        _store.Enqueue(new OutboxMessage(OcppActions.ForRequest(request.GetType()).Name, Encode(request), null));
         Signal();
     }
 

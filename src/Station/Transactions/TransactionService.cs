@@ -56,6 +56,9 @@ public sealed class TransactionService
         outbox.Listener = new TransactionConfirmations(this, hardware, authorization, configuration, runtime, _logger);
     }
 
+    /// <summary>Gives the Transaction.Begin and Transaction.End values of the transactionData (the metering block).</summary>
+    public ITransactionDataSource? DataSource { get; set; }
+
     /// <summary>Raised when a transaction started, with the meter reading of its start.</summary>
     public event Action<Transaction, MeterReading>? Started;
 
@@ -83,12 +86,15 @@ public sealed class TransactionService
         foreach (var open in _store.LoadOpen())
         {
             var meterStop = Math.Max(open.MeterStartWh, (int)Math.Floor(open.LastMeterWh));
-            _store.End(open.LocalId, TransactionOutbox.Encode(new StopTransactionRequest
+            _store.End(open.LocalId, open.LastMeterWh, open.LastMeterAt, TransactionOutbox.Encode(new StopTransactionRequest
             {
                 MeterStop = meterStop,
                 Timestamp = open.LastMeterAt,
                 TransactionId = 0,
                 Reason = Reason.PowerLoss,
+
+                // The StopTxn* values collected before the power went are persisted with each reading.
+                TransactionData = Trimmed([.. open.TransactionData.Select(DecodeTransactionData).OfType<MeterValue>()]),
             }));
             TransactionsLog.RecoveredAfterPowerLoss(_logger, open.LocalId, meterStop);
         }
@@ -218,15 +224,22 @@ public sealed class TransactionService
         var connectorId = transaction.ConnectorId;
         var reading = _hardware[connectorId - 1].Meter.Read();
         var meterStop = Math.Max(transaction.MeterStartWh, (int)Math.Floor(reading.EnergyActiveImportWh));
+        var now = _runtime.Clock.GetUtcNow();
         Ending?.Invoke(transaction, reading);
-        _store.End(transaction.LocalId, TransactionOutbox.Encode(new StopTransactionRequest
+        if (DataSource?.EndValue(connectorId, reading, now) is { } endValue)
+        {
+            transaction.TransactionData.Add(endValue);
+        }
+
+        // The final reading becomes the register floor in the same commit as the StopTransaction.
+        _store.End(transaction.LocalId, reading.EnergyActiveImportWh, now, TransactionOutbox.Encode(new StopTransactionRequest
         {
             IdTag = idTag,
             MeterStop = meterStop,
-            Timestamp = _runtime.Clock.GetUtcNow(),
+            Timestamp = now,
             TransactionId = 0,
             Reason = reason,
-            TransactionData = TrimmedTransactionData(transaction),
+            TransactionData = Trimmed(transaction.TransactionData),
         }));
         _transactions[connectorId] = null;
         TransactionsLog.Stopped(_logger, connectorId, transaction.LocalId, transaction.TransactionId, reason, meterStop);
@@ -253,9 +266,35 @@ public sealed class TransactionService
         }
     }
 
-    /// <summary>Persists a meter reading of a running transaction: its meterStop should the power fail now.</summary>
-    public void RecordMeter(Transaction transaction, double energyWh) =>
-        _store.RecordMeter(transaction.LocalId, energyWh, _runtime.Clock.GetUtcNow());
+    /// <summary>
+    /// Persists a reading of a running transaction before anything built from it leaves the station:
+    /// its meterStop should the power fail now, the connector's register floor, the MeterValues to
+    /// queue and the value it adds to the transactionData, in one commit.
+    /// </summary>
+    public void RecordSample(Transaction transaction, double energyWh, DateTimeOffset at, MeterValuesRequest? meterValues = null, MeterValue? transactionData = null)
+    {
+        _store.RecordSample(new TransactionSample
+        {
+            LocalId = transaction.LocalId,
+            EnergyWh = energyWh,
+            At = at,
+            MeterValuesPayload = meterValues is null ? null : TransactionOutbox.Encode(meterValues),
+            TransactionDataPayload = transactionData is null ? null : EncodeTransactionData(transaction.ConnectorId, transactionData),
+            TransactionDataLimit = _maxTransactionData,
+        });
+        if (transactionData is not null)
+        {
+            AddTransactionData(transaction, transactionData);
+        }
+
+        if (meterValues is not null)
+        {
+            _outbox.Signal();
+        }
+    }
+
+    /// <summary>Raises a connector's register floor for a reading that leaves the station outside a transaction.</summary>
+    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at) => _store.RecordRegister(connectorId, energyWh, at);
 
     /// <summary>Persists the meter reading of every running transaction and enforces MaxEnergyOnInvalidId.</summary>
     public async Task CheckpointAsync()
@@ -263,7 +302,7 @@ public sealed class TransactionService
         foreach (var transaction in Active.ToList())
         {
             var energy = _hardware[transaction.ConnectorId - 1].Meter.Read().EnergyActiveImportWh;
-            _store.RecordMeter(transaction.LocalId, energy, _runtime.Clock.GetUtcNow());
+            RecordSample(transaction, energy, _runtime.Clock.GetUtcNow());
             if (transaction.EnergyLimitWh is { } limit && energy >= limit && !transaction.SuspendedByStation)
             {
                 await SuspendAsync(transaction).ConfigureAwait(false);
@@ -293,6 +332,7 @@ public sealed class TransactionService
         var meterStart = (int)Math.Floor(reading.EnergyActiveImportWh);
         var startedAt = _runtime.Clock.GetUtcNow();
         var request = new StartTransactionRequest { ConnectorId = connectorId, IdTag = pending.IdTag, MeterStart = meterStart, Timestamp = startedAt };
+        var beginValue = DataSource?.BeginValue(connectorId, reading, startedAt);
         var localId = _store.Begin(
             new StoredTransaction
             {
@@ -304,6 +344,7 @@ public sealed class TransactionService
                 StartedAt = startedAt,
                 LastMeterWh = reading.EnergyActiveImportWh,
                 LastMeterAt = startedAt,
+                TransactionData = beginValue is null ? [] : [EncodeTransactionData(connectorId, beginValue)],
             },
             TransactionOutbox.Encode(request));
 
@@ -316,6 +357,11 @@ public sealed class TransactionService
             StartedAt = startedAt,
             MeterStartWh = meterStart,
         };
+        if (beginValue is not null)
+        {
+            transaction.TransactionData.Add(beginValue);
+        }
+
         _transactions[connectorId] = transaction;
         _pending[connectorId] = null;
         _connectionTimeouts[connectorId].Stop();
@@ -337,9 +383,9 @@ public sealed class TransactionService
 
     private void ExpireAuthorization(int connectorId) => CancelAuthorization(connectorId, "ConnectionTimeOut");
 
-    private List<MeterValue>? TrimmedTransactionData(Transaction transaction)
+    // The transactionData as the StopTransaction carries it: null when empty.
+    private List<MeterValue>? Trimmed(List<MeterValue> data)
     {
-        var data = transaction.TransactionData;
         if (data.Count == 0)
         {
             return null;
@@ -352,5 +398,32 @@ public sealed class TransactionService
 
         // ORS-8: keep the first (Transaction.Begin) and the latest values up to StopTransactionMaxMeterValues.
         return [data[0], .. data.Skip(data.Count - (_maxTransactionData - 1))];
+    }
+
+    // Only the first and the latest values reach the StopTransaction (ORS-8); memory stays bounded on long sessions.
+    private void AddTransactionData(Transaction transaction, MeterValue value)
+    {
+        var data = transaction.TransactionData;
+        if (data.Count >= Math.Max(2, _maxTransactionData) * 2)
+        {
+            data.RemoveAt(1);
+        }
+
+        data.Add(value);
+    }
+
+    // A transactionData value is stored as a MeterValues payload of one value: the codec reads it back validated.
+    private static string EncodeTransactionData(int connectorId, MeterValue value) =>
+        TransactionOutbox.Encode(new MeterValuesRequest { ConnectorId = connectorId, MeterValue = [value] });
+
+    private MeterValue? DecodeTransactionData(string payload)
+    {
+        if (OcppActions.MeterValues.Request.TryRead(System.Text.Encoding.UTF8.GetBytes(payload), out var read, out var error))
+        {
+            return ((MeterValuesRequest)read).MeterValue[0];
+        }
+
+        TransactionsLog.TransactionDataUnreadable(_logger, error.Description);
+        return null;
     }
 }

@@ -62,4 +62,7 @@ internal static partial class TransactionsLog
 
     [LoggerMessage(EventId = 2318, Level = LogLevel.Information, Message = "Transaction {LocalId}: the Central System declared {IdTag} {Status}; suspending after {AllowanceWh} Wh more")]
     public static partial void InvalidatedSuspending(ILogger logger, long localId, string idTag, AuthorizationStatus status, int allowanceWh);
+
+    [LoggerMessage(EventId = 2319, Level = LogLevel.Warning, Message = "A stored transactionData value is unreadable and left out of the StopTransaction: {Problem}")]
+    public static partial void TransactionDataUnreadable(ILogger logger, string problem);
 }

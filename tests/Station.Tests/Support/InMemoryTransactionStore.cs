@@ -14,6 +14,7 @@ public sealed class InMemoryTransactionStore : ITransactionStore
     private readonly SortedDictionary<long, OutboxEntry> _outbox = [];
     private readonly List<(OutboxEntry Entry, string Reason)> _deadLetters = [];
     private readonly List<OutboxMessage> _ended = [];
+    private readonly Dictionary<int, double> _registers = [];
     private long _nextLocalId = 1;
     private long _nextSequence = 1;
 
@@ -84,20 +85,51 @@ public sealed class InMemoryTransactionStore : ITransactionStore
         {
             var localId = _nextLocalId++;
             _journal[localId] = (transaction with { LocalId = localId }, false);
+            RaiseLocked(transaction.ConnectorId, transaction.LastMeterWh);
             Add(new OutboxMessage("StartTransaction", startTransactionPayload, localId));
             return localId;
         }
     }
 
     /// <inheritdoc/>
-    public void RecordMeter(long localId, double energyWh, DateTimeOffset at)
+    public void RecordSample(TransactionSample sample)
     {
         lock (_gate)
         {
-            if (_journal.TryGetValue(localId, out var entry) && !entry.Ended)
+            RecordReadingLocked(sample.LocalId, sample.EnergyWh, sample.At);
+            if (sample.MeterValuesPayload is { } payload)
             {
-                _journal[localId] = (entry.Transaction with { LastMeterWh = energyWh, LastMeterAt = at }, false);
+                Add(new OutboxMessage("MeterValues", payload, sample.LocalId));
             }
+
+            if (sample.TransactionDataPayload is { } value && _journal.TryGetValue(sample.LocalId, out var entry) && !entry.Ended)
+            {
+                List<string> data = [.. entry.Transaction.TransactionData, value];
+                if (data.Count > Math.Max(1, sample.TransactionDataLimit))
+                {
+                    data.RemoveAt(1);
+                }
+
+                _journal[sample.LocalId] = (entry.Transaction with { TransactionData = data }, false);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            RaiseLocked(connectorId, energyWh);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<int, double> LoadRegisters()
+    {
+        lock (_gate)
+        {
+            return new Dictionary<int, double>(_registers);
         }
     }
 
@@ -111,13 +143,14 @@ public sealed class InMemoryTransactionStore : ITransactionStore
     }
 
     /// <inheritdoc/>
-    public void End(long localId, string stopTransactionPayload)
+    public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload)
     {
         lock (_gate)
         {
+            RecordReadingLocked(localId, finalEnergyWh, at);
             if (_journal.TryGetValue(localId, out var entry))
             {
-                _journal[localId] = (entry.Transaction, true);
+                _journal[localId] = (entry.Transaction with { TransactionData = [] }, true);
             }
 
             var message = new OutboxMessage("StopTransaction", stopTransactionPayload, localId);
@@ -208,6 +241,18 @@ public sealed class InMemoryTransactionStore : ITransactionStore
             }
         }
     }
+
+    private void RecordReadingLocked(long localId, double energyWh, DateTimeOffset at)
+    {
+        if (_journal.TryGetValue(localId, out var entry) && !entry.Ended)
+        {
+            _journal[localId] = (entry.Transaction with { LastMeterWh = energyWh, LastMeterAt = at }, false);
+            RaiseLocked(entry.Transaction.ConnectorId, energyWh);
+        }
+    }
+
+    private void RaiseLocked(int connectorId, double energyWh) =>
+        _registers[connectorId] = Math.Max(energyWh, _registers.GetValueOrDefault(connectorId));
 
     private void Add(OutboxMessage message)
     {

@@ -40,7 +40,7 @@ public sealed class SessionHarness : IAsyncDisposable
         Outbox = new TransactionOutbox(TransactionStore, Block.Link, Block.Configuration, Block.Runtime);
         Transactions = new TransactionService(Connectors, hardware, TransactionStore, Outbox, Authorization, Block.Configuration, Block.Runtime, Math.Max(1, model.StopTransactionMaxMeterValues));
         Sessions = new SessionCoordinator(Transactions, Connectors, Authorization, Block.Configuration, Block.Runtime);
-        Metering = new MeteringService(model, hardware, Transactions, Outbox, Block.Outgoing, Block.Configuration, Block.Runtime, MeterCheckpointInterval);
+        Metering = new MeteringService(model, hardware, Transactions, Block.Outgoing, Block.Configuration, Block.Runtime, MeterCheckpointInterval);
         Inputs = new ChargePointInputs(Block.Runtime, Connectors, Transactions, Sessions, _ => Task.CompletedTask);
         Outbox.Delivered += action => _deliveries.Writer.TryWrite(action);
         _delivering = Outbox.RunAsync(_stopping.Token);
