@@ -14,6 +14,7 @@ public static class SqliteStationStorage
             AuthorizationCache = new SqliteAuthorizationCacheStore(database),
             Transactions = new SqliteTransactionStore(database),
             Firmware = new SqliteFirmwareStore(database),
+            Clock = new SqliteClockStore(database),
         };
         return (stores, database);
     }

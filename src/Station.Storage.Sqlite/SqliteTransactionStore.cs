@@ -144,6 +144,34 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     });
 
     /// <inheritdoc/>
+    public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite) => database.InTransaction((connection, tx) =>
+    {
+        Rewrite(connection, tx, "SELECT sequence, action, payload FROM outbox", "UPDATE outbox SET payload = $payload WHERE sequence = $key", rewrite);
+        Rewrite(connection, tx, "SELECT rowid, 'MeterValues', payload FROM transaction_data", "UPDATE transaction_data SET payload = $payload WHERE rowid = $key", rewrite);
+        var open = new List<(long Id, string StartedAt, string LastAt)>();
+        using (var reader = StationDatabase.Command(connection, tx, "SELECT local_id, started_at, last_meter_at FROM transactions WHERE ended = 0").ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                open.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        foreach (var (id, startedAt, lastAt) in open)
+        {
+            StationDatabase.Command(
+                connection,
+                tx,
+                "UPDATE transactions SET started_at = $started, last_meter_at = $last WHERE local_id = $id",
+                ("$started", Text.Date(Text.Date(startedAt) + delta)),
+                ("$last", Text.Date(Text.Date(lastAt) + delta)),
+                ("$id", id)).ExecuteNonQuery();
+        }
+
+        return 0;
+    });
+
+    /// <inheritdoc/>
     public int? FindTransactionId(long localId) => database.Use(connection =>
         StationDatabase.Command(connection, null, "SELECT transaction_id FROM transactions WHERE local_id = $id", ("$id", localId)).ExecuteScalar() is long id
             ? (int?)id
@@ -201,6 +229,23 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
         StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE sequence = $seq", ("$seq", sequence)).ExecuteNonQuery();
         return 0;
     });
+
+    private static void Rewrite(SqliteConnection connection, SqliteTransaction tx, string select, string update, Func<string, string, string> rewrite)
+    {
+        var rows = new List<(long Key, string Action, string Payload)>();
+        using (var reader = StationDatabase.Command(connection, tx, select).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        foreach (var (key, action, payload) in rows)
+        {
+            StationDatabase.Command(connection, tx, update, ("$payload", rewrite(action, payload)), ("$key", key)).ExecuteNonQuery();
+        }
+    }
 
     private static List<string> LoadTransactionData(SqliteConnection connection, long localId)
     {

@@ -49,7 +49,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
 
         _options = options.Validate();
         _hardware = hardware;
-        _runtime = new StationRuntime(timeProvider, loggerFactory);
+        _runtime = new StationRuntime(timeProvider, loggerFactory, stores.Clock);
         _logger = loggerFactory.CreateLogger("Station");
         Model = model;
 

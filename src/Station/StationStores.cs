@@ -2,6 +2,7 @@ using Station.Authorization;
 using Station.Configuration;
 using Station.Connectors;
 using Station.Firmware;
+using Station.Runtime;
 using Station.Transactions;
 
 namespace Station;
@@ -20,6 +21,9 @@ public sealed record StationStores
 
     /// <summary>The transaction journal and outbox.</summary>
     public required ITransactionStore Transactions { get; init; }
+
+    /// <summary>The clock offset learnt from the Central System; in memory unless given (then a restart forgets it).</summary>
+    public IClockStore Clock { get; init; } = new InMemoryClockStore();
 
     /// <summary>The installed firmware version and the update in progress; in memory unless given (then a reboot forgets them).</summary>
     public IFirmwareStore Firmware { get; init; } = new InMemoryFirmwareStore();

@@ -38,6 +38,8 @@ internal sealed class TimedTransactionStore(ITransactionStore inner) : ITransact
 
     public IReadOnlyList<StoredTransaction> LoadOpen() => Timed(nameof(LoadOpen), inner.LoadOpen);
 
+    public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite) => Timed(nameof(ShiftUnsent), () => inner.ShiftUnsent(delta, rewrite));
+
     public int? FindTransactionId(long localId) => Timed(nameof(FindTransactionId), () => inner.FindTransactionId(localId));
 
     public void Enqueue(OutboxMessage message) => Timed(nameof(Enqueue), () => inner.Enqueue(message));

@@ -109,7 +109,7 @@ public sealed class BootService
         try
         {
             var answer = await _outgoing.SendAsync(new HeartbeatRequest(), cancellationToken).ConfigureAwait(false);
-            _runtime.Clock.Synchronize(answer.CurrentTime);
+            await _runtime.SynchronizeClockAsync(answer.CurrentTime, cancellationToken).ConfigureAwait(false);
         }
         catch (OcppException ex)
         {
@@ -186,7 +186,7 @@ public sealed class BootService
             return DefaultRetryInterval;
         }
 
-        _runtime.Clock.Synchronize(answer.CurrentTime);
+        await _runtime.SynchronizeClockAsync(answer.CurrentTime, cancellationToken).ConfigureAwait(false);
         _link.SetRegistration(answer.Status);
         BootLog.Answered(_logger, answer.Status, answer.Interval);
         if (answer.Status != RegistrationStatus.Accepted)

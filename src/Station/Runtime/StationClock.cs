@@ -31,7 +31,17 @@ public sealed class StationClock(TimeProvider inner) : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         inner.CreateTimer(callback, state, dueTime, period);
 
-    /// <summary>OCPP 1.6 §4.2: it is recommended to take the Central System's time as the station's.</summary>
-    public void Synchronize(DateTimeOffset centralSystemTime) =>
-        Interlocked.Exchange(ref _offsetTicks, (centralSystemTime - inner.GetUtcNow()).Ticks);
+    /// <summary>
+    /// OCPP 1.6 §4.2: it is recommended to take the Central System's time as the station's. Returns
+    /// how far the clock moved. Call through <see cref="StationRuntime.SynchronizeClockAsync"/>,
+    /// which corrects what was timed on the old clock.
+    /// </summary>
+    internal TimeSpan Synchronize(DateTimeOffset centralSystemTime)
+    {
+        var offset = (centralSystemTime - inner.GetUtcNow()).Ticks;
+        return TimeSpan.FromTicks(offset - Interlocked.Exchange(ref _offsetTicks, offset));
+    }
+
+    /// <summary>Takes the offset persisted before a restart.</summary>
+    internal void Restore(TimeSpan offset) => Interlocked.Exchange(ref _offsetTicks, offset.Ticks);
 }

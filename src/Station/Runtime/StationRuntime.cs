@@ -8,13 +8,35 @@ namespace Station.Runtime;
 /// </summary>
 public sealed class StationRuntime : IAsyncDisposable
 {
-    /// <summary>Creates the runtime of one station instance.</summary>
-    public StationRuntime(TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    /// <summary>
+    /// How far a synchronisation must move the clock to count as a jump: then what was timed on the
+    /// old clock and not sent yet is corrected (pitfall 7), and the new offset is persisted. Smaller
+    /// moves are the round-trip noise of Heartbeat answers.
+    /// </summary>
+    public static readonly TimeSpan ClockJumpThreshold = TimeSpan.FromSeconds(1);
+
+    private readonly IClockStore _clockStore;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the runtime of one station instance, its clock offset taken from <paramref name="clockStore"/>.</summary>
+    public StationRuntime(TimeProvider timeProvider, ILoggerFactory loggerFactory, IClockStore? clockStore = null)
     {
         Clock = new StationClock(timeProvider);
         LoggerFactory = loggerFactory;
-        Background = new BackgroundWork(loggerFactory.CreateLogger("Station.Runtime"));
+        _logger = loggerFactory.CreateLogger("Station.Runtime");
+        Background = new BackgroundWork(_logger);
+        _clockStore = clockStore ?? new InMemoryClockStore();
+        if (_clockStore.LoadOffset() is { } offset)
+        {
+            Clock.Restore(offset);
+        }
     }
+
+    /// <summary>
+    /// Raised under the station lock when the clock jumped by at least <see cref="ClockJumpThreshold"/>,
+    /// with how far: blocks correct the times they took on the old clock and have not reported yet.
+    /// </summary>
+    public event Action<TimeSpan>? ClockJumped;
 
     /// <summary>The station lock (see <see cref="StationLock"/> for the rule).</summary>
     public StationLock Lock { get; } = new();
@@ -30,6 +52,29 @@ public sealed class StationRuntime : IAsyncDisposable
 
     /// <summary>Cancelled when the station stops.</summary>
     public CancellationToken Stopping => Background.Stopping;
+
+    /// <summary>
+    /// Takes the Central System's time (BootNotification, Heartbeat) under the station lock, so that
+    /// nothing is timed between the jump and its correction; persists the offset when it jumped.
+    /// </summary>
+    public async Task SynchronizeClockAsync(DateTimeOffset centralSystemTime, CancellationToken cancellationToken = default)
+    {
+        using (await Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var moved = Clock.Synchronize(centralSystemTime);
+            if (moved.Duration() < ClockJumpThreshold && _clockStore.LoadOffset() is not null)
+            {
+                return;
+            }
+
+            _clockStore.SaveOffset(Clock.Offset);
+            if (moved.Duration() >= ClockJumpThreshold)
+            {
+                RuntimeLog.ClockJumped(_logger, moved.TotalSeconds);
+                ClockJumped?.Invoke(moved);
+            }
+        }
+    }
 
     /// <summary>Runs <paramref name="work"/> in the background under the station lock.</summary>
     public void RunLocked(string name, Func<CancellationToken, Task> work) =>

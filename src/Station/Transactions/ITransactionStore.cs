@@ -128,6 +128,13 @@ public interface ITransactionStore
     /// <summary>The transactionId assigned to a local transaction, if any yet.</summary>
     int? FindTransactionId(long localId);
 
+    /// <summary>
+    /// Rewrites, atomically, every queued payload with <paramref name="rewrite"/> (given the action and
+    /// the payload, it returns the new payload) and moves the times of open transactions by
+    /// <paramref name="delta"/>: the correction after a clock jump.
+    /// </summary>
+    void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite);
+
     /// <summary>Queues a message (a notification that must survive a power loss, or MeterValues of a transaction).</summary>
     void Enqueue(OutboxMessage message);
 

@@ -17,8 +17,8 @@ public sealed class Transaction
     /// <summary>The group of that identifier, if known.</summary>
     public string? ParentIdTag { get; set; }
 
-    /// <summary>When it started (station clock).</summary>
-    public required DateTimeOffset StartedAt { get; init; }
+    /// <summary>When it started (station clock; moved when the clock jumps before it was reported, pitfall 7).</summary>
+    public required DateTimeOffset StartedAt { get; set; }
 
     /// <summary>meterStart in Wh.</summary>
     public required int MeterStartWh { get; init; }

@@ -61,6 +61,15 @@ public sealed class TransactionOutbox
     }
 
     /// <summary>
+    /// A stored payload of <paramref name="action"/> changed by <paramref name="change"/>; a payload
+    /// that cannot be read is left as it is (delivery moves it to the dead letters, with the reason).
+    /// </summary>
+    public static string Reencode(string action, string payload, Func<IOcppRequest, IOcppRequest> change) =>
+        OcppActions.TryGet(action, out var known) && known.Request.TryRead(Encoding.UTF8.GetBytes(payload), out var read, out _)
+            ? Encode(change((IOcppRequest)read))
+            : payload;
+
+    /// <summary>
     /// Queues a request that must reach the Central System even across a power loss but belongs
     /// to no transaction (firmware and diagnostics status notifications), in the same order as
     /// the transaction messages.

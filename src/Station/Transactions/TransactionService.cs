@@ -53,6 +53,7 @@ public sealed class TransactionService
         // Index 0 holds an authorization not yet tied to a connector (several connectors free, none plugged).
         _connectionTimeouts = [.. Enumerable.Range(0, connectors.Count + 1)
             .Select(id => runtime.CreateTimer($"ConnectionTimeOut of connector {id}", () => ExpireAuthorization(id)))];
+        runtime.ClockJumped += ShiftTimes;
         outbox.Listener = new TransactionConfirmations(this, hardware, authorization, configuration, runtime, _logger);
     }
 
@@ -379,6 +380,26 @@ public sealed class TransactionService
         _connectors[transaction.ConnectorId].Session = SessionPhase.SuspendedByStation;
         await UpdatePowerAsync(transaction.ConnectorId).ConfigureAwait(false);
         _connectors.Refresh();
+    }
+
+    // Pitfall 7: what was timed on the old clock and not reported yet moves with the clock.
+    private void ShiftTimes(TimeSpan delta)
+    {
+        foreach (var transaction in Active)
+        {
+            if (transaction.TransactionId is null)
+            {
+                transaction.StartedAt += delta;
+            }
+
+            var data = transaction.TransactionData;
+            for (var i = 0; i < data.Count; i++)
+            {
+                data[i] = TimestampShift.Apply(data[i], delta);
+            }
+        }
+
+        _store.ShiftUnsent(delta, (action, payload) => TransactionOutbox.Reencode(action, payload, request => TimestampShift.Apply(request, delta)));
     }
 
     private void ExpireAuthorization(int connectorId) => CancelAuthorization(connectorId, "ConnectionTimeOut");

@@ -101,7 +101,7 @@ internal sealed class TriggerMessageHandler : IOcppHandler<TriggerMessageRequest
     {
         if (await SendAsync(new HeartbeatRequest(), cancellationToken).ConfigureAwait(false) is { } answer)
         {
-            _runtime.Clock.Synchronize(answer.CurrentTime);
+            await _runtime.SynchronizeClockAsync(answer.CurrentTime, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -169,6 +169,31 @@ public sealed class InMemoryTransactionStore : ITransactionStore
     }
 
     /// <inheritdoc/>
+    public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite)
+    {
+        lock (_gate)
+        {
+            foreach (var (sequence, entry) in _outbox.ToList())
+            {
+                _outbox[sequence] = entry with { Message = entry.Message with { Payload = rewrite(entry.Message.Action, entry.Message.Payload) } };
+            }
+
+            foreach (var (localId, (transaction, ended)) in _journal.ToList())
+            {
+                if (!ended)
+                {
+                    _journal[localId] = (transaction with
+                    {
+                        StartedAt = transaction.StartedAt + delta,
+                        LastMeterAt = transaction.LastMeterAt + delta,
+                        TransactionData = [.. transaction.TransactionData.Select(p => rewrite("MeterValues", p))],
+                    }, false);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     public int? FindTransactionId(long localId)
     {
         lock (_gate)
