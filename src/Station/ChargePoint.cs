@@ -72,8 +72,8 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Metering = new MeteringService(model, hardware, Transactions, Outgoing, Configuration, _runtime, options.MeterCheckpointInterval);
         var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "ocpp-station", string.Concat(options.ChargePointId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')));
         Firmware = new FirmwareService(
-            model, stores.Firmware, fileTransfer, options.FirmwareInstaller, Outgoing, Connectors, Transactions, _runtime, Path.Combine(dataDirectory, "firmware"), RebootForFirmware);
-        Diagnostics = new DiagnosticsService(options.Trace, fileTransfer, Outgoing, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
+            model, stores.Firmware, fileTransfer, options.FirmwareInstaller, Outbox, Connectors, Transactions, _runtime, Path.Combine(dataDirectory, "firmware"), RebootForFirmware);
+        Diagnostics = new DiagnosticsService(options.Trace, fileTransfer, Outbox, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
         Boot = new BootService(model, () => Firmware.InstalledVersion, Link, Outgoing, Connectors, Configuration, _runtime);
         Boot.Accepted += Firmware.OnBootAccepted;
         Boot.Accepted += Metering.OnClockSynchronized;

@@ -26,7 +26,7 @@ public sealed class DiagnosticsService
 
     private readonly StationTrace? _trace;
     private readonly IFileTransfer? _transfer;
-    private readonly OutgoingMessages _outgoing;
+    private readonly IDurableQueue _notifications;
     private readonly StationRuntime _runtime;
     private readonly string _chargePointId;
     private readonly string _directory;
@@ -37,15 +37,15 @@ public sealed class DiagnosticsService
     /// <summary>Creates the block.</summary>
     /// <param name="trace">What is archived; null when the station keeps no trace (nothing to upload).</param>
     /// <param name="transfer">Uploads the archive.</param>
-    /// <param name="outgoing">Where DiagnosticsStatusNotifications go.</param>
+    /// <param name="notifications">Where DiagnosticsStatusNotifications go (durably: they are owed across a power loss).</param>
     /// <param name="runtime">Clock and background work.</param>
     /// <param name="chargePointId">Part of the archive's name.</param>
     /// <param name="directory">Where archives wait for their upload.</param>
-    public DiagnosticsService(StationTrace? trace, IFileTransfer? transfer, OutgoingMessages outgoing, StationRuntime runtime, string chargePointId, string directory)
+    public DiagnosticsService(StationTrace? trace, IFileTransfer? transfer, IDurableQueue notifications, StationRuntime runtime, string chargePointId, string directory)
     {
         _trace = trace;
         _transfer = transfer;
-        _outgoing = outgoing;
+        _notifications = notifications;
         _runtime = runtime;
         _chargePointId = chargePointId;
         _directory = directory;
@@ -135,7 +135,7 @@ public sealed class DiagnosticsService
         var cancellationToken = running.Token;
         try
         {
-            _outgoing.Post(new DiagnosticsStatusNotificationRequest { Status = DiagnosticsStatus.Uploading });
+            _notifications.Enqueue(new DiagnosticsStatusNotificationRequest { Status = DiagnosticsStatus.Uploading });
             for (var attempt = 1; ; attempt++)
             {
                 var failure = await TryUploadAsync(upload, cancellationToken).ConfigureAwait(false);
@@ -183,7 +183,7 @@ public sealed class DiagnosticsService
             _upload = null;
             if (status is { } final)
             {
-                _outgoing.Post(new DiagnosticsStatusNotificationRequest { Status = final });
+                _notifications.Enqueue(new DiagnosticsStatusNotificationRequest { Status = final });
             }
         }
     }

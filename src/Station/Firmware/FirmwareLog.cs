@@ -33,7 +33,7 @@ internal static partial class FirmwareLog
     [LoggerMessage(EventId = 2708, Level = LogLevel.Warning, Message = "Firmware installation failed: {Reason}")]
     public static partial void InstallationFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 2709, Level = LogLevel.Information, Message = "Firmware status {Status} reported after the reboot")]
+    [LoggerMessage(EventId = 2709, Level = LogLevel.Information, Message = "Firmware status {Status} queued for delivery after the reboot")]
     public static partial void ReportedAfterBoot(ILogger logger, FirmwareStatus status);
 
     [LoggerMessage(EventId = 2710, Level = LogLevel.Warning, Message = "UpdateFirmware from {Location} ignored: an installation is in progress")]

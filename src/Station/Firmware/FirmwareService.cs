@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
-using Ocpp16.Rpc;
 using Station.Connection;
 using Station.Connectors;
 using Station.FileTransfer;
@@ -38,7 +37,7 @@ public sealed class FirmwareService
     private readonly IFirmwareStore _store;
     private readonly IFileTransfer? _transfer;
     private readonly FirmwareImages _images;
-    private readonly OutgoingMessages _outgoing;
+    private readonly IDurableQueue _notifications;
     private readonly ConnectorService _connectors;
     private readonly TransactionService _transactions;
     private readonly StationRuntime _runtime;
@@ -55,7 +54,7 @@ public sealed class FirmwareService
     /// <param name="store">The durable state.</param>
     /// <param name="transfer">Downloads images; null when the station has no Firmware Management.</param>
     /// <param name="installer">Verifies and installs images; null makes every installation fail.</param>
-    /// <param name="outgoing">Where FirmwareStatusNotifications go.</param>
+    /// <param name="notifications">Where FirmwareStatusNotifications go (durably: they are owed across a power loss).</param>
     /// <param name="connectors">Made Unavailable while installing.</param>
     /// <param name="transactions">Installation waits until none runs.</param>
     /// <param name="runtime">Lock, clock and background work.</param>
@@ -66,7 +65,7 @@ public sealed class FirmwareService
         IFirmwareStore store,
         IFileTransfer? transfer,
         IFirmwareInstaller? installer,
-        OutgoingMessages outgoing,
+        IDurableQueue notifications,
         ConnectorService connectors,
         TransactionService transactions,
         StationRuntime runtime,
@@ -76,7 +75,7 @@ public sealed class FirmwareService
         _model = model;
         _store = store;
         _transfer = transfer;
-        _outgoing = outgoing;
+        _notifications = notifications;
         _connectors = connectors;
         _transactions = transactions;
         _runtime = runtime;
@@ -158,7 +157,10 @@ public sealed class FirmwareService
         _resumed = true;
         if (_state.ReportAfterBoot is { } report)
         {
-            _runtime.Run("firmware status after reboot", ct => ReportAfterBootAsync(report, ct));
+            // Queued durably first: a power loss between the two steps reports it twice, never not at all.
+            _notifications.Enqueue(new FirmwareStatusNotificationRequest { Status = report });
+            Save(_state with { ReportAfterBoot = null });
+            FirmwareLog.ReportedAfterBoot(_logger, report);
         }
 
         switch (_state.Update)
@@ -188,11 +190,11 @@ public sealed class FirmwareService
         _state = state;
     }
 
-    // Sets the reported status and queues its notification; under the lock.
+    // Sets the reported status and queues its notification durably (it is owed even across a power loss); under the lock.
     private void Notify(FirmwareStatus status)
     {
         _status = status is FirmwareStatus.Downloading or FirmwareStatus.Downloaded or FirmwareStatus.Installing ? status : null;
-        _outgoing.Post(new FirmwareStatusNotificationRequest { Status = status });
+        _notifications.Enqueue(new FirmwareStatusNotificationRequest { Status = status });
     }
 
     // Not disposed here: the cancelled worker may still be reading its token. The source goes with
@@ -327,8 +329,9 @@ public sealed class FirmwareService
 
                     _connectors.Refresh();
                     Save(_state with { Update = update with { Stage = FirmwareUpdateStage.Installing } });
-                    _status = FirmwareStatus.Installing;
                     FirmwareLog.Installing(_logger, image);
+
+                    Notify(FirmwareStatus.Installing);
                     break;
                 }
 
@@ -340,8 +343,9 @@ public sealed class FirmwareService
             await ended.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // Installing must have left before the reboot that follows cuts the connection.
-        await SendInstallingAsync(cancellationToken).ConfigureAwait(false);
+        // Installing leaves before the installer runs when the station is online; offline it is delivered after the reboot.
+        await _notifications.WaitUntilDeliveredAsync(cancellationToken).ConfigureAwait(false);
+
         var result = await _images.TryInstallAsync(image, cancellationToken).ConfigureAwait(false);
         using (await EnterAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -368,42 +372,6 @@ public sealed class FirmwareService
         if (result.Succeeded)
         {
             _reboot($"firmware {result.Version} installed");
-        }
-    }
-
-    private async Task SendInstallingAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _outgoing.SendAsync(new FirmwareStatusNotificationRequest { Status = FirmwareStatus.Installing }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OcppException ex)
-        {
-            FirmwareLog.NotificationFailed(_logger, FirmwareStatus.Installing, ex.Message);
-        }
-    }
-
-    private async Task ReportAfterBootAsync(FirmwareStatus report, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _outgoing.SendAsync(new FirmwareStatusNotificationRequest { Status = report }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OcppException ex)
-        {
-            // Kept: reported after the next boot instead.
-            FirmwareLog.NotificationFailed(_logger, report, ex.Message);
-            return;
-        }
-
-        using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (_state.ReportAfterBoot == report)
-            {
-                Save(_state with { ReportAfterBoot = null });
-            }
-
-            FirmwareLog.ReportedAfterBoot(_logger, report);
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Station.Transactions;
 /// timeout counts as a failed attempt and is retried after <c>TransactionMessageRetryInterval</c>
 /// × attempts, up to <c>TransactionMessageAttempts</c>; time offline counts for nothing.
 /// </summary>
-public sealed class TransactionOutbox
+public sealed class TransactionOutbox : IDurableQueue
 {
     private readonly ITransactionStore _store;
     private readonly CentralSystemLink _link;
@@ -74,7 +74,7 @@ public sealed class TransactionOutbox
     /// to no transaction (firmware and diagnostics status notifications), in the same order as
     /// the transaction messages.
     /// </summary>
-    public void EnqueueDurable(IOcppRequest request)
+    public void Enqueue(IOcppRequest request)
     {
         _store.Enqueue(new OutboxMessage(OcppActions.ForRequest(request.GetType()).Name, Encode(request), null));
         Signal();
@@ -97,6 +97,26 @@ public sealed class TransactionOutbox
         lock (_drainGate)
         {
             return _idleAndEmpty ? Task.CompletedTask : _drained.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task WaitUntilDeliveredAsync(CancellationToken cancellationToken = default)
+    {
+        var offline = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnDisconnected() => offline.TrySetResult();
+        _link.Disconnected += OnDisconnected;
+        try
+        {
+            if (_link.IsOnline)
+            {
+                await Task.WhenAny(WaitUntilDrainedAsync(cancellationToken), offline.Task).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            _link.Disconnected -= OnDisconnected;
         }
     }
 
