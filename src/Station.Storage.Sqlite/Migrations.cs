@@ -35,13 +35,15 @@ internal static class Migrations
 
         // 3: the energy register floor of each connector (every reading reported or queued, so a
         // register never runs backwards after a restart), seeded from the journal; and the
-        // transactionData of running transactions, for the StopTransaction after a power loss.
+        // transactionData of running transactions, for the StopTransaction after a power loss; the
+        // firmware and diagnostics notifications not answered yet.
         """
         CREATE TABLE meter_registers (connector_id INTEGER PRIMARY KEY, energy_wh REAL NOT NULL, at TEXT NOT NULL);
         INSERT INTO meter_registers (connector_id, energy_wh, at)
             SELECT connector_id, MAX(last_meter_wh), MAX(last_meter_at) FROM transactions GROUP BY connector_id;
         CREATE TABLE transaction_data (
             local_id INTEGER NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (local_id, seq));
+        CREATE TABLE notifications (sequence INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, payload TEXT NOT NULL);
         """,
     ];
 

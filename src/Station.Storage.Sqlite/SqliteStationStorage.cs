@@ -15,6 +15,7 @@ public static class SqliteStationStorage
             Transactions = new SqliteTransactionStore(database),
             Firmware = new SqliteFirmwareStore(database),
             Clock = new SqliteClockStore(database),
+            Notifications = new SqliteNotificationStore(database),
         };
         return (stores, database);
     }

@@ -230,6 +230,25 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
         return 0;
     });
 
+    /// <inheritdoc/>
+    public int AbandonTransaction(long localTransactionId, string reason) => database.InTransaction((connection, tx) =>
+    {
+        StationDatabase.Command(
+            connection,
+            tx,
+            """
+            INSERT INTO dead_letters (sequence, action, payload, local_transaction_id, attempts, reason)
+            SELECT sequence, action, payload, local_transaction_id, attempts, $reason FROM outbox WHERE local_transaction_id = $id
+            """,
+            ("$reason", reason),
+            ("$id", localTransactionId)).ExecuteNonQuery();
+        return StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE local_transaction_id = $id", ("$id", localTransactionId)).ExecuteNonQuery();
+    });
+
+    /// <inheritdoc/>
+    public int DeadLetterCount() => database.Use(connection =>
+        Convert.ToInt32(StationDatabase.Command(connection, null, "SELECT COUNT(*) FROM dead_letters").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+
     private static void Rewrite(SqliteConnection connection, SqliteTransaction tx, string select, string update, Func<string, string, string> rewrite)
     {
         var rows = new List<(long Key, string Action, string Payload)>();

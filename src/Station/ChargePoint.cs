@@ -63,6 +63,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
             ConnectAsync, Router, options.Reconnect, options.Rpc, timeProvider, loggerFactory.CreateLogger("Station.Connection"), CombinedFrameObserver.Of(options.FrameObserver, options.Trace));
         Link = new CentralSystemLink(_client);
         Outgoing = new OutgoingMessages(Link, loggerFactory.CreateLogger("Station.Connection"));
+        Notifications = new DurableNotifications(Outgoing, Link, stores.Notifications, _runtime);
 
         Connectors = new ConnectorService(model.Connectors.Count, stores.Availability, Outgoing, Configuration, _runtime);
         Authorization = new AuthorizationService(Link, Outgoing, Configuration, new AuthorizationCache(stores.AuthorizationCache), new NoLocalAuthList(), _runtime);
@@ -72,8 +73,8 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Metering = new MeteringService(model, hardware, Transactions, Outgoing, Configuration, _runtime, options.MeterCheckpointInterval);
         var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "ocpp-station", string.Concat(options.ChargePointId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')));
         Firmware = new FirmwareService(
-            model, stores.Firmware, fileTransfer, options.FirmwareInstaller, Outbox, Connectors, Transactions, _runtime, Path.Combine(dataDirectory, "firmware"), RebootForFirmware);
-        Diagnostics = new DiagnosticsService(options.Trace, fileTransfer, Outbox, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
+            model, stores.Firmware, fileTransfer, options.FirmwareInstaller, Notifications, Connectors, Transactions, _runtime, Path.Combine(dataDirectory, "firmware"), RebootForFirmware);
+        Diagnostics = new DiagnosticsService(options.Trace, fileTransfer, Notifications, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
         Boot = new BootService(model, () => Firmware.InstalledVersion, Link, Outgoing, Connectors, Configuration, _runtime);
         Boot.Accepted += Firmware.OnBootAccepted;
         Boot.Accepted += Metering.OnClockSynchronized;
@@ -98,6 +99,9 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
 
     /// <summary>The ordered queue of non-transaction messages.</summary>
     public OutgoingMessages Outgoing { get; }
+
+    /// <summary>The firmware and diagnostics notifications owed to the Central System across a power loss.</summary>
+    public DurableNotifications Notifications { get; }
 
     /// <summary>The connector block.</summary>
     public ConnectorService Connectors { get; }
@@ -180,7 +184,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
                 var transaction = Transactions.On(c.Id);
                 return new ConnectorSnapshot(c.Id, status.Status, transaction?.TransactionId, _hardware[c.Id - 1].Meter.Read().EnergyActiveImportWh, status.ErrorCode, transaction?.IdTag);
             }).ToList();
-            return new StationSnapshot(Link.IsConnected, Link.Registration, connectors, Outbox.Pending);
+            return new StationSnapshot(Link.IsConnected, Link.Registration, connectors, Outbox.Pending, Outbox.DeadLetters);
         }
     }
 

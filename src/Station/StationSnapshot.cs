@@ -16,4 +16,5 @@ public sealed record ConnectorSnapshot(int Id, ChargePointStatus Status, int? Tr
 /// <param name="Registration">The last registration status, null before the first answer.</param>
 /// <param name="Connectors">The connectors 1..n.</param>
 /// <param name="QueuedTransactionMessages">Transaction messages waiting for delivery.</param>
-public sealed record StationSnapshot(bool Connected, RegistrationStatus? Registration, IReadOnlyList<ConnectorSnapshot> Connectors, int QueuedTransactionMessages);
+/// <param name="DeadLetters">Messages given up on after repeated CALLERRORs, kept on disk (OCPP 1.6 §4.10).</param>
+public sealed record StationSnapshot(bool Connected, RegistrationStatus? Registration, IReadOnlyList<ConnectorSnapshot> Connectors, int QueuedTransactionMessages, int DeadLetters = 0);

@@ -1,5 +1,6 @@
 using Station.Authorization;
 using Station.Configuration;
+using Station.Connection;
 using Station.Connectors;
 using Station.Firmware;
 using Station.Runtime;
@@ -21,6 +22,9 @@ public sealed record StationStores
 
     /// <summary>The transaction journal and outbox.</summary>
     public required ITransactionStore Transactions { get; init; }
+
+    /// <summary>Firmware and diagnostics notifications not answered yet; in memory unless given.</summary>
+    public INotificationStore Notifications { get; init; } = new InMemoryNotificationStore();
 
     /// <summary>The clock offset learnt from the Central System; in memory unless given (then a restart forgets it).</summary>
     public IClockStore Clock { get; init; } = new InMemoryClockStore();

@@ -27,7 +27,6 @@ public sealed class DurableNotificationTests(ITestOutputHelper output)
         await harness.Clock.WaitForTimerAtAsync(harness.Clock.GetUtcNow().AddSeconds(90));
         harness.Clock.Advance(TimeSpan.FromSeconds(90));
         await failed;
-        await Eventually.TrueAsync(() => harness.Station.Outbox.Pending == 2, "Downloading and DownloadFailed queued");
         await harness.RestartProcessAsync();
         var after = await harness.GoOnlineAsync(before);
         await after.NextCallAsync<FirmwareStatusNotificationRequest>(0, n => n.Status == FirmwareStatus.DownloadFailed);
@@ -44,11 +43,12 @@ public sealed class DurableNotificationTests(ITestOutputHelper output)
         var location = new Uri($"ftp://127.0.0.1:{ClosedPort.Next()}/diagnostics/");
         await before.CallAsync(new GetDiagnosticsRequest { Location = location, Retries = 1, RetryInterval = 60 }).OrTimeout();
         await before.NextCallAsync<DiagnosticsStatusNotificationRequest>(0, n => n.Status == DiagnosticsStatus.Uploading);
-        await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
+        await harness.Station.Notifications.WaitUntilDeliveredAsync().OrTimeout();
 
         await harness.GoOfflineAsync();
+        var failed = harness.Logs.WaitForAsync(e => e.EventId.Id == 2755);
         await harness.Clock.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(60));
-        await Eventually.TrueAsync(() => harness.Station.Outbox.Pending == 1, "UploadFailed queued");
+        await failed;
         await harness.RestartProcessAsync();
         var after = await harness.GoOnlineAsync(before);
         var (notification, _) = await after.NextCallAsync<DiagnosticsStatusNotificationRequest>(0);

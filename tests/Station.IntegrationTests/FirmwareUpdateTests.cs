@@ -254,7 +254,7 @@ public sealed class FirmwareUpdateTests(ITestOutputHelper output)
         await rebooted.OrTimeout();
         var second = await harness.WaitForSessionAsync(s => s != first && s.IsConnected);
         await second.NextCallAsync<FirmwareStatusNotificationRequest>(0, n => n.Status == FirmwareStatus.Installed);
-        await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
+        await harness.Station.Notifications.WaitUntilDeliveredAsync().OrTimeout();
 
         await harness.PowerCycleAsync();
         var third = await harness.WaitForSessionAsync(s => s != second && s.IsConnected);

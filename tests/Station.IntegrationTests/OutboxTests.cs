@@ -70,9 +70,10 @@ public sealed class OutboxTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task An_unanswered_message_times_out_and_is_sent_again()
+    public async Task A_message_without_an_answer_never_counts_as_an_attempt_and_is_sent_again_on_a_new_connection()
     {
-        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, new() { ["TransactionMessageRetryInterval"] = "9" }));
+        // One attempt allowed: a single CALLERROR would dead-letter it, but a timeout is no verdict of the Central System (§4.10).
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, new() { ["TransactionMessageAttempts"] = "1" }));
         var session = await harness.BootAsync();
         var silence = new TaskCompletionSource<StartTransactionResponse>();
         session.Handle(OcppActions.StartTransaction, (_, _, ct) => new ValueTask<StartTransactionResponse>(silence.Task.WaitAsync(ct)));
@@ -81,12 +82,43 @@ public sealed class OutboxTests(ITestOutputHelper output)
         await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
         await session.CallsAsync<StartTransactionRequest>(mark, 1);
 
+        // The link may be half-open: after the timeout the station dials anew and sends the message there.
+        var redialled = harness.WaitForSessionAsync(s => s != session && s.IsConnected);
         await harness.Clock.AdvanceWhenArmedAsync(StationHarness.ResponseTimeout);
-        session.ResetHandler(OcppActions.StartTransaction);
-        silence.SetResult(new StartTransactionResponse { TransactionId = 999, IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } });
-        await harness.Clock.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(9));
+        await harness.Logs.WaitForAsync(e => e.EventId.Id == 2320);
+        await harness.Clock.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(1));
+        var next = await redialled;
+        var start = await next.Next<StartTransactionRequest>(0);
 
-        await session.CallsAsync<StartTransactionRequest>(mark, 2);
-        Assert.NotEqual(999, await harness.TransactionIdAsync());
+        Assert.Equal(ValidIdTag, start.IdTag);
+        Assert.True(await harness.TransactionIdAsync() > 0);
+        Assert.Equal(0, harness.Station.Outbox.DeadLetters);
+    }
+
+    [Fact]
+    public async Task A_StartTransaction_given_up_on_takes_its_queued_messages_to_the_dead_letters_at_once_and_says_so()
+    {
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, new()
+        {
+            ["TransactionMessageAttempts"] = "1",
+            ["AllowOfflineTxForUnknownId"] = "true",
+            ["MeterValueSampleInterval"] = "10",
+            ["ClockAlignedDataInterval"] = "0",
+        }) with { CuttableNetwork = true });
+        harness.Logs.ExpectedError = e => e.EventId.Id is 2310 or 2321;
+        var session = await harness.BootAsync();
+        await harness.GoOfflineAsync();
+        await harness.Hardware.PlugAsync(1).OrTimeout();
+        await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(25));
+        Assert.Equal(3, harness.Station.Outbox.Pending);
+        harness.Csms.Handle(OcppActions.StartTransaction, (_, _) => throw new OcppCallErrorException(OcppErrorCode.InternalError, "refused"));
+
+        var online = await harness.GoOnlineAsync(session);
+        await harness.Logs.WaitForAsync(e => e.EventId.Id == 2321);
+
+        Assert.Equal(0, harness.Station.Outbox.Pending);
+        Assert.Equal(3, harness.Station.Outbox.DeadLetters);
+        Assert.DoesNotContain(online.CallsSince<MeterValuesRequest>(0), m => m.TransactionId is not null);
     }
 }

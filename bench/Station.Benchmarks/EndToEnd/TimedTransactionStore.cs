@@ -53,6 +53,10 @@ internal sealed class TimedTransactionStore(ITransactionStore inner) : ITransact
 
     public void RecordAttempt(long sequence, int attempts) => Timed(nameof(RecordAttempt), () => inner.RecordAttempt(sequence, attempts));
 
+    public int AbandonTransaction(long localTransactionId, string reason) => Timed(nameof(AbandonTransaction), () => inner.AbandonTransaction(localTransactionId, reason));
+
+    public int DeadLetterCount() => Timed(nameof(DeadLetterCount), inner.DeadLetterCount);
+
     public void Abandon(long sequence, string reason) => Timed(nameof(Abandon), () => inner.Abandon(sequence, reason));
 
     private void Timed(string method, Action call) => Timed(method, () =>

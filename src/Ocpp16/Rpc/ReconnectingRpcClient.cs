@@ -22,6 +22,7 @@ public sealed class ReconnectingRpcClient
 
     private readonly Func<double> _random;
     private RpcConnection? _connection;
+    private CancellationTokenSource? _receiving;
 
     /// <summary>Creates the client; nothing is dialled before <see cref="RunAsync"/>.</summary>
     /// <param name="connect">Opens a transport; called for every attempt, so it can read current settings.</param>
@@ -76,12 +77,15 @@ public sealed class ReconnectingRpcClient
             ? connection.CallAsync(action, request, cancellationToken)
             : Task.FromException<IOcppResponse>(new OcppNotConnectedException("not connected to the Central System"));
 
-    /// <summary>Closes the current connection, if any; the client dials again after its back-off.</summary>
+    /// <summary>
+    /// Closes the current connection, if any, with a handshake bounded like a stop's (a half-open
+    /// peer never answers it); the client dials again after its back-off.
+    /// </summary>
     public async Task DisconnectAsync(string reason, CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref _connection) is { } connection)
+        if (Volatile.Read(ref _connection) is { } connection && Volatile.Read(ref _receiving) is { } receiving)
         {
-            await connection.CloseAsync(reason, cancellationToken).ConfigureAwait(false);
+            await CloseGracefullyAsync(connection, receiving, reason).ConfigureAwait(false);
         }
     }
 
@@ -140,8 +144,9 @@ public sealed class ReconnectingRpcClient
 
             // Stopping closes with a handshake: cancelling a WebSocket receive would abort the socket instead.
             using var receiving = new CancellationTokenSource();
+            Volatile.Write(ref _receiving, receiving);
             var closing = Task.CompletedTask;
-            using (cancellationToken.Register(() => closing = CloseGracefullyAsync(connection, receiving)))
+            using (cancellationToken.Register(() => closing = CloseGracefullyAsync(connection, receiving, "stopping")))
             {
                 try
                 {
@@ -155,6 +160,7 @@ public sealed class ReconnectingRpcClient
                 finally
                 {
                     Volatile.Write(ref _connection, null);
+                    Volatile.Write(ref _receiving, null);
                     Disconnected?.Invoke(this, EventArgs.Empty);
                 }
             }
@@ -163,13 +169,22 @@ public sealed class ReconnectingRpcClient
         }
     }
 
-    private static async Task CloseGracefullyAsync(RpcConnection connection, CancellationTokenSource receiving)
+    private static async Task CloseGracefullyAsync(RpcConnection connection, CancellationTokenSource receiving, string reason)
     {
         // Real time on purpose: a peer that never answers the close must not hold the station up.
-        receiving.CancelAfter(CloseTimeout);
         try
         {
-            await connection.CloseAsync("stopping").ConfigureAwait(false);
+            receiving.CancelAfter(CloseTimeout);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended meanwhile.
+            return;
+        }
+
+        try
+        {
+            await connection.CloseAsync(reason).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {

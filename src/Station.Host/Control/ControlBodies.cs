@@ -30,4 +30,5 @@ internal sealed record StateBody(
     RegistrationStatus? Registration,
     IReadOnlyList<ConnectorBody> Connectors,
     int QueuedTransactionMessages,
-    bool Rebooting);
+    bool Rebooting,
+    int DeadLetters = 0);

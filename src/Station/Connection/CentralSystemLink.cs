@@ -37,6 +37,9 @@ public sealed class CentralSystemLink
     /// <summary>Raised when the connection closed.</summary>
     public event Action? Disconnected;
 
+    /// <summary>Raised when the station becomes online: connected with the registration Accepted.</summary>
+    public event Action? CameOnline;
+
     /// <summary>Whether a WebSocket connection is open.</summary>
     public bool IsConnected => _client.IsConnected;
 
@@ -71,6 +74,13 @@ public sealed class CentralSystemLink
     {
         lock (_gate)
         {
+            // A connection that just closed reports it a moment later (its Disconnected event):
+            // until then the completed task is stale, and a caller must not spin on it.
+            if (_online.Task.IsCompleted && !(_client.IsConnected && _registration == RegistrationStatus.Accepted))
+            {
+                _online = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
             return _online.Task.WaitAsync(cancellationToken);
         }
     }
@@ -88,17 +98,20 @@ public sealed class CentralSystemLink
 
     private void UpdateOnline()
     {
+        bool cameOnline;
         lock (_gate)
         {
             var online = _client.IsConnected && _registration == RegistrationStatus.Accepted;
-            if (online)
-            {
-                _online.TrySetResult();
-            }
-            else if (_online.Task.IsCompleted)
+            cameOnline = online && _online.TrySetResult();
+            if (!online && _online.Task.IsCompleted)
             {
                 _online = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+        }
+
+        if (cameOnline)
+        {
+            CameOnline?.Invoke();
         }
     }
 }

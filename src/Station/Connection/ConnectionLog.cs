@@ -13,4 +13,10 @@ internal static partial class ConnectionLog
 
     [LoggerMessage(EventId = 2152, Level = LogLevel.Warning, Message = "{Action} failed: {Reason}")]
     public static partial void NotificationFailed(ILogger logger, string action, string reason);
+
+    [LoggerMessage(EventId = 2153, Level = LogLevel.Warning, Message = "A stored {Action} #{Sequence} cannot be read and is dropped")]
+    public static partial void NotificationUnreadable(ILogger logger, string action, long sequence);
+
+    [LoggerMessage(EventId = 2154, Level = LogLevel.Warning, Message = "The Central System refused {Action} #{Sequence}; it is not sent again: {Reason}")]
+    public static partial void NotificationRefused(ILogger logger, string action, long sequence, string reason);
 }

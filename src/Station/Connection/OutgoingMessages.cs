@@ -50,6 +50,21 @@ public sealed class OutgoingMessages
         return (TResponse)await outgoing.Answer.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Queues a request of <paramref name="action"/> now, in order, and returns the task of its
+    /// answer (the request is in the queue when this returns).
+    /// </summary>
+    /// <exception cref="OcppNotConnectedException">The station was offline when the request's turn came.</exception>
+    public Task<IOcppResponse> SendAsync(OcppAction action, IOcppRequest request)
+    {
+        var outgoing = new Outgoing(action, request, awaited: true);
+        Interlocked.Increment(ref _unfinished);
+
+        // DropOldest: a write never waits, so the request has its place before this returns.
+        _queue.Writer.TryWrite(outgoing);
+        return outgoing.Answer;
+    }
+
     /// <summary>Queues a request whose answer nobody waits for (notifications).</summary>
     public void Post(IOcppRequest request)
     {

@@ -152,4 +152,10 @@ public interface ITransactionStore
 
     /// <summary>Moves a message that can no longer be delivered to the dead letters (kept, never silently lost).</summary>
     void Abandon(long sequence, string reason);
+
+    /// <summary>Moves every queued message of a local transaction to the dead letters; returns how many.</summary>
+    int AbandonTransaction(long localTransactionId, string reason);
+
+    /// <summary>The number of messages in the dead letters.</summary>
+    int DeadLetterCount();
 }

@@ -13,11 +13,14 @@ namespace Station.Transactions;
 
 /// <summary>
 /// Delivers transaction messages from the durable store, oldest first, one at a time, only while
-/// online. A message leaves the store only when the Central System answered it. A CALLERROR or a
-/// timeout counts as a failed attempt and is retried after <c>TransactionMessageRetryInterval</c>
-/// × attempts, up to <c>TransactionMessageAttempts</c>; time offline counts for nothing.
+/// online. A message leaves the store only when the Central System answered it. A CALLERROR (or an
+/// answer that cannot be read) counts as a failed attempt and is retried after
+/// <c>TransactionMessageRetryInterval</c> × attempts, up to <c>TransactionMessageAttempts</c>, then
+/// moves to the dead letters (OCPP 1.6 §4.10: the Central System failed to process it). A timeout
+/// is no answer at all: it never counts, the message stays, and the connection, which may be
+/// half-open, is dialled anew. Time offline counts for nothing.
 /// </summary>
-public sealed class TransactionOutbox : IDurableQueue
+public sealed class TransactionOutbox
 {
     private readonly ITransactionStore _store;
     private readonly CentralSystemLink _link;
@@ -48,6 +51,9 @@ public sealed class TransactionOutbox : IDurableQueue
     /// <summary>The number of messages waiting.</summary>
     public int Pending => _store.Count();
 
+    /// <summary>The number of messages given up on and kept in the dead letters.</summary>
+    public int DeadLetters => _store.DeadLetterCount();
+
     /// <summary>The JSON a request is stored as.</summary>
     public static string Encode(IOcppRequest request)
     {
@@ -69,17 +75,6 @@ public sealed class TransactionOutbox : IDurableQueue
             ? Encode(change((IOcppRequest)read))
             : payload;
 
-    /// <summary>
-    /// Queues a request that must reach the Central System even across a power loss but belongs
-    /// to no transaction (firmware and diagnostics status notifications), in the same order as
-    /// the transaction messages.
-    /// </summary>
-    public void Enqueue(IOcppRequest request)
-    {
-        _store.Enqueue(new OutboxMessage(OcppActions.ForRequest(request.GetType()).Name, Encode(request), null));
-        Signal();
-    }
-
     /// <summary>Wakes the worker: a message was stored.</summary>
     public void Signal()
     {
@@ -97,26 +92,6 @@ public sealed class TransactionOutbox : IDurableQueue
         lock (_drainGate)
         {
             return _idleAndEmpty ? Task.CompletedTask : _drained.Task.WaitAsync(cancellationToken);
-        }
-    }
-
-    /// <inheritdoc/>
-    public async Task WaitUntilDeliveredAsync(CancellationToken cancellationToken = default)
-    {
-        var offline = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnDisconnected() => offline.TrySetResult();
-        _link.Disconnected += OnDisconnected;
-        try
-        {
-            if (_link.IsOnline)
-            {
-                await Task.WhenAny(WaitUntilDrainedAsync(cancellationToken), offline.Task).ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
-        finally
-        {
-            _link.Disconnected -= OnDisconnected;
         }
     }
 
@@ -156,6 +131,12 @@ public sealed class TransactionOutbox : IDurableQueue
         {
             return;
         }
+        catch (OcppCallTimeoutException ex)
+        {
+            TransactionsLog.NoAnswer(_logger, entry.Message.Action, entry.Sequence, ex.Message);
+            await _link.DisconnectAsync($"no answer to {entry.Message.Action}", cancellationToken).ConfigureAwait(false);
+            return;
+        }
         catch (OcppException ex)
         {
             await RecordFailureAsync(entry, ex.Message, cancellationToken).ConfigureAwait(false);
@@ -189,6 +170,13 @@ public sealed class TransactionOutbox : IDurableQueue
             // OCPP 1.6 §4.10 lets the station discard it; it goes to the dead letters instead, kept on disk.
             _store.Abandon(entry.Sequence, $"{attempts} attempts failed, last: {reason}");
             TransactionsLog.Abandoned(_logger, entry.Message.Action, entry.Sequence, reason);
+            if (entry.Message is { Action: "StartTransaction", LocalTransactionId: { } localId })
+            {
+                // Without a transactionId nothing else of the transaction can be sent: say so once, loudly, and keep it all on disk.
+                var dependents = _store.AbandonTransaction(localId, $"its StartTransaction #{entry.Sequence} was moved to the dead letters");
+                TransactionsLog.TransactionAbandoned(_logger, localId, entry.Sequence, dependents);
+            }
+
             return;
         }
 

@@ -267,6 +267,31 @@ public sealed class InMemoryTransactionStore : ITransactionStore
         }
     }
 
+    /// <inheritdoc/>
+    public int AbandonTransaction(long localTransactionId, string reason)
+    {
+        lock (_gate)
+        {
+            var entries = _outbox.Values.Where(e => e.Message.LocalTransactionId == localTransactionId).ToList();
+            foreach (var entry in entries)
+            {
+                _outbox.Remove(entry.Sequence);
+                _deadLetters.Add((entry, reason));
+            }
+
+            return entries.Count;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int DeadLetterCount()
+    {
+        lock (_gate)
+        {
+            return _deadLetters.Count;
+        }
+    }
+
     private void RecordReadingLocked(long localId, double energyWh, DateTimeOffset at)
     {
         if (_journal.TryGetValue(localId, out var entry) && !entry.Ended)
