@@ -74,8 +74,7 @@ public sealed class MeteringService
     {
         var now = _clock.GetUtcNow();
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesSampledData));
-        var value = Build(connectorId, measurands, ReadingContext.Trigger, now)
-            ?? new MeterValue { Timestamp = now, SampledValue = [] };
+        var value = Build(connectorId, measurands, ReadingContext.Trigger, now);
         return new MeterValuesRequest
         {
             ConnectorId = connectorId,
@@ -154,7 +153,7 @@ public sealed class MeteringService
         ScheduleAligned();
     }
 
-    private MeterValue? Build(int connectorId, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset timestamp)
+    private MeterValue Build(int connectorId, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset timestamp)
     {
         if (connectorId > 0)
         {
