@@ -287,8 +287,8 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Locked(OcppActions.ChangeConfiguration, new ChangeConfigurationHandler(Configuration));
         Locked(OcppActions.ChangeAvailability, new ChangeAvailabilityHandler(Connectors));
         Locked(OcppActions.ClearCache, new ClearCacheHandler(Authorization));
-        Locked(OcppActions.RemoteStartTransaction, new RemoteStartTransactionHandler(Sessions, _runtime));
-        Locked(OcppActions.RemoteStopTransaction, new RemoteStopTransactionHandler(Transactions, _runtime));
+        Locked(OcppActions.RemoteStartTransaction, new RemoteStartTransactionHandler(Sessions, Link, _runtime));
+        Locked(OcppActions.RemoteStopTransaction, new RemoteStopTransactionHandler(Transactions, Link, _runtime));
         Locked(OcppActions.UnlockConnector, new UnlockConnectorHandler(Transactions, _hardware));
         Locked(OcppActions.Reset, new ResetHandler(this, _runtime));
         Router.Handle(OcppActions.DataTransfer, new DataTransferHandler(dataTransfer));

@@ -62,4 +62,7 @@ internal static partial class TransactionsLog
 
     [LoggerMessage(EventId = 2318, Level = LogLevel.Information, Message = "Transaction {LocalId}: the Central System declared {IdTag} {Status}; suspending after {AllowanceWh} Wh more")]
     public static partial void InvalidatedSuspending(ILogger logger, long localId, string idTag, AuthorizationStatus status, int allowanceWh);
+
+    [LoggerMessage(EventId = 2319, Level = LogLevel.Warning, Message = "{Action} rejected: the registration is {Registration}; OCPP 1.6 §4.2 allows it only once Accepted")]
+    public static partial void RemoteRequestWhileNotAccepted(ILogger logger, string action, string registration);
 }
