@@ -77,7 +77,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Boot = new BootService(model, () => Firmware.InstalledVersion, Link, Outgoing, Connectors, Configuration, _runtime);
         Boot.Accepted += Firmware.OnBootAccepted;
         Boot.Accepted += Metering.OnClockSynchronized;
-        Inputs = new ChargePointInputs(_runtime, Connectors, Transactions, Sessions, PowerDownAsync);
+        Inputs = new ChargePointInputs(model, _runtime, Connectors, Transactions, Sessions, PowerDownAsync);
         RegisterHandlers(options.DataTransferHandlers);
     }
 

@@ -1,5 +1,6 @@
 using Ocpp16.Messages;
 using Station.Model;
+using Station.IntegrationTests.Support;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -133,11 +134,16 @@ public sealed class UnlockConnectorTests(ITestOutputHelper output)
         await harness.RemoteStartChargingAsync(session);
         var mark = session.LastSequence;
 
-        await harness.Hardware.UnplugAsync(1).OrTimeout();
+        await harness.Hardware.UnplugEvAsync(1).OrTimeout();
 
         var stop = await session.Next<StopTransactionRequest>(mark);
         Assert.Equal(Reason.EVDisconnected, stop.Reason);
         Assert.False(harness.Hardware.Connector(1)!.Lock!.IsLocked);
+        await session.NextStatus(mark, 1, ChargePointStatus.Finishing);
+
+        // S2: the cable taken out of the socket, the connector is free.
+        await harness.Hardware.UnplugAsync(1).OrTimeout();
         await session.NextStatus(mark, 1, ChargePointStatus.Available);
+        Assert.Equal([ChargePointStatus.Finishing, ChargePointStatus.Available], session.CallsAfter<StatusNotificationRequest>(mark).Select(s => s.Status));
     }
 }
