@@ -50,6 +50,9 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         _options = options.Validate();
         _hardware = hardware;
         _runtime = new StationRuntime(timeProvider, loggerFactory);
+
+        // The trace (DATA-DIR/logs) is stamped with this instance's station clock, the one its messages carry.
+        options.Trace?.UseClock(_runtime.Clock);
         _logger = loggerFactory.CreateLogger("Station");
         Model = model;
 
@@ -73,7 +76,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "ocpp-station", string.Concat(options.ChargePointId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')));
         Firmware = new FirmwareService(
             model, stores.Firmware, fileTransfer, options.FirmwareInstaller, Outgoing, Connectors, Transactions, _runtime, Path.Combine(dataDirectory, "firmware"), RebootForFirmware);
-        Diagnostics = new DiagnosticsService(options.Trace, fileTransfer, Outgoing, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
+        Diagnostics = new DiagnosticsService(options.DiagnosticsArchive ?? options.Trace, fileTransfer, Outgoing, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
         Boot = new BootService(model, () => Firmware.InstalledVersion, Link, Outgoing, Connectors, Configuration, _runtime);
         Boot.Accepted += Firmware.OnBootAccepted;
         Boot.Accepted += Metering.OnClockSynchronized;
@@ -299,7 +302,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         {
             Locked(OcppActions.UpdateFirmware, new UpdateFirmwareHandler(Firmware));
 
-            // Diagnostics touch no block state: archiving runs beside the lock.
+            // Diagnostics touch no block state: the handler runs beside the lock, the archive after the answer.
             Router.Handle(OcppActions.GetDiagnostics, new GetDiagnosticsHandler(Diagnostics));
         }
     }
