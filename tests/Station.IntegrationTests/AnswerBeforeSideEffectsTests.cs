@@ -2,7 +2,6 @@ using CentralSystem;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
 using Station.IntegrationTests.Support;
-using Station.Model;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -18,10 +17,7 @@ namespace Station.IntegrationTests;
 /// </summary>
 public sealed class AnswerBeforeSideEffectsTests(ITestOutputHelper output)
 {
-    private StationHarnessOptions Detachable => CertificationOptions(output.WriteLine) with
-    {
-        Model = StationModel.Tsct2007Cp with { Connectors = [new ConnectorModel { Type = "cType2", FixedCable = false }] },
-    };
+    private StationHarnessOptions Detachable => DetachableCableOptions(output.WriteLine);
 
     [Fact]
     [Trait("Cert", "TC_013_CS")]

@@ -10,10 +10,7 @@ namespace Station.IntegrationTests;
 /// <summary>Core certification cases of local and remote charging sessions.</summary>
 public sealed class ChargingSessionTests(ITestOutputHelper output)
 {
-    private StationHarnessOptions DetachableOptions(Dictionary<string, string> configuration) => CertificationOptions(output.WriteLine, configuration) with
-    {
-        Model = Station.Model.StationModel.Tsct2007Cp with { Connectors = [new Station.Model.ConnectorModel { Type = "cType2", FixedCable = false }] },
-    };
+    private StationHarnessOptions DetachableOptions(Dictionary<string, string> configuration) => DetachableCableOptions(output.WriteLine, configuration);
 
     [Fact]
     [Trait("Cert", "TC_003_CS")]

@@ -1,5 +1,4 @@
 using Ocpp16.Messages;
-using Station.Model;
 using Station.IntegrationTests.Support;
 using Station.Testing;
 using Xunit;
@@ -11,10 +10,7 @@ namespace Station.IntegrationTests;
 /// <summary>UnlockConnector and the cable lock, with the built-in fixed cable and a detachable-cable model.</summary>
 public sealed class UnlockConnectorTests(ITestOutputHelper output)
 {
-    private StationHarnessOptions Detachable => CertificationOptions(output.WriteLine) with
-    {
-        Model = StationModel.Tsct2007Cp with { Connectors = [new ConnectorModel { Type = "cType2", FixedCable = false }] },
-    };
+    private StationHarnessOptions Detachable => DetachableCableOptions(output.WriteLine);
 
     [Fact]
     [Trait("Cert", "TC_017_1_CS")]
