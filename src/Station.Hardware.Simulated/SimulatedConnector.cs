@@ -10,6 +10,7 @@ public sealed class SimulatedConnector : IConnectorHardware
     private readonly SimulatedEnergyMeter _meter;
     private readonly Lock _gate = new();
     private bool _plugged;
+    private bool _cableInSocket;
     private bool _evSuspended;
     private FaultState? _fault;
 
@@ -50,6 +51,18 @@ public sealed class SimulatedConnector : IConnectorHardware
         }
     }
 
+    /// <summary>Whether a detachable cable is in the station's socket, with or without the EV at its other end.</summary>
+    public bool IsCableInSocket
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cableInSocket;
+            }
+        }
+    }
+
     /// <summary>Whether the EV refuses to draw current.</summary>
     public bool IsEvSuspended
     {
@@ -84,11 +97,13 @@ public sealed class SimulatedConnector : IConnectorHardware
             ? _spec.EvPowerW
             : 0;
 
+    // Plugged in at both ends, or everything unplugged; true when something changed.
     internal bool SetPlugged(bool plugged)
     {
         lock (_gate)
         {
-            if (_plugged == plugged)
+            var inSocket = plugged && !_spec.FixedCable;
+            if (_plugged == plugged && _cableInSocket == inSocket)
             {
                 return false;
             }
@@ -96,6 +111,28 @@ public sealed class SimulatedConnector : IConnectorHardware
             // Book the energy at the old power before the power changes.
             _meter.Settle();
             Volatile.Write(ref _plugged, plugged);
+            _cableInSocket = inSocket;
+            return true;
+        }
+    }
+
+    // Unplugged at the EV side: a detachable cable stays in the socket, a fixed one leaves with the EV.
+    internal bool SetEvUnplugged()
+    {
+        if (_spec.FixedCable)
+        {
+            return SetPlugged(false);
+        }
+
+        lock (_gate)
+        {
+            if (!_plugged)
+            {
+                return false;
+            }
+
+            _meter.Settle();
+            Volatile.Write(ref _plugged, false);
             return true;
         }
     }

@@ -55,6 +55,12 @@ public sealed class SimulatedStationHardware
             {
                 await inputs.CablePluggedAsync(connector.ConnectorId, cancellationToken).ConfigureAwait(false);
             }
+            else if (connector.IsCableInSocket)
+            {
+                // Only the cable is left in the socket: reported as it came about, plugged in, then the EV gone.
+                await inputs.CablePluggedAsync(connector.ConnectorId, cancellationToken).ConfigureAwait(false);
+                await inputs.EvDisconnectedAsync(connector.ConnectorId, cancellationToken).ConfigureAwait(false);
+            }
 
             if (connector.IsEvSuspended)
             {
@@ -75,7 +81,7 @@ public sealed class SimulatedStationHardware
         }
     }
 
-    /// <summary>The EV is unplugged.</summary>
+    /// <summary>Everything is unplugged: the EV and, for a detachable cable, the cable from the socket.</summary>
     public async ValueTask UnplugAsync(int connectorId, CancellationToken cancellationToken = default)
     {
         var connector = Require(connectorId);
@@ -83,6 +89,20 @@ public sealed class SimulatedStationHardware
         if (connector.SetPlugged(false) && _inputs is { } inputs)
         {
             await inputs.CableUnpluggedAsync(connectorId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The cable is unplugged at the EV side: a detachable cable stays in the socket until
+    /// <see cref="UnplugAsync"/>; a fixed cable leaves with the EV.
+    /// </summary>
+    public async ValueTask UnplugEvAsync(int connectorId, CancellationToken cancellationToken = default)
+    {
+        var connector = Require(connectorId);
+        connector.SetEvSuspended(false);
+        if (connector.SetEvUnplugged() && _inputs is { } inputs)
+        {
+            await inputs.EvDisconnectedAsync(connectorId, cancellationToken).ConfigureAwait(false);
         }
     }
 

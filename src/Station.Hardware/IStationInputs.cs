@@ -12,8 +12,18 @@ public interface IStationInputs
     /// <summary>An EV is connected to the connector (for a detachable cable: plugged at both ends).</summary>
     ValueTask CablePluggedAsync(int connectorId, CancellationToken cancellationToken = default);
 
-    /// <summary>The EV was disconnected from the connector.</summary>
+    /// <summary>
+    /// Everything was unplugged: the EV is gone and, for a detachable cable, the cable is out of the
+    /// socket too.
+    /// </summary>
     ValueTask CableUnpluggedAsync(int connectorId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The EV was unplugged at the EV side. A detachable cable stays in the station's socket (the
+    /// connector stays occupied until <see cref="CableUnpluggedAsync"/>); for a fixed cable this is
+    /// the same as <see cref="CableUnpluggedAsync"/>.
+    /// </summary>
+    ValueTask EvDisconnectedAsync(int connectorId, CancellationToken cancellationToken = default);
 
     /// <summary>The EV stopped drawing current although power is offered (SuspendedEV).</summary>
     ValueTask EvSuspendedAsync(int connectorId, CancellationToken cancellationToken = default);

@@ -50,6 +50,9 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         _options = options.Validate();
         _hardware = hardware;
         _runtime = new StationRuntime(timeProvider, loggerFactory, stores.Clock);
+
+        // The trace (DATA-DIR/logs) is stamped with this instance's station clock, the one its messages carry.
+        options.Trace?.UseClock(_runtime.Clock);
         _logger = loggerFactory.CreateLogger("Station");
         Model = model;
 
@@ -74,11 +77,11 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "ocpp-station", string.Concat(options.ChargePointId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')));
         Firmware = new FirmwareService(
             model, stores.Firmware, fileTransfer, options.FirmwareInstaller, Notifications, Connectors, Transactions, _runtime, Path.Combine(dataDirectory, "firmware"), RebootForFirmware);
-        Diagnostics = new DiagnosticsService(options.Trace, fileTransfer, Notifications, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
+        Diagnostics = new DiagnosticsService(options.DiagnosticsArchive ?? options.Trace, fileTransfer, Notifications, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
         Boot = new BootService(model, () => Firmware.InstalledVersion, Link, Outgoing, Connectors, Configuration, _runtime);
         Boot.Accepted += Firmware.OnBootAccepted;
         Boot.Accepted += Metering.OnClockSynchronized;
-        Inputs = new ChargePointInputs(_runtime, Connectors, Transactions, Sessions, PowerDownAsync);
+        Inputs = new ChargePointInputs(model, _runtime, Connectors, Transactions, Sessions, PowerDownAsync);
         RegisterHandlers(options.DataTransferHandlers);
     }
 
@@ -291,8 +294,8 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         Locked(OcppActions.ChangeConfiguration, new ChangeConfigurationHandler(Configuration));
         Locked(OcppActions.ChangeAvailability, new ChangeAvailabilityHandler(Connectors));
         Locked(OcppActions.ClearCache, new ClearCacheHandler(Authorization));
-        Locked(OcppActions.RemoteStartTransaction, new RemoteStartTransactionHandler(Sessions, _runtime));
-        Locked(OcppActions.RemoteStopTransaction, new RemoteStopTransactionHandler(Transactions, _runtime));
+        Locked(OcppActions.RemoteStartTransaction, new RemoteStartTransactionHandler(Sessions, Link, _runtime));
+        Locked(OcppActions.RemoteStopTransaction, new RemoteStopTransactionHandler(Transactions, Link, _runtime));
         Locked(OcppActions.UnlockConnector, new UnlockConnectorHandler(Transactions, _hardware));
         Locked(OcppActions.Reset, new ResetHandler(this, _runtime));
         Router.Handle(OcppActions.DataTransfer, new DataTransferHandler(dataTransfer));
@@ -303,7 +306,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         {
             Locked(OcppActions.UpdateFirmware, new UpdateFirmwareHandler(Firmware));
 
-            // Diagnostics touch no block state: archiving runs beside the lock.
+            // Diagnostics touch no block state: the handler runs beside the lock, the archive after the answer.
             Router.Handle(OcppActions.GetDiagnostics, new GetDiagnosticsHandler(Diagnostics));
         }
     }

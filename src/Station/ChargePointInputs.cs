@@ -1,6 +1,7 @@
 using Ocpp16.Messages;
 using Station.Connectors;
 using Station.Hardware;
+using Station.Model;
 using Station.Runtime;
 using Station.Transactions;
 
@@ -11,7 +12,8 @@ namespace Station;
 /// updates the connector's state and lets the transaction block react.
 /// </summary>
 internal sealed class ChargePointInputs(
-    StationRuntime runtime, ConnectorService connectors, TransactionService transactions, SessionCoordinator sessions, Func<CancellationToken, Task> powerDown) : IStationInputs
+    StationModel model, StationRuntime runtime, ConnectorService connectors, TransactionService transactions, SessionCoordinator sessions, Func<CancellationToken, Task> powerDown)
+    : IStationInputs
 {
     // OCPP 1.6 §7: idTag is a CiString20.
     private const int MaxIdTagLength = 20;
@@ -21,19 +23,17 @@ internal sealed class ChargePointInputs(
         using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
         {
             connectors[connectorId].CablePlugged = true;
+            connectors[connectorId].CableInSocket = false;
             await transactions.OnCablePluggedAsync(connectorId).ConfigureAwait(false);
         }
     }
 
-    public async ValueTask CableUnpluggedAsync(int connectorId, CancellationToken cancellationToken = default)
-    {
-        using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
-        {
-            connectors[connectorId].CablePlugged = false;
-            connectors[connectorId].EvSuspended = false;
-            await transactions.OnCableUnpluggedAsync(connectorId).ConfigureAwait(false);
-        }
-    }
+    public ValueTask CableUnpluggedAsync(int connectorId, CancellationToken cancellationToken = default) =>
+        UnplugAsync(connectorId, cableStaysInSocket: false, cancellationToken);
+
+    // A fixed cable leaves with the EV; a detachable one stays in the socket until it is unplugged there (TC_005).
+    public ValueTask EvDisconnectedAsync(int connectorId, CancellationToken cancellationToken = default) =>
+        UnplugAsync(connectorId, cableStaysInSocket: connectorId >= 1 && connectorId <= model.Connectors.Count && !model.Connectors[connectorId - 1].FixedCable, cancellationToken);
 
     public ValueTask EvSuspendedAsync(int connectorId, CancellationToken cancellationToken = default) =>
         SetEvSuspendedAsync(connectorId, true, cancellationToken);
@@ -107,6 +107,18 @@ internal sealed class ChargePointInputs(
 
     public async ValueTask MainsPowerFailedAsync(CancellationToken cancellationToken = default) =>
         await powerDown(cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask UnplugAsync(int connectorId, bool cableStaysInSocket, CancellationToken cancellationToken)
+    {
+        using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
+        {
+            var state = connectors[connectorId];
+            state.CableInSocket = cableStaysInSocket && (state.CablePlugged || state.CableInSocket);
+            state.CablePlugged = false;
+            state.EvSuspended = false;
+            await transactions.OnCableUnpluggedAsync(connectorId).ConfigureAwait(false);
+        }
+    }
 
     private async ValueTask SetEvSuspendedAsync(int connectorId, bool suspended, CancellationToken cancellationToken)
     {

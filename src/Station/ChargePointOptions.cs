@@ -46,6 +46,9 @@ public sealed record ChargePointOptions
     /// <summary>The rotating message trace and event log that GetDiagnostics uploads (it also sees every frame); null: nothing to upload.</summary>
     public StationTrace? Trace { get; init; }
 
+    /// <summary>What GetDiagnostics archives; <see cref="Trace"/> when null (tests put a slow stand-in here).</summary>
+    public IDiagnosticsArchive? DiagnosticsArchive { get; init; }
+
     /// <summary>Where downloaded firmware and diagnostics archives are kept; a temporary directory per charge point when null.</summary>
     public string? DataDirectory { get; init; }
 

@@ -172,6 +172,33 @@ public sealed class RunCommandTests : IAsyncLifetime
         Assert.Equal(0, await second.Process.WaitForExitAsync(ProcessTimeout));
     }
 
+    [Fact]
+    [Trait("Cert", "TC_005_1_CS")]
+    public async Task Unplugging_at_the_EV_side_leaves_a_detachable_cable_Finishing_until_it_is_unplugged_at_the_station()
+    {
+        var config = Path.Combine(_data.Path, "detachable.json");
+        await File.WriteAllTextAsync(config, """{"connectors":[{"type":"cType2","fixedCable":false}]}""");
+        await using var station = await StartStationAsync("EVSIDE-1", config);
+        using var http = station.Http;
+        var session = await _csms.WaitForStationAsync("EVSIDE-1").OrTimeout();
+        await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
+
+        await PostAsync(http, "/connectors/1/plug");
+        await PostAsync(http, "/rfid", """{"idTag":"CARD-E"}""");
+        await session.WaitForFirstCallAsync<StartTransactionRequest>().OrTimeout();
+        var unplugged = await PostAsync(http, "/connectors/1/ev/unplug");
+        var stop = await session.WaitForFirstCallAsync<StopTransactionRequest>().OrTimeout();
+
+        Assert.Equal(Reason.EVDisconnected, stop.Reason);
+        Assert.Equal("Finishing", unplugged.GetProperty("connectors")[0].GetProperty("status").GetString());
+        Assert.False(unplugged.GetProperty("connectors")[0].GetProperty("plugged").GetBoolean());
+        Assert.Equal("Available", await StatusAfterAsync(http, "/connectors/1/unplug"));
+        await ExpectAsync(http, "/connectors/x/ev/unplug", null, HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/connectors/2/ev/unplug", null, HttpStatusCode.NotFound);
+        await station.Process.TerminateAsync();
+        Assert.Equal(0, await station.Process.WaitForExitAsync(ProcessTimeout));
+    }
+
     private async Task<RunningStation> StartStationAsync(string id, string? config = null)
     {
         var port = FreePort();

@@ -77,6 +77,31 @@ public sealed class BootTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task While_pending_remote_start_and_stop_are_rejected_and_nothing_starts()
+    {
+        // OCPP 1.6 §4.2: while Pending the Central System may not send RemoteStartTransaction or RemoteStopTransaction.
+        await using var harness = await StationHarness.StartAsync(new()
+        {
+            Output = output.WriteLine,
+            ScriptCentralSystem = (csms, clock) => csms.Handle(OcppActions.BootNotification, (_, _) =>
+                new BootNotificationResponse { Status = RegistrationStatus.Pending, CurrentTime = clock.GetUtcNow(), Interval = 300 }),
+        });
+        var session = await harness.WaitForSessionAsync();
+        var pending = await session.WaitForFrameAsync(0, f => f.IsAnswerTo(OcppActions.BootNotification)).OrTimeout();
+        await harness.Hardware.PlugAsync(1).OrTimeout();
+
+        var start = await session.CallAsync(new RemoteStartTransactionRequest { ConnectorId = 1, IdTag = "RFID_VALID1" }).OrTimeout();
+        var stop = await session.CallAsync(new RemoteStopTransactionRequest { TransactionId = 1 }).OrTimeout();
+
+        Assert.Equal((RemoteStartStopStatus.Rejected, RemoteStartStopStatus.Rejected), (start.Status, stop.Status));
+        Assert.Null(harness.Station.Transactions.On(1));
+        Assert.Null(harness.Station.Transactions.PendingOn(1));
+        Assert.Contains(harness.Logs.Entries, e => e.EventId.Id == 2322 && e.Message.Contains("RemoteStartTransaction", StringComparison.Ordinal));
+        Assert.Contains(harness.Logs.Entries, e => e.EventId.Id == 2322 && e.Message.Contains("RemoteStopTransaction", StringComparison.Ordinal));
+        Assert.DoesNotContain(session.Frames.Where(f => f.Sequence > pending.Sequence && f.IsCall(FrameDirection.Received)), f => f.Action != "BootNotification");
+    }
+
+    [Fact]
     public async Task Heartbeats_follow_the_interval_of_the_boot_answer()
     {
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine, CentralSystem = new() { HeartbeatInterval = 45 } });

@@ -1,4 +1,5 @@
 using Ocpp16.Messages;
+using Station.IntegrationTests.Support;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -9,6 +10,8 @@ namespace Station.IntegrationTests;
 /// <summary>Core certification cases of local and remote charging sessions.</summary>
 public sealed class ChargingSessionTests(ITestOutputHelper output)
 {
+    private StationHarnessOptions DetachableOptions(Dictionary<string, string> configuration) => DetachableCableOptions(output.WriteLine, configuration);
+
     [Fact]
     [Trait("Cert", "TC_003_CS")]
     public async Task TC_003_CS_Plug_in_first_then_card_gives_preparing_authorize_start_and_charging()
@@ -122,7 +125,8 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
         var transactionId = await harness.RemoteStartChargingAsync(session);
         var mark = session.LastSequence;
 
-        await harness.Hardware.UnplugAsync(1).OrTimeout();
+        // A fixed cable leaves with the EV: Available at once.
+        await harness.Hardware.UnplugEvAsync(1).OrTimeout();
 
         var stop = await session.Next<StopTransactionRequest>(mark);
         Assert.Equal(Reason.EVDisconnected, stop.Reason);
@@ -132,6 +136,28 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
         // A fixed cable has nothing to unlock.
         var unlock = await session.CallAsync(new UnlockConnectorRequest { ConnectorId = 1 }).OrTimeout();
         Assert.Equal(UnlockStatus.NotSupported, unlock.Status);
+    }
+
+    [Fact]
+    [Trait("Cert", "TC_005_2_CS")]
+    public async Task TC_005_2_CS_With_a_detachable_cable_the_connector_is_Finishing_and_locked_until_UnlockConnector_and_the_cable_is_removed()
+    {
+        await using var harness = await StationHarness.StartAsync(DetachableOptions(new() { ["StopTransactionOnEVSideDisconnect"] = "true", ["UnlockConnectorOnEVSideDisconnect"] = "false" }));
+        var session = await harness.BootAsync();
+        var transactionId = await harness.RemoteStartChargingAsync(session);
+        var mark = session.LastSequence;
+
+        await harness.Hardware.UnplugEvAsync(1).OrTimeout();
+
+        var stop = await session.Next<StopTransactionRequest>(mark);
+        Assert.Equal((Reason.EVDisconnected, transactionId), (stop.Reason!.Value, stop.TransactionId));
+        await session.NextStatus(mark, 1, ChargePointStatus.Finishing);
+        Assert.True(harness.Hardware.Connector(1)!.Lock!.IsLocked, "UnlockConnectorOnEVSideDisconnect=false keeps the cable locked");
+        var unlock = await session.CallAsync(new UnlockConnectorRequest { ConnectorId = 1 }).OrTimeout();
+        Assert.Equal(UnlockStatus.Unlocked, unlock.Status);
+        await harness.Hardware.UnplugAsync(1).OrTimeout();
+        await session.NextStatus(mark, 1, ChargePointStatus.Available);
+        Assert.Equal([ChargePointStatus.Finishing, ChargePointStatus.Available], session.CallsAfter<StatusNotificationRequest>(mark).Select(s => s.Status));
     }
 
     [Fact]
@@ -145,7 +171,7 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
         var transactionId = await harness.RemoteStartChargingAsync(session);
         var mark = session.LastSequence;
 
-        await harness.Hardware.UnplugAsync(1).OrTimeout();
+        await harness.Hardware.UnplugEvAsync(1).OrTimeout();
         var suspended = await session.NextStatus(mark, 1, ChargePointStatus.SuspendedEV);
         Assert.Equal("EV side disconnected", suspended.Info);
         Assert.Empty(session.CallsSince<StopTransactionRequest>(mark));
@@ -156,6 +182,30 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
         var stop = await session.Next<StopTransactionRequest>(mark);
         Assert.Equal(Reason.Remote, stop.Reason);
         await session.NextStatus(mark, 1, ChargePointStatus.Available);
+    }
+
+    [Fact]
+    [Trait("Cert", "TC_005_3_CS")]
+    public async Task TC_005_3_CS_With_a_detachable_cable_the_remote_stop_after_the_EV_left_gives_Finishing_until_the_cable_is_removed()
+    {
+        await using var harness = await StationHarness.StartAsync(DetachableOptions(new() { ["StopTransactionOnEVSideDisconnect"] = "false", ["UnlockConnectorOnEVSideDisconnect"] = "false" }));
+        var session = await harness.BootAsync();
+        var transactionId = await harness.RemoteStartChargingAsync(session);
+        var mark = session.LastSequence;
+
+        await harness.Hardware.UnplugEvAsync(1).OrTimeout();
+        await session.NextStatus(mark, 1, ChargePointStatus.SuspendedEV);
+        Assert.Empty(session.CallsSince<StopTransactionRequest>(mark));
+        await session.CallAsync(new RemoteStopTransactionRequest { TransactionId = transactionId }).OrTimeout();
+
+        var stop = await session.Next<StopTransactionRequest>(mark);
+        Assert.Equal(Reason.Remote, stop.Reason);
+        await session.NextStatus(mark, 1, ChargePointStatus.Finishing);
+        await harness.Hardware.UnplugAsync(1).OrTimeout();
+        await session.NextStatus(mark, 1, ChargePointStatus.Available);
+        Assert.Equal(
+            [ChargePointStatus.SuspendedEV, ChargePointStatus.Finishing, ChargePointStatus.Available],
+            session.CallsAfter<StatusNotificationRequest>(mark).Select(s => s.Status));
     }
 
     [Fact]

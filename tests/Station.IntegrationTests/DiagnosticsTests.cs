@@ -1,4 +1,5 @@
 using Ocpp16.Messages;
+using Station.Diagnostics;
 using Station.IntegrationTests.Support;
 using Station.Testing;
 using Xunit;
@@ -34,6 +35,53 @@ public sealed class DiagnosticsTests(ITestOutputHelper output)
         Assert.Contains(lines, l => l.Contains(" RECV [3,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(" INFO Station.Triggers[2800] ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("BootNotification", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_trace_is_stamped_with_the_station_clock_the_Central_System_set_not_the_host_clock()
+    {
+        var ahead = TimeSpan.FromHours(2);
+        await using var harness = await StationHarness.StartAsync(new()
+        {
+            Output = output.WriteLine,
+            ScriptCentralSystem = (csms, clock) => csms.Handle(OcppActions.BootNotification, (_, _) =>
+                new BootNotificationResponse { Status = RegistrationStatus.Accepted, CurrentTime = clock.GetUtcNow() + ahead, Interval = 60 }),
+        });
+        var session = await harness.BootAsync();
+        await harness.Station.Runtime.Background.WhenIdleAsync().OrTimeout();
+
+        var lines = await File.ReadAllLinesAsync(Path.Combine(harness.Trace.Directory, StationTrace.FileName));
+        var status = lines.Last(l => l.Contains(" SENT [2,", StringComparison.Ordinal) && l.Contains("\"StatusNotification\"", StringComparison.Ordinal));
+        var logged = lines.Last(l => l.Contains(" INFO Station.Boot[", StringComparison.Ordinal));
+
+        Assert.Equal(harness.Station.Runtime.Clock.GetUtcNow(), DiagnosticsArchive.TimeOf(status));
+        Assert.Equal(harness.Clock.GetUtcNow() + ahead, DiagnosticsArchive.TimeOf(status));
+        Assert.Equal(harness.Clock.GetUtcNow() + ahead, DiagnosticsArchive.TimeOf(logged));
+    }
+
+    [Fact]
+    public async Task A_call_right_after_GetDiagnostics_is_answered_while_the_archive_is_still_being_built()
+    {
+        GatedArchive? archive = null;
+        await using var harness = await StationHarness.StartAsync(new()
+        {
+            Output = output.WriteLine,
+            ConfigureStation = options => options with { DiagnosticsArchive = archive = new GatedArchive(options.Trace!) },
+        });
+        await using var http = await HttpFileServer.StartAsync(harness.Clock);
+        var session = await harness.BootAsync();
+
+        var (answer, answered) = await session.CallRecordedAsync(new GetDiagnosticsRequest { Location = http.Url("upload") });
+        await archive!.Started.OrTimeout();
+        var configuration = await session.CallAsync(new GetConfigurationRequest { Key = ["HeartbeatInterval"] }).OrTimeout();
+        var finishedMeanwhile = archive.Finished;
+        archive.Release();
+        await session.NextCallAsync<DiagnosticsStatusNotificationRequest>(answered, n => n.Status == DiagnosticsStatus.Uploaded);
+
+        Assert.NotNull(answer.FileName);
+        Assert.Equal("HeartbeatInterval", Assert.Single(configuration.ConfigurationKey!).Key);
+        Assert.False(finishedMeanwhile, "the GetConfiguration was answered while the archive was still being built");
+        Assert.Equal(answer.FileName, Assert.Single(http.Requests).FileName);
     }
 
     [Fact]

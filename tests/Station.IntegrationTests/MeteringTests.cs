@@ -160,4 +160,46 @@ public sealed class MeteringTests(ITestOutputHelper output)
 
         await session.Next<MeterValuesRequest>(mark, v => v.ConnectorId == 1);
     }
+
+    [Fact]
+    [Trait("Cert", "TC_070_CS")]
+    public async Task TC_070_CS_An_empty_MeterValuesSampledData_samples_the_energy_register()
+    {
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine));
+        var session = await harness.BootAsync();
+        await session.ConfigureAsync("MeterValuesSampledData", string.Empty);
+        await session.ConfigureAsync("MeterValueSampleInterval", "15");
+        await session.ConfigureAsync("ClockAlignedDataInterval", "0");
+        await harness.RemoteStartChargingAsync(session);
+        var mark = session.LastSequence;
+
+        harness.Clock.Advance(TimeSpan.FromSeconds(15));
+        var sampled = await session.Next<MeterValuesRequest>(mark);
+
+        var sample = Assert.Single(Assert.Single(sampled.MeterValue).SampledValue);
+        Assert.Equal((Measurand.EnergyActiveImportRegister, ReadingContext.SamplePeriodic), (sample.Measurand!.Value, sample.Context!.Value));
+    }
+
+    [Fact]
+    public async Task With_empty_measurand_lists_triggered_and_clock_aligned_values_carry_the_energy_register_never_an_empty_list()
+    {
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine));
+        var session = await harness.BootAsync();
+        await session.ConfigureAsync("MeterValuesSampledData", string.Empty);
+        await session.ConfigureAsync("MeterValuesAlignedData", string.Empty);
+        await session.ConfigureAsync("ClockAlignedDataInterval", "60");
+        var mark = session.LastSequence;
+
+        var trigger = await session.CallAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.MeterValues, ConnectorId = 1 }).OrTimeout();
+        Assert.Equal(TriggerMessageStatus.Accepted, trigger.Status);
+        var triggered = await session.Next<MeterValuesRequest>(mark, v => v.MeterValue[0].SampledValue is [{ Context: ReadingContext.Trigger }, ..] or []);
+        harness.Clock.Advance(TimeSpan.FromSeconds(60));
+        var aligned = await session.Next<MeterValuesRequest>(mark, v => v.ConnectorId == 0);
+
+        foreach (var (request, context) in new[] { (triggered, ReadingContext.Trigger), (aligned, ReadingContext.SampleClock) })
+        {
+            var sample = Assert.Single(Assert.Single(request.MeterValue).SampledValue);
+            Assert.Equal((Measurand.EnergyActiveImportRegister, context), (sample.Measurand!.Value, sample.Context!.Value));
+        }
+    }
 }

@@ -20,6 +20,13 @@ internal static class Scenarios
         Configuration = configuration ?? new Dictionary<string, string>(),
     };
 
+    /// <summary>The certification options with a one-connector model whose cable is detachable (a socket with a lock).</summary>
+    public static StationHarnessOptions DetachableCableOptions(Action<string> output, Dictionary<string, string>? configuration = null) =>
+        CertificationOptions(output, configuration) with
+        {
+            Model = Station.Model.StationModel.Tsct2007Cp with { Connectors = [new Station.Model.ConnectorModel { Type = "cType2", FixedCable = false }] },
+        };
+
     /// <summary>Sets a configuration key the way the certification tool does, and checks it was accepted.</summary>
     public static async Task ConfigureAsync(this StationSession session, string key, string value)
     {

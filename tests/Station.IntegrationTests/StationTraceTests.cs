@@ -80,8 +80,9 @@ public sealed class StationTraceTests : IDisposable
     }
 
     [Fact]
-    public async Task An_empty_window_leaves_no_archive()
+    public async Task An_empty_window_leaves_an_archive_without_entries()
     {
+        // GetDiagnostics names the file before the archive is written: the file is there either way.
         using var trace = new StationTrace(_directory.Path, _clock);
         trace.OnFrame(FrameDirection.Sent, "[2,\"1\",\"Heartbeat\",{}]"u8);
 
@@ -89,7 +90,36 @@ public sealed class StationTraceTests : IDisposable
         var count = await trace.WriteArchiveAsync(archive, VirtualClock.Epoch.AddMinutes(1), null);
 
         Assert.Equal(0, count);
-        Assert.False(File.Exists(archive));
+        Assert.Empty(DiagnosticsArchive.Lines(await File.ReadAllBytesAsync(archive)));
+    }
+
+    [Fact]
+    public void The_oldest_entry_is_the_first_line_of_the_oldest_file_and_none_before_any_entry()
+    {
+        using var trace = new StationTrace(_directory.Path, _clock, new StationTraceOptions { MaxFileBytes = 1024, MaxFiles = 5 });
+        var none = trace.OldestEntryAt();
+        for (var i = 0; i < 40; i++)
+        {
+            trace.OnFrame(FrameDirection.Sent, "[2,\"1\",\"Heartbeat\",{}]"u8);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Null(none);
+        Assert.Equal(VirtualClock.Epoch, trace.OldestEntryAt());
+        Assert.True(File.Exists(Path.Combine(_directory.Path, "trace.1.log")), "the trace rotated");
+    }
+
+    [Fact]
+    public async Task The_trace_follows_the_clock_it_is_handed()
+    {
+        using var trace = new StationTrace(_directory.Path, _clock);
+        await using var runtime = new Station.Runtime.StationRuntime(_clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await runtime.SynchronizeClockAsync(_clock.GetUtcNow().AddHours(3));
+
+        trace.UseClock(runtime.Clock);
+        trace.OnFrame(FrameDirection.Sent, "[2,\"1\",\"Heartbeat\",{}]"u8);
+
+        Assert.Equal(_clock.GetUtcNow().AddHours(3), trace.OldestEntryAt());
     }
 
     [Fact]

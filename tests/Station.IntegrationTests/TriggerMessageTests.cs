@@ -46,8 +46,10 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
         await session.FenceAsync();
 
         var (_, answered) = await session.CallRecordedAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.StatusNotification, ConnectorId = 1 });
-        await session.FenceAsync();
 
+        // The triggered status is queued by work after the answer, which may run after the fence's own: wait for it first.
+        await session.NextCallAsync<StatusNotificationRequest>(answered);
+        await session.FenceAsync();
         var status = Assert.Single(session.CallsAfter<StatusNotificationRequest>(answered));
         Assert.Equal((1, ChargePointStatus.Available), (status.ConnectorId, status.Status));
     }

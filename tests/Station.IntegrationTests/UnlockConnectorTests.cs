@@ -1,5 +1,5 @@
 using Ocpp16.Messages;
-using Station.Model;
+using Station.IntegrationTests.Support;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -10,10 +10,7 @@ namespace Station.IntegrationTests;
 /// <summary>UnlockConnector and the cable lock, with the built-in fixed cable and a detachable-cable model.</summary>
 public sealed class UnlockConnectorTests(ITestOutputHelper output)
 {
-    private StationHarnessOptions Detachable => CertificationOptions(output.WriteLine) with
-    {
-        Model = StationModel.Tsct2007Cp with { Connectors = [new ConnectorModel { Type = "cType2", FixedCable = false }] },
-    };
+    private StationHarnessOptions Detachable => DetachableCableOptions(output.WriteLine);
 
     [Fact]
     [Trait("Cert", "TC_017_1_CS")]
@@ -133,11 +130,16 @@ public sealed class UnlockConnectorTests(ITestOutputHelper output)
         await harness.RemoteStartChargingAsync(session);
         var mark = session.LastSequence;
 
-        await harness.Hardware.UnplugAsync(1).OrTimeout();
+        await harness.Hardware.UnplugEvAsync(1).OrTimeout();
 
         var stop = await session.Next<StopTransactionRequest>(mark);
         Assert.Equal(Reason.EVDisconnected, stop.Reason);
         Assert.False(harness.Hardware.Connector(1)!.Lock!.IsLocked);
+        await session.NextStatus(mark, 1, ChargePointStatus.Finishing);
+
+        // S2: the cable taken out of the socket, the connector is free.
+        await harness.Hardware.UnplugAsync(1).OrTimeout();
         await session.NextStatus(mark, 1, ChargePointStatus.Available);
+        Assert.Equal([ChargePointStatus.Finishing, ChargePointStatus.Available], session.CallsAfter<StatusNotificationRequest>(mark).Select(s => s.Status));
     }
 }

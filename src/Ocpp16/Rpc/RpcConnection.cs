@@ -10,7 +10,9 @@ namespace Ocpp16.Rpc;
 /// <summary>
 /// One OCPP-J connection, either side: sends CALLs and matches their answers, answers incoming
 /// CALLs through a <see cref="CallRouter"/>, and turns every malformed frame into the right
-/// CALLERROR without closing the connection. It only moves frames; it holds no station state.
+/// CALLERROR without closing the connection. A CALL of ours started while an incoming CALL is in
+/// its handler leaves after that CALL's answer (<see cref="IncomingCallGate"/>). It only moves
+/// frames; it holds no station state.
 /// </summary>
 public sealed class RpcConnection : IAsyncDisposable
 {
@@ -28,6 +30,7 @@ public sealed class RpcConnection : IAsyncDisposable
     private readonly Lock _pendingLock = new();
     private PendingCall? _pending;
     private bool _closed;
+    private readonly IncomingCallGate _incoming = new();
 
     /// <summary>Creates the connection over an open transport; call <see cref="RunAsync"/> to start receiving.</summary>
     public RpcConnection(IOcppTransport transport, CallRouter router, RpcOptions options, TimeProvider timeProvider, ILogger logger, IFrameObserver? observer = null)
@@ -100,6 +103,7 @@ public sealed class RpcConnection : IAsyncDisposable
             pending = new PendingCall(Guid.NewGuid().ToString("N"), action);
             _callBuffer.ResetWrittenCount();
             FrameWriter.WriteCall(_callBuffer, pending.MessageId, action, request);
+            await WaitForAnswerOfIncomingCallAsync(action, cancellationToken).ConfigureAwait(false);
             lock (_pendingLock)
             {
                 // Checked under the lock that Close takes, so a closing connection cannot strand this call.
@@ -159,7 +163,16 @@ public sealed class RpcConnection : IAsyncDisposable
         switch (frame.MessageType)
         {
             case MessageTypeId.Call:
-                await AnswerCallAsync(frame, cancellationToken).ConfigureAwait(false);
+                _incoming.Enter();
+                try
+                {
+                    await AnswerCallAsync(frame, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _incoming.Exit();
+                }
+
                 break;
             case MessageTypeId.CallResult:
                 CompletePending(frame);
@@ -168,6 +181,30 @@ public sealed class RpcConnection : IAsyncDisposable
                 FailPending(frame);
                 break;
         }
+    }
+
+    // Handlers never await their own outgoing CALLs (their answers arrive on this loop), so the hold
+    // ends; it is bounded by the response timeout all the same: a handler breaking that rule costs
+    // a timeout, never a deadlock.
+    private async Task WaitForAnswerOfIncomingCallAsync(OcppAction action, CancellationToken cancellationToken)
+    {
+        var answered = _incoming.WhenAnswered();
+        if (answered.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await answered.WaitAsync(_options.ResponseTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            RpcLog.HeldTooLong(_logger, action.Name, _options.ResponseTimeout.TotalSeconds);
+            throw new OcppCallTimeoutException(action.Name, _options.ResponseTimeout);
+        }
+
+        ThrowIfClosed();
     }
 
     private async Task RefuseAsync(FrameReadResult read, CancellationToken cancellationToken)
@@ -369,6 +406,9 @@ public sealed class RpcConnection : IAsyncDisposable
             _closed = true;
             (pending, _pending) = (_pending, null);
         }
+
+        // A CALL held for the answer of an incoming CALL learns of the close at once.
+        _incoming.Exit();
 
         RpcLog.ConnectionClosed(_logger, reason);
         pending?.Fail(new OcppNotConnectedException($"the connection closed before the answer: {reason}"));

@@ -50,4 +50,7 @@ internal static partial class RpcLog
 
     [LoggerMessage(EventId = 114, Level = LogLevel.Information, Message = "Not answering refused frame {MessageId} ({ErrorCode}): {Error}; incoming calls are not answered in this state")]
     public static partial void NotAnsweringRefusedCall(ILogger logger, string messageId, OcppErrorCode errorCode, string error);
+
+    [LoggerMessage(EventId = 119, Level = LogLevel.Warning, Message = "{Action} was held {Seconds} s for the answer to an incoming CALL and is given up: a handler must not await its own CALLs")]
+    public static partial void HeldTooLong(ILogger logger, string action, double seconds);
 }

@@ -26,6 +26,7 @@ internal static class ControlApi
         var api = new Handlers(runner, logger);
         app.MapPost("/connectors/{n}/plug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.PlugAsync(id, ct)));
         app.MapPost("/connectors/{n}/unplug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.UnplugAsync(id, ct)));
+        app.MapPost("/connectors/{n}/ev/unplug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.UnplugEvAsync(id, ct)));
         app.MapPost("/connectors/{n}/ev/suspend", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.SuspendEvAsync(id, ct)));
         app.MapPost("/connectors/{n}/ev/resume", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.ResumeEvAsync(id, ct)));
         app.MapPost("/connectors/{n}/fault/clear", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.ClearFaultAsync(id, ct), allowStation: true));

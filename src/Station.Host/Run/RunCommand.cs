@@ -108,7 +108,8 @@ internal static class RunCommand
         services.AddSingleton(hardware);
         services.AddSingleton(TimeProvider.System);
 
-        // The message trace and event log that GetDiagnostics uploads, in DATA-DIR/logs, at Information whatever the console shows.
+        // The message trace and event log that GetDiagnostics uploads, in DATA-DIR/logs, at Information whatever the console shows;
+        // host time only until each station instance hands it its station clock (ChargePoint: StationTrace.UseClock).
         services.AddSingleton(_ => new StationTrace(Path.Combine(settings.DataDirectory, "logs"), TimeProvider.System));
         services.AddSingleton<ILoggerProvider>(provider => provider.GetRequiredService<StationTrace>());
         logging.AddFilter<StationTrace>(null, LogLevel.Information);

@@ -14,4 +14,7 @@ internal static partial class AuthorizationLog
 
     [LoggerMessage(EventId = 2252, Level = LogLevel.Information, Message = "Authorization cache cleared")]
     public static partial void CacheCleared(ILogger logger);
+
+    [LoggerMessage(EventId = 2253, Level = LogLevel.Warning, Message = "Authorize for {IdTag} was answered with an error ({Reason}); the Central System is reachable, so the idTag is refused")]
+    public static partial void AuthorizeRefusedByError(ILogger logger, string idTag, string reason);
 }

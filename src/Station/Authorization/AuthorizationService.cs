@@ -11,8 +11,9 @@ namespace Station.Authorization;
 /// Decides whether an identifier may charge (OCPP 1.6 §3.5, §4.1): online through Authorize,
 /// short-cut by <c>LocalPreAuthorize</c> for identifiers known locally; offline through the
 /// Local Authorization List and the cache (<c>LocalAuthorizeOffline</c>, C-01) or, for unknown
-/// identifiers, <c>AllowOfflineTxForUnknownId</c> (C-02). Runs without the station lock: it may
-/// wait for the Central System.
+/// identifiers, <c>AllowOfflineTxForUnknownId</c> (C-02). An Authorize without an answer counts as
+/// offline; one answered with a CALLERROR refuses the identifier (the Central System is there and
+/// did not authorize it). Runs without the station lock: it may wait for the Central System.
 /// </summary>
 public sealed class AuthorizationService
 {
@@ -56,8 +57,16 @@ public sealed class AuthorizationService
                 Remember(idTag, answer.IdTagInfo);
                 return Decide(new AuthorizationResult(idTag, answer.IdTagInfo, AuthorizationSource.CentralSystem));
             }
+            catch (Exception ex) when (ex is OcppCallErrorException or OcppProtocolException)
+            {
+                // The Central System is reachable and answered, but did not authorize: the offline
+                // rules (AllowOfflineTxForUnknownId) are for a Central System that cannot be reached.
+                AuthorizationLog.AuthorizeRefusedByError(_logger, idTag, ex.Message);
+                return Decide(new AuthorizationResult(idTag, new IdTagInfo { Status = AuthorizationStatus.Invalid }, AuthorizationSource.CentralSystemError));
+            }
             catch (OcppException ex)
             {
+                // No answer (timeout) or no connection: as offline.
                 AuthorizationLog.AuthorizeFailed(_logger, idTag, ex.Message);
             }
         }

@@ -17,4 +17,7 @@ public enum AuthorizationSource
 
     /// <summary>Offline and no local rule allowed it.</summary>
     OfflineRefused,
+
+    /// <summary>Online, the Central System answered Authorize with a CALLERROR (or a broken answer): it is reachable but did not authorize.</summary>
+    CentralSystemError,
 }

@@ -15,6 +15,19 @@ public sealed class ConnectorState(int id)
     /// <summary>Whether an EV is connected.</summary>
     public bool CablePlugged { get; internal set; }
 
+    /// <summary>
+    /// Whether a detachable cable is still in the socket after the EV was unplugged from its other
+    /// end (TC_005): the connector stays occupied (Finishing after a session) until it is removed.
+    /// </summary>
+    public bool CableInSocket { get; internal set; }
+
+    /// <summary>
+    /// On connector 0: an authorization waits for a cable on whichever free connector gets one first
+    /// (several were free), so every connector without a session shows Preparing meanwhile (OCTT's
+    /// reusable state Authorized).
+    /// </summary>
+    public bool AuthorizationUnassigned { get; set; }
+
     /// <summary>Whether the EV declines to draw current.</summary>
     public bool EvSuspended { get; internal set; }
 
@@ -84,7 +97,7 @@ public sealed class ConnectorState(int id)
 
         return Session == SessionPhase.Finishing ? new(ChargePointStatus.Finishing)
             : Reserved ? new(ChargePointStatus.Reserved)
-            : CablePlugged || Session == SessionPhase.Authorized ? new(ChargePointStatus.Preparing)
+            : CablePlugged || CableInSocket || Session == SessionPhase.Authorized || (station.AuthorizationUnassigned && Session == SessionPhase.Idle) ? new(ChargePointStatus.Preparing)
             : new(ChargePointStatus.Available);
     }
 }

@@ -24,7 +24,7 @@ public sealed class DiagnosticsService
     /// <summary>The wait between attempts when GetDiagnostics gives none.</summary>
     public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(60);
 
-    private readonly StationTrace? _trace;
+    private readonly IDiagnosticsArchive? _archive;
     private readonly IFileTransfer? _transfer;
     private readonly IDurableQueue _notifications;
     private readonly StationRuntime _runtime;
@@ -35,15 +35,15 @@ public sealed class DiagnosticsService
     private CancellationTokenSource? _upload;
 
     /// <summary>Creates the block.</summary>
-    /// <param name="trace">What is archived; null when the station keeps no trace (nothing to upload).</param>
+    /// <param name="archive">What is archived (the station trace); null when the station keeps none (nothing to upload).</param>
     /// <param name="transfer">Uploads the archive.</param>
     /// <param name="notifications">Where DiagnosticsStatusNotifications go (durably: they are owed across a power loss).</param>
     /// <param name="runtime">Clock and background work.</param>
     /// <param name="chargePointId">Part of the archive's name.</param>
     /// <param name="directory">Where archives wait for their upload.</param>
-    public DiagnosticsService(StationTrace? trace, IFileTransfer? transfer, IDurableQueue notifications, StationRuntime runtime, string chargePointId, string directory)
+    public DiagnosticsService(IDiagnosticsArchive? archive, IFileTransfer? transfer, IDurableQueue notifications, StationRuntime runtime, string chargePointId, string directory)
     {
-        _trace = trace;
+        _archive = archive;
         _transfer = transfer;
         _notifications = notifications;
         _runtime = runtime;
@@ -64,10 +64,14 @@ public sealed class DiagnosticsService
         }
     }
 
-    /// <summary>Builds the archive of the request's window; null when there is nothing to upload.</summary>
-    public async Task<DiagnosticsUpload?> PrepareAsync(GetDiagnosticsRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Names the archive of the request's window, at once (the answer names it; the archive is built
+    /// after the answer, off the receive loop); null when there is nothing to upload: no trace, or a
+    /// window that ends before the oldest entry or starts after now.
+    /// </summary>
+    public DiagnosticsUpload? Prepare(GetDiagnosticsRequest request)
     {
-        if (_trace is null)
+        if (_archive is null)
         {
             DiagnosticsLog.NoTrace(_logger);
             return null;
@@ -75,20 +79,35 @@ public sealed class DiagnosticsService
 
         var from = Describe(request.StartTime, "the start");
         var to = Describe(request.StopTime, "now");
-        var stem = $"diagnostics-{SafeName(_chargePointId)}-{_runtime.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
-        var fileName = $"{stem}.zip";
-
-        // A second request within the same second gets a name of its own: each upload deletes its archive when it ends.
-        for (var copy = 2; File.Exists(Path.Combine(_directory, fileName)); copy++)
+        var now = _runtime.Clock.GetUtcNow();
+        var oldest = _archive.OldestEntryAt();
+        if (oldest is null || request.StartTime > now || request.StopTime < oldest)
         {
-            fileName = $"{stem}-{copy}.zip";
+            DiagnosticsLog.NothingToUpload(_logger, from, to);
+            return null;
         }
 
-        var path = Path.Combine(_directory, fileName);
-        int entries;
+        var stem = $"diagnostics-{SafeName(_chargePointId)}-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        var fileName = $"{stem}.zip";
+        string path;
         try
         {
-            entries = await _trace.WriteArchiveAsync(path, request.StartTime, request.StopTime, cancellationToken).ConfigureAwait(false);
+            // The name is reserved by an empty file: a second request within the same second gets one
+            // of its own before either archive is written; each upload deletes its archive when it ends.
+            Directory.CreateDirectory(_directory);
+            for (var copy = 2; ; copy++)
+            {
+                path = Path.Combine(_directory, fileName);
+                try
+                {
+                    new FileStream(path, FileMode.CreateNew, FileAccess.Write).Dispose();
+                    break;
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    fileName = $"{stem}-{copy}.zip";
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -96,16 +115,9 @@ public sealed class DiagnosticsService
             return null;
         }
 
-        if (entries == 0)
-        {
-            DiagnosticsLog.NothingToUpload(_logger, from, to);
-            return null;
-        }
-
-        DiagnosticsLog.Prepared(_logger, fileName, entries, from, to);
         var retries = Math.Clamp(request.Retries ?? DefaultRetries, 0, MaxRetries);
         var interval = request.RetryInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval;
-        return new DiagnosticsUpload(request.Location, path, fileName, retries, interval);
+        return new DiagnosticsUpload(request.Location, path, fileName, retries, interval, request.StartTime, request.StopTime);
     }
 
     /// <summary>Uploads in the background, replacing an upload in progress.</summary>
@@ -136,6 +148,13 @@ public sealed class DiagnosticsService
         try
         {
             _notifications.Enqueue(new DiagnosticsStatusNotificationRequest { Status = DiagnosticsStatus.Uploading });
+            if (await WriteArchiveAsync(upload, cancellationToken).ConfigureAwait(false) is { } unwritten)
+            {
+                DiagnosticsLog.UploadFailed(_logger, 0, unwritten);
+                Finish(running, DiagnosticsStatus.UploadFailed);
+                return;
+            }
+
             for (var attempt = 1; ; attempt++)
             {
                 var failure = await TryUploadAsync(upload, cancellationToken).ConfigureAwait(false);
@@ -185,6 +204,24 @@ public sealed class DiagnosticsService
             {
                 _notifications.Enqueue(new DiagnosticsStatusNotificationRequest { Status = final });
             }
+        }
+    }
+
+    // Built here, in background work, not on the receive loop: the station answers other CALLs meanwhile.
+    private async Task<string?> WriteArchiveAsync(DiagnosticsUpload upload, CancellationToken cancellationToken)
+    {
+        var from = Describe(upload.From, "the start");
+        var to = Describe(upload.To, "now");
+        try
+        {
+            var entries = await _archive!.WriteArchiveAsync(upload.ArchivePath, upload.From, upload.To, cancellationToken).ConfigureAwait(false);
+            DiagnosticsLog.Prepared(_logger, upload.FileName, entries, from, to);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticsLog.ArchiveFailed(_logger, ex.Message);
+            return $"the archive could not be written: {ex.Message}";
         }
     }
 

@@ -1,9 +1,11 @@
 namespace Station.Diagnostics;
 
-/// <summary>A diagnostics archive ready to upload, and how to retry its upload.</summary>
+/// <summary>A diagnostics archive to build and upload, and how to retry its upload.</summary>
 /// <param name="Location">Where to upload it.</param>
-/// <param name="ArchivePath">The archive on the station's disk.</param>
+/// <param name="ArchivePath">The archive on the station's disk (reserved, empty, until it is built).</param>
 /// <param name="FileName">Its name, as GetDiagnostics.conf announced it.</param>
 /// <param name="Retries">Further attempts after the first fails.</param>
 /// <param name="RetryInterval">The wait between attempts.</param>
-public sealed record DiagnosticsUpload(Uri Location, string ArchivePath, string FileName, int Retries, TimeSpan RetryInterval);
+/// <param name="From">The start of the window archived; open when null.</param>
+/// <param name="To">The end of the window archived; open (now) when null.</param>
+public sealed record DiagnosticsUpload(Uri Location, string ArchivePath, string FileName, int Retries, TimeSpan RetryInterval, DateTimeOffset? From = null, DateTimeOffset? To = null);

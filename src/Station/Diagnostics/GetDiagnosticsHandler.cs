@@ -4,16 +4,17 @@ using Ocpp16.Rpc;
 namespace Station.Diagnostics;
 
 /// <summary>
-/// Answers GetDiagnostics (§5.9) with the name of the archive it built, or without a name when
-/// there is nothing to upload, and starts the upload once the answer has left.
+/// Answers GetDiagnostics (§5.9) with the name of the archive, or without a name when there is
+/// nothing to upload; the archive is built and uploaded once the answer has left, in background
+/// work, so the receive loop keeps answering meanwhile.
 /// </summary>
 internal sealed class GetDiagnosticsHandler(DiagnosticsService diagnostics) : IOcppHandler<GetDiagnosticsRequest, GetDiagnosticsResponse>
 {
-    public async ValueTask<GetDiagnosticsResponse> HandleAsync(GetDiagnosticsRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
+    public ValueTask<GetDiagnosticsResponse> HandleAsync(GetDiagnosticsRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
     {
-        if (await diagnostics.PrepareAsync(request, cancellationToken).ConfigureAwait(false) is not { } upload)
+        if (diagnostics.Prepare(request) is not { } upload)
         {
-            return new GetDiagnosticsResponse();
+            return ValueTask.FromResult(new GetDiagnosticsResponse());
         }
 
         // TC_045_1: Uploading follows the GetDiagnostics.conf that names the file.
@@ -22,6 +23,6 @@ internal sealed class GetDiagnosticsHandler(DiagnosticsService diagnostics) : IO
             diagnostics.StartUpload(upload);
             return Task.CompletedTask;
         });
-        return new GetDiagnosticsResponse { FileName = upload.FileName };
+        return ValueTask.FromResult(new GetDiagnosticsResponse { FileName = upload.FileName });
     }
 }

@@ -14,10 +14,11 @@ namespace Station.Diagnostics;
 /// <c>2026-03-17T09:26:53.417Z SENT [2,"1","Heartbeat",{}]</c>, or
 /// <c>… INFO Station.Boot[2400] BootNotification answered Accepted, interval 60 s</c>.
 /// <c>trace.log</c> rotates to <c>trace.1.log</c> … <c>trace.N.log</c>, the oldest dropped, so the
-/// trace stays size-bounded. GetDiagnostics archives the lines of a time window. Writing never
-/// fails the station: a trace that cannot be written is skipped.
+/// trace stays size-bounded. GetDiagnostics archives the lines of a time window. Entries carry the
+/// station clock of the running instance (<see cref="UseClock"/>), synchronised with the Central
+/// System, as the messages do. Writing never fails the station: a trace that cannot be written is skipped.
 /// </summary>
-public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
+public sealed partial class StationTrace : IFrameObserver, ILoggerProvider, IDiagnosticsArchive
 {
     /// <summary>The file written now.</summary>
     public const string FileName = "trace.log";
@@ -25,7 +26,7 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
     // Millisecond UTC times sort as text and parse back exactly.
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
-    private readonly TimeProvider _clock;
+    private TimeProvider _clock;
     private readonly StationTraceOptions _options;
     private readonly Lock _gate = new();
     private StreamWriter? _writer;
@@ -34,7 +35,7 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
 
     /// <summary>Creates the trace; files are created on the first entry.</summary>
     /// <param name="directory">Where the trace files live.</param>
-    /// <param name="timeProvider">Stamps each entry.</param>
+    /// <param name="timeProvider">Stamps each entry until a station instance hands over its clock (<see cref="UseClock"/>).</param>
     /// <param name="options">Size bounds and level; defaults when null.</param>
     public StationTrace(string directory, TimeProvider timeProvider, StationTraceOptions? options = null)
     {
@@ -45,6 +46,39 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
 
     /// <summary>Where the trace files live.</summary>
     public string Directory { get; }
+
+    /// <summary>
+    /// Stamps entries from now on with <paramref name="clock"/>: a station instance hands over its
+    /// station clock, synchronised with the Central System, so the trace reads like its messages.
+    /// </summary>
+    public void UseClock(TimeProvider clock) => Volatile.Write(ref _clock, clock);
+
+    /// <inheritdoc/>
+    public DateTimeOffset? OldestEntryAt()
+    {
+        lock (_gate)
+        {
+            _writer?.Flush();
+        }
+
+        foreach (var file in FilesOldestFirst())
+        {
+            try
+            {
+                using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.UTF8);
+                if (reader.ReadLine() is { } line && TimeOf(line) is { } at)
+                {
+                    return at;
+                }
+            }
+            catch (FileNotFoundException)
+            {
+                // Rotated away meanwhile: the next file is older still.
+            }
+        }
+
+        return null;
+    }
 
     /// <inheritdoc/>
     public void OnFrame(FrameDirection direction, ReadOnlySpan<byte> frame)
@@ -65,7 +99,8 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
     /// <summary>
     /// Writes the entries stamped from <paramref name="from"/> to <paramref name="to"/> (either
     /// open when null) into a zip archive at <paramref name="archivePath"/>, oldest first, as one
-    /// <c>trace.log</c>. Returns how many; with none, no archive is left.
+    /// <c>trace.log</c>. Returns how many; with none, the archive holds an empty <c>trace.log</c>
+    /// (GetDiagnostics named the file before it was written).
     /// </summary>
     public async Task<int> WriteArchiveAsync(string archivePath, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default)
     {
@@ -89,11 +124,6 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
                     count += await CopyWindowAsync(file, output, from, to, cancellationToken).ConfigureAwait(false);
                 }
             }
-        }
-
-        if (count == 0)
-        {
-            File.Delete(archivePath);
         }
 
         return count;
@@ -123,10 +153,7 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
             using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.UTF8);
             while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
-                var space = line.IndexOf(' ', StringComparison.Ordinal);
-                if (space > 0
-                    && DateTimeOffset.TryParseExact(line.AsSpan(0, space), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                    && (from is null || at >= from) && (to is null || at <= to))
+                if (TimeOf(line) is { } at && (from is null || at >= from) && (to is null || at <= to))
                 {
                     await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
                     count++;
@@ -141,6 +168,14 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
         return count;
     }
 
+    private static DateTimeOffset? TimeOf(string line)
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && DateTimeOffset.TryParseExact(line.AsSpan(0, space), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
+    }
+
     private string PathOf(int generation) => Path.Combine(Directory, generation == 0 ? FileName : $"trace.{generation}.log");
 
     private IEnumerable<string> FilesOldestFirst() =>
@@ -148,7 +183,7 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider
 
     private void Append(string kind, string text)
     {
-        var line = $"{_clock.GetUtcNow().UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)} {kind} {Escape(text)}\n";
+        var line = $"{Volatile.Read(ref _clock).GetUtcNow().UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)} {kind} {Escape(text)}\n";
         lock (_gate)
         {
             if (_disposed)

@@ -80,8 +80,7 @@ public sealed class MeteringService : ITransactionDataSource
         }
 
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesSampledData));
-        var value = Build(connectorId, measurands, ReadingContext.Trigger, now)
-            ?? new MeterValue { Timestamp = now, SampledValue = [] };
+        var value = Build(connectorId, measurands, ReadingContext.Trigger, now);
         return new MeterValuesRequest
         {
             ConnectorId = connectorId,
@@ -162,7 +161,7 @@ public sealed class MeteringService : ITransactionDataSource
         ScheduleAligned();
     }
 
-    private MeterValue? Build(int connectorId, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset timestamp)
+    private MeterValue Build(int connectorId, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset timestamp)
     {
         if (connectorId > 0)
         {

@@ -11,8 +11,12 @@ public static class SampledValueFactory
     private static readonly Phase[] AcPhases = [Phase.L1, Phase.L2, Phase.L3];
     private static readonly Phase[] AcPhasesToNeutral = [Phase.L1N, Phase.L2N, Phase.L3N];
 
-    /// <summary>One <see cref="MeterValue"/> at <paramref name="timestamp"/>; null when no measurand yields a value.</summary>
-    public static MeterValue? Build(MeterReading reading, ConnectorModel connector, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset timestamp)
+    /// <summary>
+    /// One <see cref="MeterValue"/> at <paramref name="timestamp"/>. When no measurand yields a value
+    /// (an empty list, or only measurands this meter cannot give) it holds Energy.Active.Import.Register:
+    /// TC_070 reads an empty MeterValuesSampledData so, and the schema wants at least one sampledValue.
+    /// </summary>
+    public static MeterValue Build(MeterReading reading, ConnectorModel connector, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset timestamp)
     {
         var values = new List<SampledValue>();
         foreach (var measurand in measurands)
@@ -20,7 +24,12 @@ public static class SampledValueFactory
             Add(values, reading, connector, measurand, context);
         }
 
-        return values.Count == 0 ? null : new MeterValue { Timestamp = timestamp, SampledValue = values };
+        if (values.Count == 0)
+        {
+            Add(values, reading, connector, Measurand.EnergyActiveImportRegister, context);
+        }
+
+        return new MeterValue { Timestamp = timestamp, SampledValue = values };
     }
 
     private static void Add(List<SampledValue> values, MeterReading reading, ConnectorModel connector, Measurand measurand, ReadingContext context)

@@ -1,15 +1,28 @@
+using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Station.Connection;
 using Station.Runtime;
 
 namespace Station.Transactions;
 
-/// <summary>Answers RemoteStopTransaction (§5.12): Rejected for a transaction that is not running here (TC_028).</summary>
-internal sealed class RemoteStopTransactionHandler(TransactionService transactions, StationRuntime runtime)
+/// <summary>
+/// Answers RemoteStopTransaction (§5.12): Rejected for a transaction that is not running here
+/// (TC_028), and while the registration is not Accepted (§4.2 does not allow it while Pending).
+/// </summary>
+internal sealed class RemoteStopTransactionHandler(TransactionService transactions, CentralSystemLink link, StationRuntime runtime)
     : IOcppHandler<RemoteStopTransactionRequest, RemoteStopTransactionResponse>
 {
+    private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions");
+
     public ValueTask<RemoteStopTransactionResponse> HandleAsync(RemoteStopTransactionRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
     {
+        if (link.Registration != RegistrationStatus.Accepted)
+        {
+            TransactionsLog.RemoteRequestWhileNotAccepted(_logger, OcppActions.RemoteStopTransaction.Name, link.Registration?.ToString() ?? "unknown");
+            return ValueTask.FromResult(new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Rejected });
+        }
+
         if (transactions.FindByTransactionId(request.TransactionId) is not { } transaction)
         {
             return ValueTask.FromResult(new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Rejected });

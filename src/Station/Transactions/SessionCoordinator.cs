@@ -36,8 +36,9 @@ public sealed class SessionCoordinator
 
     /// <summary>
     /// C-07/C-08: a card stops the transaction it started; presented again while it waits for the
-    /// cable, it withdraws its authorization; otherwise it is authorized, then stops a transaction
-    /// of the same group (parentIdTag, TC_069) or prepares a free connector.
+    /// cable, it withdraws its authorization; otherwise it is authorized, then prepares a free
+    /// connector (TC_006: one reader for several connectors) or, when no connector is free, stops a
+    /// transaction of the same group (parentIdTag, TC_069).
     /// </summary>
     public async Task OnIdTagPresentedAsync(string idTag)
     {
@@ -71,7 +72,7 @@ public sealed class SessionCoordinator
             var result = await _authorization.AuthorizeAsync(idTag, cancellationToken).ConfigureAwait(false);
             using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
             {
-                await ApplyCardAuthorizationAsync(result).ConfigureAwait(false);
+                await ApplyCardAuthorizationAsync(idTag, result).ConfigureAwait(false);
             }
         });
     }
@@ -154,31 +155,34 @@ public sealed class SessionCoordinator
         }
     }
 
-    private async Task ApplyCardAuthorizationAsync(AuthorizationResult result)
+    private async Task ApplyCardAuthorizationAsync(string idTag, AuthorizationResult result)
     {
-        if (!result.IsAccepted)
+        if (!result.IsAccepted || !SameId(result.IdTag, idTag))
         {
-            TransactionsLog.CardRefused(_logger, result.IdTag, result.Info.Status);
-            return;
-        }
-
-        if (result.Info.ParentIdTag is { } parent && _transactions.Active.FirstOrDefault(t => t.ParentIdTag is { } p && SameId(p, parent)) is { } groupTransaction)
-        {
-            TransactionsLog.CardStopsGroupTransaction(_logger, result.IdTag, parent, groupTransaction.ConnectorId);
-            await _transactions.StopAsync(groupTransaction, Reason.Local, result.IdTag).ConfigureAwait(false);
+            TransactionsLog.CardRefused(_logger, idTag, result.Info.Status);
             return;
         }
 
         var free = FreeConnectors();
         if (free.Count == 0)
         {
-            TransactionsLog.CardWithoutConnector(_logger, result.IdTag);
+            // Only with no connector to start on does a card of the group stop: the parent must be the
+            // one this card's own authorization gave, and equal the transaction's (CiString20).
+            if (result.Info.ParentIdTag is { } parent
+                && _transactions.Active.FirstOrDefault(t => !SameId(t.IdTag, idTag) && t.ParentIdTag is { } p && SameId(p, parent)) is { } groupTransaction)
+            {
+                TransactionsLog.CardStopsGroupTransaction(_logger, idTag, parent, groupTransaction.ConnectorId);
+                await _transactions.StopAsync(groupTransaction, Reason.Local, idTag).ConfigureAwait(false);
+                return;
+            }
+
+            TransactionsLog.CardWithoutConnector(_logger, idTag);
             return;
         }
 
         var plugged = free.Where(id => _connectors[id].CablePlugged).ToList();
         var target = plugged.Count == 1 ? plugged[0] : free.Count == 1 ? free[0] : 0;
-        await _transactions.AuthorizeAsync(target, new PendingAuthorization(result.IdTag, result.Info.ParentIdTag)).ConfigureAwait(false);
+        await _transactions.AuthorizeAsync(target, new PendingAuthorization(idTag, result.Info.ParentIdTag)).ConfigureAwait(false);
     }
 
     // Connectors where a new session can begin: usable and not already holding an authorization.

@@ -111,6 +111,10 @@ public sealed class TransactionService
         {
             _connectors[connectorId].Session = SessionPhase.Authorized;
         }
+        else
+        {
+            _connectors.Station.AuthorizationUnassigned = true;
+        }
 
         TransactionsLog.Authorized(_logger, connectorId, authorization.IdTag);
         _connectionTimeouts[connectorId].Start(_configuration.GetSeconds(CoreKeys.ConnectionTimeOut));
@@ -137,6 +141,11 @@ public sealed class TransactionService
             _connectors[connectorId].Session = SessionPhase.Idle;
         }
 
+        if (connectorId == 0)
+        {
+            _connectors.Station.AuthorizationUnassigned = false;
+        }
+
         TransactionsLog.AuthorizationEnded(_logger, connectorId, pending.IdTag, why);
         _connectors.Refresh();
     }
@@ -148,6 +157,7 @@ public sealed class TransactionService
         {
             _pending[0] = null;
             _connectionTimeouts[0].Stop();
+            _connectors.Station.AuthorizationUnassigned = false;
             _pending[connectorId] = unassigned;
             _connectors[connectorId].Session = SessionPhase.Authorized;
         }
@@ -164,8 +174,10 @@ public sealed class TransactionService
     }
 
     /// <summary>
-    /// The EV was unplugged: C-06.2 stops the transaction (EVDisconnected) when
+    /// The EV was unplugged, with its cable or leaving a detachable cable in the socket
+    /// (<see cref="ConnectorState.CableInSocket"/>): C-06.2 stops the transaction (EVDisconnected) when
     /// <c>StopTransactionOnEVSideDisconnect</c> is true; C-06.1 keeps it, suspended, otherwise.
+    /// Finishing lasts until no cable is left (TC_005).
     /// </summary>
     public async Task OnCableUnpluggedAsync(int connectorId)
     {
@@ -181,7 +193,7 @@ public sealed class TransactionService
             await StopAsync(transaction, Reason.EVDisconnected).ConfigureAwait(false);
         }
 
-        if (state.Session == SessionPhase.Finishing)
+        if (state.Session == SessionPhase.Finishing && !state.CableInSocket)
         {
             state.Session = SessionPhase.Idle;
         }
@@ -246,7 +258,7 @@ public sealed class TransactionService
         TransactionsLog.Stopped(_logger, connectorId, transaction.LocalId, transaction.TransactionId, reason, meterStop);
 
         var state = _connectors[connectorId];
-        state.Session = state.CablePlugged ? SessionPhase.Finishing : SessionPhase.Idle;
+        state.Session = state.CablePlugged || state.CableInSocket ? SessionPhase.Finishing : SessionPhase.Idle;
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
         if (reason is Reason.Local or Reason.Remote && _hardware[connectorId - 1].Lock is { } cableLock)
         {

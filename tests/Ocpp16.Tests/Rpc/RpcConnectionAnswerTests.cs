@@ -30,7 +30,7 @@ public sealed class RpcConnectionAnswerTests : IAsyncLifetime
     public async Task Call_of_the_peer_is_answered_while_our_own_call_waits_for_its_answer()
     {
         _rpc.Router.Handle(OcppActions.GetLocalListVersion, (_, _, _) => ValueTask.FromResult(new GetLocalListVersionResponse { ListVersion = 42 }));
-        var ours = _rpc.Connection.CallAsync(new HeartbeatRequest());
+        var ours = _rpc.Connection.CallAsync(new HeartbeatRequest(), CancellationToken.None);
         var ourId = await _rpc.ReceiveCallAsync("Heartbeat");
 
         await _rpc.SendAsync("""[2,"v-1","GetLocalListVersion",{}]""");
@@ -157,7 +157,7 @@ public sealed class RpcConnectionAnswerTests : IAsyncLifetime
             return ValueTask.FromResult(new ResetResponse { Status = ResetStatus.Accepted });
         });
         _rpc.Router.IsAnswering = static () => false;
-        var ours = _rpc.Connection.CallAsync(new HeartbeatRequest());
+        var ours = _rpc.Connection.CallAsync(new HeartbeatRequest(), CancellationToken.None);
         var ourId = await _rpc.ReceiveCallAsync("Heartbeat");
 
         await _rpc.SendAsync(frame);
@@ -204,6 +204,65 @@ public sealed class RpcConnectionAnswerTests : IAsyncLifetime
         var heartbeatId = await _rpc.ReceiveCallAsync("Heartbeat");
         await _rpc.SendAsync($$"""[3,"{{heartbeatId}}",{"currentTime":"2026-11-25T16:27:49.123Z"}]""");
         Assert.Equal(RpcHarness.Start, (await triggered.Task.OrTimeout()).CurrentTime);
+    }
+
+    [Fact]
+    public async Task A_call_started_while_a_handler_runs_leaves_after_that_handlers_answer()
+    {
+        // TC_018_1, SetConnectorUnavailable: the .conf comes before the messages its request causes.
+        Task<HeartbeatResponse>? ours = null;
+        _rpc.Router.Handle(OcppActions.ChangeAvailability, (_, _, _) =>
+        {
+            ours = _rpc.Connection.CallAsync(new HeartbeatRequest(), CancellationToken.None);
+            return ValueTask.FromResult(new ChangeAvailabilityResponse { Status = AvailabilityStatus.Accepted });
+        });
+
+        await _rpc.SendAsync("""[2,"ca-1","ChangeAvailability",{"connectorId":1,"type":"Inoperative"}]""");
+
+        Assert.Equal("""[3,"ca-1",{"status":"Accepted"}]""", await _rpc.ReceiveTextAsync());
+        var heartbeatId = await _rpc.ReceiveCallAsync("Heartbeat");
+        await _rpc.SendAsync($$"""[3,"{{heartbeatId}}",{"currentTime":"2026-11-25T16:27:49.123Z"}]""");
+        await ours!.OrTimeout();
+    }
+
+    [Fact]
+    public async Task A_call_held_for_a_handler_that_fails_leaves_after_the_CallError()
+    {
+        Task<HeartbeatResponse>? ours = null;
+        _rpc.Router.Handle(OcppActions.UnlockConnector, (_, _, _) =>
+        {
+            ours = _rpc.Connection.CallAsync(new HeartbeatRequest(), CancellationToken.None);
+            throw new OcppCallErrorException(OcppErrorCode.NotSupported, "no lock here");
+        });
+
+        await _rpc.SendAsync("""[2,"u-9","UnlockConnector",{"connectorId":1}]""");
+
+        await _rpc.ReceiveCallErrorAsync("u-9", "NotSupported");
+        var heartbeatId = await _rpc.ReceiveCallAsync("Heartbeat");
+        await _rpc.SendAsync($$"""[3,"{{heartbeatId}}",{"currentTime":"2026-11-25T16:27:49.123Z"}]""");
+        await ours!.OrTimeout();
+    }
+
+    [Fact]
+    public async Task A_call_held_for_a_handler_fails_when_the_connection_closes_meanwhile()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<HeartbeatResponse>? ours = null;
+        _rpc.Router.Handle(OcppActions.ClearCache, async (_, _, _) =>
+        {
+            ours = _rpc.Connection.CallAsync(new HeartbeatRequest(), CancellationToken.None);
+            entered.SetResult();
+            await release.Task;
+            return new ClearCacheResponse { Status = ClearCacheStatus.Accepted };
+        });
+
+        await _rpc.SendAsync("""[2,"cc-1","ClearCache",{}]""");
+        await entered.Task.OrTimeout();
+        await _rpc.Connection.CloseAsync("test closes").OrTimeout();
+
+        await Assert.ThrowsAsync<OcppNotConnectedException>(() => ours!.OrTimeout());
+        release.SetResult();
     }
 
     [Fact]

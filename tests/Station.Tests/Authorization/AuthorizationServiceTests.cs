@@ -144,7 +144,22 @@ public sealed class AuthorizationServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Online_an_Authorize_that_fails_falls_back_to_the_offline_rules()
+    public async Task Online_an_Authorize_answered_with_a_CALLERROR_refuses_even_an_unknown_idTag_AllowOfflineTxForUnknownId_would_let_through()
+    {
+        // The Central System is reachable and did not authorize: the offline rules do not apply.
+        await _harness.GoOnlineAsync();
+        Enable(CoreKeys.AllowOfflineTxForUnknownId);
+        _harness.CentralSystem.Answer<AuthorizeRequest, AuthorizeResponse>(OcppActions.Authorize, _ => throw new OcppCallErrorException(OcppErrorCode.InternalError, "database down"));
+
+        var result = await _authorization.AuthorizeAsync("STRANGER").OrTimeout();
+
+        Assert.Equal(new AuthorizationResult("STRANGER", new IdTagInfo { Status = AuthorizationStatus.Invalid }, AuthorizationSource.CentralSystemError), result);
+        Assert.Contains(_harness.Logs.Entries, e => e.EventId.Id == 2253 && e.Message.Contains("database down", StringComparison.Ordinal));
+        Assert.Empty(_cacheStore.IdTags);
+    }
+
+    [Fact]
+    public async Task Online_an_Authorize_answered_with_a_CALLERROR_refuses_a_cached_idTag_when_LocalPreAuthorize_is_off()
     {
         await _harness.GoOnlineAsync();
         Cache("CARD-1", Accepted);
@@ -152,8 +167,22 @@ public sealed class AuthorizationServiceTests : IAsyncLifetime
 
         var result = await _authorization.AuthorizeAsync("CARD-1").OrTimeout();
 
+        Assert.Equal((false, AuthorizationSource.CentralSystemError), (result.IsAccepted, result.Source));
+        Assert.Equal(AuthorizationStatus.Accepted, _cacheStore.Find("CARD-1")!.Info.Status);
+    }
+
+    [Fact]
+    public async Task Online_with_LocalPreAuthorize_a_cached_idTag_starts_without_asking_so_a_failing_Central_System_does_not_matter()
+    {
+        await _harness.GoOnlineAsync();
+        Enable(CoreKeys.LocalPreAuthorize);
+        Cache("CARD-1", Accepted);
+        _harness.CentralSystem.Answer<AuthorizeRequest, AuthorizeResponse>(OcppActions.Authorize, _ => throw new OcppCallErrorException(OcppErrorCode.InternalError, "database down"));
+
+        var result = await _authorization.AuthorizeAsync("CARD-1").OrTimeout();
+
         Assert.Equal((true, AuthorizationSource.Cache), (result.IsAccepted, result.Source));
-        Assert.Contains(_harness.Logs.Entries, e => e.EventId.Id == 2251 && e.Message.Contains("database down", StringComparison.Ordinal));
+        Assert.Empty(_harness.CentralSystem.TakeCalls());
     }
 
     [Fact]

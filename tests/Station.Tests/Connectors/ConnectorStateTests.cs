@@ -28,6 +28,14 @@ public sealed class ConnectorStateTests
         ["the EV left during a transaction"] = ((c, _) => c.Session = SessionPhase.Charging, new(ChargePointStatus.SuspendedEV, Info: "EV side disconnected")),
         ["the EV left a suspended transaction"] = ((c, _) => c.Session = SessionPhase.SuspendedByStation, new(ChargePointStatus.SuspendedEV, Info: "EV side disconnected")),
         ["the transaction ended, cable still in"] = ((c, _) => (c.CablePlugged, c.Session) = (true, SessionPhase.Finishing), new(ChargePointStatus.Finishing)),
+        ["the transaction ended, the EV gone, a detachable cable still in the socket"] =
+            ((c, _) => (c.CableInSocket, c.Session) = (true, SessionPhase.Finishing), new(ChargePointStatus.Finishing)),
+        ["a detachable cable left in the socket, no session"] = ((c, _) => c.CableInSocket = true, new(ChargePointStatus.Preparing)),
+        ["a card waits for whichever free connector gets a cable"] = ((_, s) => s.AuthorizationUnassigned = true, new(ChargePointStatus.Preparing)),
+        ["a card waits for any cable, this connector finishing"] =
+            ((c, s) => (s.AuthorizationUnassigned, c.CablePlugged, c.Session) = (true, true, SessionPhase.Finishing), new(ChargePointStatus.Finishing)),
+        ["a card waits for any cable, this connector inoperative"] =
+            ((c, s) => (s.AuthorizationUnassigned, c.Availability) = (true, AvailabilityType.Inoperative), new(ChargePointStatus.Unavailable)),
         ["reserved"] = ((c, _) => c.Reserved = true, new(ChargePointStatus.Reserved)),
         ["reserved, a cable plugged in"] = ((c, _) => (c.Reserved, c.CablePlugged) = (true, true), new(ChargePointStatus.Reserved)),
         ["finishing while reserved"] = ((c, _) => (c.Reserved, c.CablePlugged, c.Session) = (true, true, SessionPhase.Finishing), new(ChargePointStatus.Finishing)),

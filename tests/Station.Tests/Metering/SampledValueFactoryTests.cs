@@ -118,8 +118,8 @@ public sealed class SampledValueFactoryTests
     }
 
     [Fact]
-    public void Without_per_phase_values_nothing_is_reported_for_current_or_voltage() =>
-        Assert.Null(SampledValueFactory.Build(SinglePhaseReading with { CurrentImportA = [], VoltageV = [] }, SinglePhase, [Measurand.CurrentImport, Measurand.Voltage], ReadingContext.SamplePeriodic, At));
+    public void Without_per_phase_values_nothing_is_reported_for_current_or_voltage_and_the_energy_register_stands_in() =>
+        AssertEnergyRegisterOnly(SampledValueFactory.Build(SinglePhaseReading with { CurrentImportA = [], VoltageV = [] }, SinglePhase, [Measurand.CurrentImport, Measurand.Voltage], ReadingContext.SamplePeriodic, At));
 
     [Fact]
     public void The_offered_current_and_power_are_the_rating_of_the_connector()
@@ -152,7 +152,7 @@ public sealed class SampledValueFactoryTests
 
     [Fact]
     public void The_state_of_charge_is_left_out_when_unknown() =>
-        Assert.Null(SampledValueFactory.Build(DcReading with { StateOfChargePercent = null }, Dc, [Measurand.SoC], ReadingContext.SamplePeriodic, At));
+        AssertEnergyRegisterOnly(SampledValueFactory.Build(DcReading with { StateOfChargePercent = null }, Dc, [Measurand.SoC], ReadingContext.SamplePeriodic, At));
 
     [Fact]
     public void The_temperature_is_reported_in_Celsius_at_the_body_when_measured()
@@ -163,10 +163,19 @@ public sealed class SampledValueFactoryTests
     }
 
     [Fact]
-    public void Measurands_the_meter_cannot_give_yield_nothing()
+    [Trait("Cert", "TC_070_CS")]
+    public void Measurands_the_meter_cannot_give_yield_the_energy_register_instead() =>
+        AssertEnergyRegisterOnly(SampledValueFactory.Build(SinglePhaseReading, SinglePhase, [Measurand.EnergyReactiveImportRegister, Measurand.RPM], ReadingContext.SamplePeriodic, At));
+
+    [Fact]
+    [Trait("Cert", "TC_070_CS")]
+    public void An_empty_measurand_list_means_the_energy_register_so_no_meter_value_is_ever_empty()
     {
-        Assert.Null(SampledValueFactory.Build(SinglePhaseReading, SinglePhase, [Measurand.EnergyReactiveImportRegister, Measurand.RPM], ReadingContext.SamplePeriodic, At));
-        Assert.Null(SampledValueFactory.Build(SinglePhaseReading, SinglePhase, [], ReadingContext.SamplePeriodic, At));
+        var meterValue = SampledValueFactory.Build(SinglePhaseReading, SinglePhase, [], ReadingContext.Trigger, At);
+
+        var value = Assert.Single(meterValue!.SampledValue);
+        Assert.Equal(("12345", ReadingContext.Trigger, UnitOfMeasure.Wh), (value.Value, value.Context!.Value, value.Unit!.Value));
+        OcppSchemas.AssertValid("MeterValues", isResponse: false, TransactionOutbox.Encode(new MeterValuesRequest { ConnectorId = 0, MeterValue = [meterValue] }));
     }
 
     [Theory]
@@ -203,6 +212,9 @@ public sealed class SampledValueFactoryTests
 
     private static List<SampledValue> Build(MeterReading reading, ConnectorModel connector, params Measurand[] measurands) =>
         [.. SampledValueFactory.Build(reading, connector, measurands, ReadingContext.SamplePeriodic, At)!.SampledValue];
+
+    private static void AssertEnergyRegisterOnly(MeterValue? meterValue) =>
+        Assert.Equal(Measurand.EnergyActiveImportRegister, Assert.Single(meterValue!.SampledValue).Measurand);
 
     private static SampledValue Single(MeterReading reading, ConnectorModel connector, Measurand measurand) =>
         Assert.Single(Build(reading, connector, measurand));

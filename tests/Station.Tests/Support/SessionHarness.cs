@@ -41,7 +41,7 @@ public sealed class SessionHarness : IAsyncDisposable
         Transactions = new TransactionService(Connectors, hardware, TransactionStore, Outbox, Authorization, Block.Configuration, Block.Runtime, Math.Max(1, model.StopTransactionMaxMeterValues));
         Sessions = new SessionCoordinator(Transactions, Connectors, Authorization, Block.Configuration, Block.Runtime);
         Metering = new MeteringService(model, hardware, Transactions, Block.Outgoing, Block.Configuration, Block.Runtime, MeterCheckpointInterval);
-        Inputs = new ChargePointInputs(Block.Runtime, Connectors, Transactions, Sessions, _ => Task.CompletedTask);
+        Inputs = new ChargePointInputs(model, Block.Runtime, Connectors, Transactions, Sessions, _ => Task.CompletedTask);
         Outbox.Delivered += action => _deliveries.Writer.TryWrite(action);
         _delivering = Outbox.RunAsync(_stopping.Token);
     }
@@ -98,11 +98,11 @@ public sealed class SessionHarness : IAsyncDisposable
     /// <summary>The action of the next transaction message the Central System answered (after the station handled the answer).</summary>
     public async Task<string> NextDeliveryAsync() => await _deliveries.Reader.ReadAsync().AsTask().OrTimeout();
 
-    /// <summary>Presents <paramref name="idTag"/> and plugs in connector <paramref name="connectorId"/>, then waits for the decision.</summary>
-    public async Task<Transaction> StartTransactionAsync(int connectorId, string idTag)
+    /// <summary>Plugs in connector <paramref name="connectorId"/> and authorizes <paramref name="idTag"/> (of group <paramref name="parentIdTag"/>) there; returns the transaction.</summary>
+    public async Task<Transaction> StartTransactionAsync(int connectorId, string idTag, string? parentIdTag = null)
     {
         await Hardware.PlugAsync(connectorId).AsTask().OrTimeout();
-        await Block.LockedAsync(() => Transactions.AuthorizeAsync(connectorId, new PendingAuthorization(idTag, ParentIdTag: null)));
+        await Block.LockedAsync(() => Transactions.AuthorizeAsync(connectorId, new PendingAuthorization(idTag, parentIdTag)));
         return Transactions.On(connectorId) ?? throw new InvalidOperationException($"no transaction started on connector {connectorId}");
     }
 
