@@ -290,6 +290,9 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
     private void RegisterHandlers(IReadOnlyList<IDataTransferVendorHandler> dataTransfer)
     {
         Router.IsAnswering = () => Boot.IsAnswering;
+
+        // One path for work after an answer: the station's tracked background work, which stopping waits for.
+        Router.AfterResponseRunner = _runtime.Run;
         Locked(OcppActions.GetConfiguration, new GetConfigurationHandler(Configuration));
         Locked(OcppActions.ChangeConfiguration, new ChangeConfigurationHandler(Configuration));
         Locked(OcppActions.ChangeAvailability, new ChangeAvailabilityHandler(Connectors));

@@ -18,6 +18,14 @@ public sealed class CallRouter
     /// </summary>
     public Func<bool> IsAnswering { get; set; } = static () => true;
 
+    /// <summary>
+    /// Runs the work a handler scheduled with <see cref="IncomingCallContext.AfterResponse"/> once its
+    /// answer is sent, given a name for the logs. The owner of the handlers sets it to its own
+    /// tracked background work, so that stopping waits for that work and nothing outlives it; when
+    /// null, the connection starts the work on the thread pool itself.
+    /// </summary>
+    public Action<string, Func<CancellationToken, Task>>? AfterResponseRunner { get; set; }
+
     /// <summary>Registers (or replaces) the handler of <paramref name="action"/>.</summary>
     public CallRouter Handle<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IOcppHandler<TRequest, TResponse> handler)
         where TRequest : class, IOcppRequest<TResponse>

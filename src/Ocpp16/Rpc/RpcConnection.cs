@@ -295,7 +295,14 @@ public sealed class RpcConnection : IAsyncDisposable
         await SendAsync(_answerBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         foreach (var work in context.TakeAfterResponse())
         {
-            _ = RunAfterResponseAsync(actionName, work, cancellationToken);
+            if (_router.AfterResponseRunner is { } runner)
+            {
+                runner($"after the answer to {actionName}", work);
+            }
+            else
+            {
+                _ = RunAfterResponseAsync(actionName, work, cancellationToken);
+            }
         }
     }
 
