@@ -20,6 +20,7 @@ public sealed class RpcConnection : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly IFrameObserver? _observer;
+    private readonly AnswerReader _answers;
 
     // OCPP-J §4.1.1: at most one CALL of ours awaits an answer; later calls queue here in order.
     private readonly SemaphoreSlim _callGate = new(1, 1);
@@ -38,6 +39,7 @@ public sealed class RpcConnection : IAsyncDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _observer = observer;
+        _answers = new AnswerReader(_options.StrictAnswers, logger);
     }
 
     /// <summary>False once the receive loop has ended.</summary>
@@ -327,9 +329,9 @@ public sealed class RpcConnection : IAsyncDisposable
             return;
         }
 
-        if (pending.Action.Response.TryRead(frame.Payload.Span, out var response, out var error))
+        if (_answers.TryRead(pending.Action, frame.MessageId, frame.Payload.Span, out var response, out var error))
         {
-            pending.Complete((IOcppResponse)response);
+            pending.Complete(response);
         }
         else
         {

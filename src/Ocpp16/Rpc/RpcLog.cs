@@ -50,4 +50,7 @@ internal static partial class RpcLog
 
     [LoggerMessage(EventId = 114, Level = LogLevel.Information, Message = "Not answering refused frame {MessageId} ({ErrorCode}): {Error}; incoming calls are not answered in this state")]
     public static partial void NotAnsweringRefusedCall(ILogger logger, string messageId, OcppErrorCode errorCode, string error);
+
+    [LoggerMessage(EventId = 115, Level = LogLevel.Warning, Message = "Tolerated in the {Action} answer {MessageId}: {Leniency} at {Paths} (logged once per connection, action and kind; strict answers refuse it)")]
+    public static partial void ToleratedAnswer(ILogger logger, string action, string messageId, string leniency, string paths);
 }
