@@ -139,12 +139,12 @@ internal static class SchemaMutations
         return data;
     }
 
-    private static string? Type(JsonObject schema) => schema["type"]?.GetValue<string>();
+    internal static string? Type(JsonObject schema) => schema["type"]?.GetValue<string>();
 
-    private static HashSet<string> Required(JsonObject schema) =>
+    internal static HashSet<string> Required(JsonObject schema) =>
         [.. schema["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []];
 
-    private static IEnumerable<(string Name, JsonObject Schema)> Properties(JsonObject schema) =>
+    internal static IEnumerable<(string Name, JsonObject Schema)> Properties(JsonObject schema) =>
         schema["properties"]?.AsObject().Select(p => (p.Key, p.Value!.AsObject())) ?? [];
 
     private sealed class Generator
