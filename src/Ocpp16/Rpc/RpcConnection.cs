@@ -22,6 +22,9 @@ public sealed class RpcConnection : IAsyncDisposable
     private readonly IFrameObserver? _observer;
     private readonly AnswerReader _answers;
 
+    private const int ReceiveBufferBytes = 4096;
+    private const int RetainedBufferBytes = 64 * 1024;
+
     // OCPP-J §4.1.1: at most one CALL of ours awaits an answer; later calls queue here in order.
     private readonly SemaphoreSlim _callGate = new(1, 1);
     private readonly ArrayBufferWriter<byte> _callBuffer = new(1024);
@@ -51,7 +54,7 @@ public sealed class RpcConnection : IAsyncDisposable
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        var buffer = new ArrayBufferWriter<byte>(ReceiveBufferBytes);
         var reason = "closed by the peer";
         try
         {
@@ -65,11 +68,21 @@ public sealed class RpcConnection : IAsyncDisposable
 
                 Observe(FrameDirection.Received, buffer.WrittenSpan);
                 await DispatchAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                if (buffer.Capacity > RetainedBufferBytes)
+                {
+                    // A rare large message must not keep its buffer for the life of the connection (thousands of stations per process).
+                    buffer = new ArrayBufferWriter<byte>(ReceiveBufferBytes);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             reason = "closed locally";
+        }
+        catch (MessageTooLargeException ex)
+        {
+            RpcLog.MessageTooLarge(_logger, ex.Limit);
+            reason = ex.Message;
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OcppNotConnectedException)
         {
