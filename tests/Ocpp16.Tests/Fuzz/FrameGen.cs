@@ -21,23 +21,28 @@ internal static class FrameGen
 
     private static readonly Gen<OcppAction> ServedAction = Gen.OneOf([.. DecoderHarness.Served]);
 
+    // Built once: a schema file is read and its generator composed per action, not per frame.
+    private static readonly Dictionary<string, Gen<GeneratedPayload>> Payloads =
+        DecoderHarness.Served.ToDictionary(a => a.Name, a => PayloadGen.Mutated(SchemaMutations.Schema(a.Name + ".req")), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, Gen<Codec.PayloadMutation>> SampleVariants = DecoderHarness.Served.ToDictionary(
+        a => a.Name,
+        a => Gen.OneOf([.. SchemaMutations.Invalid(a.Name + ".req").Values.Concat(SchemaMutations.Accepted(a.Name + ".req").Values)]),
+        StringComparer.Ordinal);
+
     /// <summary>A CALL of a served action whose payload is a random valid instance, or one with one rule broken.</summary>
     public static readonly Gen<FrameCase> GeneratedCall = ServedAction.SelectMany(action =>
-        PayloadGen.Mutated(Schema(action)).SelectMany(payload => Call(action.Name, payload.Json).Select(call =>
+        Payloads[action.Name].SelectMany(payload => Call(action.Name, payload.Json).Select(call =>
             payload.Code is { } code
                 ? FrameCase.Error($"{action.Name}: {payload.What}", call.Frame, call.MessageId, code)
                 : FrameCase.Result($"{action.Name}: valid", call.Frame, call.MessageId))));
 
     /// <summary>A CALL carrying one of <see cref="SchemaMutations"/>' variants of the full sample of a served request.</summary>
     public static readonly Gen<FrameCase> SampleMutationCall = ServedAction.SelectMany(action =>
-    {
-        var name = action.Name + ".req";
-        var variants = SchemaMutations.Invalid(name).Values.Concat(SchemaMutations.Accepted(name).Values).ToArray();
-        return Gen.OneOf(variants).SelectMany(variant => Call(action.Name, variant.Json).Select(call =>
+        SampleVariants[action.Name].SelectMany(variant => Call(action.Name, variant.Json).Select(call =>
             variant.Expected is { } code
-                ? FrameCase.Error($"{name}: {variant.Description}", call.Frame, call.MessageId, code)
-                : FrameCase.Result($"{name}: {variant.Description}", call.Frame, call.MessageId)));
-    });
+                ? FrameCase.Error($"{action.Name}.req: {variant.Description}", call.Frame, call.MessageId, code)
+                : FrameCase.Result($"{action.Name}.req: {variant.Description}", call.Frame, call.MessageId))));
 
     /// <summary>A valid or broken CALL cut short: answered FormationViolation once its id is complete, else not at all.</summary>
     public static readonly Gen<FrameCase> Truncated = GeneratedCall.SelectMany(full =>
@@ -164,6 +169,4 @@ internal static class FrameGen
         reader.Read();
         return (int)reader.BytesConsumed;
     }
-
-    private static JsonObject Schema(OcppAction action) => SchemaMutations.Schema(action.Name + ".req");
 }

@@ -22,7 +22,18 @@ internal static class JsonGen
         (1, Gen.OneOf(Gen.Const('é'), Gen.Const('ß'), Gen.Const('中'), Gen.Const('\u2028'), Gen.Const('\u0001'), Gen.Const('Ω'))));
 
     /// <summary>A string of <paramref name="min"/> to <paramref name="max"/> characters.</summary>
-    public static Gen<string> Text(int min, int max) => Character.Array[min, max].Select(chars => new string(chars));
+    public static Gen<string> Text(int min, int max) => Gen.Int[min, max].SelectMany(length => length <= 32
+        ? Character.Array[length].Select(chars => new string(chars))
+        : Character.Array[32].Select(chars => Repeat(chars, length)));
+
+    // Long strings repeat a random 32-character piece: drawing every character costs more than the frame's whole trip.
+    private static string Repeat(char[] piece, int length) => string.Create(length, piece, static (span, piece) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = piece[i % piece.Length];
+        }
+    });
 
     /// <summary>A message id the receiver must echo: 0 to 36 characters, never the harness's sentinel prefix.</summary>
     public static readonly Gen<string> MessageId = Gen.Frequency(

@@ -57,11 +57,10 @@ internal static class PayloadGen
     public static Gen<GeneratedPayload> Mutated(JsonObject schema) =>
         Gen.Select(Valid(schema), Gen.Int[0, 1]).SelectMany((instance, encoder) =>
         {
-            var sites = new List<Gen<GeneratedPayload>>();
-            var text = instance.ToJsonString(JsonGen.Encoders[encoder]);
-            sites.Add(Gen.Const(new GeneratedPayload(text, null, "valid")));
+            // Sites are built lazily: only the one drawn becomes a generator.
+            var sites = new List<Func<Gen<GeneratedPayload>>> { () => Gen.Const(new GeneratedPayload(instance.ToJsonString(JsonGen.Encoders[encoder]), null, "valid")) };
             Collect(schema, instance, [], "$", sites, instance, encoder);
-            return Gen.Int[0, sites.Count - 1].SelectMany(i => sites[i]);
+            return Gen.Int[0, sites.Count - 1].SelectMany(i => sites[i]());
         });
 
     private static Gen<string> ValidString(JsonObject schema)
@@ -83,12 +82,12 @@ internal static class PayloadGen
     }
 
     // Adds one generator per rule that can be broken at this value (and below it).
-    private static void Collect(JsonObject schema, JsonNode node, object[] at, string path, List<Gen<GeneratedPayload>> sites, JsonNode root, int encoder)
+    private static void Collect(JsonObject schema, JsonNode node, object[] at, string path, List<Func<Gen<GeneratedPayload>>> sites, JsonNode root, int encoder)
     {
         var type = SchemaMutations.Type(schema)!;
         if (at.Length > 0)
         {
-            sites.Add(JsonGen.OtherType(type).Select(wrong => Replace(root, at, wrong, encoder, OcppErrorCode.TypeConstraintViolation, $"{path} of the wrong type")));
+            sites.Add(() => JsonGen.OtherType(type).Select(wrong => Replace(root, at, wrong, encoder, OcppErrorCode.TypeConstraintViolation, $"{path} of the wrong type")));
         }
 
         switch (type)
@@ -96,11 +95,11 @@ internal static class PayloadGen
             case "object":
                 var obj = node.AsObject();
                 var known = SchemaMutations.Properties(schema).ToDictionary(p => p.Name, p => p.Schema, StringComparer.Ordinal);
-                sites.Add(Gen.Select(JsonGen.Text(1, 12).Where(n => !known.ContainsKey(n)), JsonGen.Value).Select((name, value) =>
+                sites.Add(() => Gen.Select(JsonGen.Text(1, 12).Where(n => !known.ContainsKey(n)), JsonGen.Value).Select((name, value) =>
                     Change(root, at, o => o.AsObject()[name] = value, encoder, OcppErrorCode.FormationViolation, $"{path}: unknown property")));
                 foreach (var name in SchemaMutations.Required(schema))
                 {
-                    sites.Add(Gen.Const(0).Select(_ => Change(root, at, o => o.AsObject().Remove(name), encoder, OcppErrorCode.OccurenceConstraintViolation, $"{path}.{name} missing")));
+                    sites.Add(() => Gen.Const(0).Select(_ => Change(root, at, o => o.AsObject().Remove(name), encoder, OcppErrorCode.OccurenceConstraintViolation, $"{path}.{name} missing")));
                 }
 
                 foreach (var (name, value) in obj)
@@ -118,7 +117,7 @@ internal static class PayloadGen
 
                 break;
             case "number" when schema["multipleOf"] is not null:
-                sites.Add(Gen.Int[1, 9].Select(d => Replace(root, at, $"0.0{d}", encoder, OcppErrorCode.PropertyConstraintViolation, $"{path} not a multiple of 0.1")));
+                sites.Add(() => Gen.Int[1, 9].Select(d => Replace(root, at, $"0.0{d}", encoder, OcppErrorCode.PropertyConstraintViolation, $"{path} not a multiple of 0.1")));
                 break;
             case "string":
                 CollectString(schema, at, path, sites, root, encoder);
@@ -126,33 +125,36 @@ internal static class PayloadGen
         }
     }
 
-    private static void CollectString(JsonObject schema, object[] at, string path, List<Gen<GeneratedPayload>> sites, JsonNode root, int encoder)
+    private static void CollectString(JsonObject schema, object[] at, string path, List<Func<Gen<GeneratedPayload>>> sites, JsonNode root, int encoder)
     {
         const OcppErrorCode Property = OcppErrorCode.PropertyConstraintViolation;
         if (schema["maxLength"] is { } maxLength)
         {
             var limit = maxLength.GetValue<int>();
-            sites.Add(Gen.Frequency((9, Gen.Int[limit + 1, limit + 20]), (1, Gen.Int[limit + 1, 100_000])).SelectMany(length => JsonGen.Text(length, length))
+            sites.Add(() => Gen.Frequency((9, Gen.Int[limit + 1, limit + 20]), (1, Gen.Int[limit + 1, 100_000])).SelectMany(length => JsonGen.Text(length, length))
                 .SelectMany(JsonGen.Quoted).Select(text => Replace(root, at, text, encoder, Property, $"{path} longer than {limit}")));
         }
 
         if (schema["enum"] is JsonArray members)
         {
-            var names = members.Select(m => m!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
-            var wrong = Gen.Frequency(
-                (1, Gen.OneOf([.. names]).Select(n => n.ToLowerInvariant())),
-                (1, Gen.OneOf([.. names]).Select(n => n + " ")),
-                (2, JsonGen.Text(0, 20)));
-            sites.Add(wrong.Where(w => !names.Contains(w)).SelectMany(JsonGen.Quoted).Select(text => Replace(root, at, text, encoder, Property, $"{path} not a member")));
+            sites.Add(() =>
+            {
+                var names = members.Select(m => m!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+                var wrong = Gen.Frequency(
+                    (1, Gen.OneOf([.. names]).Select(n => n.ToLowerInvariant())),
+                    (1, Gen.OneOf([.. names]).Select(n => n + " ")),
+                    (2, JsonGen.Text(0, 20)));
+                return wrong.Where(w => !names.Contains(w)).SelectMany(JsonGen.Quoted).Select(text => Replace(root, at, text, encoder, Property, $"{path} not a member"));
+            });
         }
 
         switch (schema["format"]?.GetValue<string>())
         {
             case "date-time":
-                sites.Add(Gen.OneOf(BadDates).SelectMany(JsonGen.Quoted).Select(text => Replace(root, at, text, encoder, Property, $"{path} not an RFC 3339 date-time")));
+                sites.Add(() => Gen.OneOf(BadDates).SelectMany(JsonGen.Quoted).Select(text => Replace(root, at, text, encoder, Property, $"{path} not an RFC 3339 date-time")));
                 break;
             case "uri":
-                sites.Add(Gen.OneOf(Gen.Const("firmware/v2.bin"), Gen.Const("/diagnostics"), Gen.Const("")).SelectMany(JsonGen.Quoted)
+                sites.Add(() => Gen.OneOf(Gen.Const("firmware/v2.bin"), Gen.Const("/diagnostics"), Gen.Const("")).SelectMany(JsonGen.Quoted)
                     .Select(text => Replace(root, at, text, encoder, Property, $"{path} not an absolute URI")));
                 break;
         }
