@@ -28,8 +28,12 @@ internal sealed class DecoderHarness : IAsyncDisposable
     private long _sentinels;
     private int _invocations;
 
-    public DecoderHarness()
+    private readonly bool _strictAnswers;
+
+    public DecoderHarness(RpcOptions? options = null)
     {
+        options ??= new RpcOptions();
+        _strictAnswers = options.StrictAnswers;
         var (local, remote) = InMemoryTransport.CreatePair();
         _peer = remote;
         var router = new CallRouter();
@@ -39,7 +43,7 @@ internal sealed class DecoderHarness : IAsyncDisposable
             register.MakeGenericMethod(action.Request.ClrType, action.Response.ClrType).Invoke(null, [router, action, this]);
         }
 
-        _connection = new RpcConnection(local, router, new RpcOptions(), new FakeTimeProvider(Rpc.RpcHarness.Start), _logger);
+        _connection = new RpcConnection(local, router, options, new FakeTimeProvider(Rpc.RpcHarness.Start), _logger);
         _running = _connection.RunAsync(_stop.Token);
     }
 
@@ -51,7 +55,47 @@ internal sealed class DecoderHarness : IAsyncDisposable
     public static IReadOnlyList<OcppAction> NotServed { get; } =
         [.. OcppActions.All.Where(a => a.Direction == MessageDirection.ChargePointToCentralSystem).OrderBy(a => a.Name, StringComparer.Ordinal)];
 
+    /// <summary>The actions a Charge Point calls, whose answers it reads: Charge Point → Central System, and DataTransfer.</summary>
+    public static IReadOnlyList<OcppAction> Called { get; } =
+        [.. OcppActions.All.Where(a => a.Direction != MessageDirection.CentralSystemToChargePoint).OrderBy(a => a.Name, StringComparer.Ordinal)];
+
     public long Checked { get; private set; }
+
+    /// <summary>Answers that break a rule but were used: the lenient read tolerated them.</summary>
+    public long Tolerated { get; private set; }
+
+    /// <summary>Answers that failed their call.</summary>
+    public long Refused { get; private set; }
+
+    /// <summary>
+    /// Calls <paramref name="action"/>, answers it with <paramref name="payload"/> and asserts the call
+    /// completes when the payload is valid (or tolerated, unless strict) and fails with the code of the
+    /// broken rule otherwise, and that the connection stays up.
+    /// </summary>
+    public async Task CheckAnswerAsync(OcppAction action, GeneratedPayload payload)
+    {
+        var call = _connection.CallAsync(action, (IOcppRequest)MessageCatalog.Minimal(action.Name + ".req"));
+        var sent = JsonNode.Parse(await _peer.ReceiveTextAsync().OrTimeout() ?? throw new Xunit.Sdk.XunitException("the connection closed"))!.AsArray();
+        await _peer.SendTextAsync($"[3,\"{(string)sent[1]!}\",{payload.Json}]").OrTimeout();
+
+        var expected = _strictAnswers ? payload.Code : payload.LenientCode;
+        var what = $"{action.Name}.conf ({(_strictAnswers ? "strict" : "lenient")}): {payload.What}: expected {expected?.ToString() ?? "the answer"}: {payload.Json}";
+        try
+        {
+            await call.OrTimeout();
+            Assert.True(expected is null, $"{what}\nthe call completed");
+            Tolerated += payload.Code is null ? 0 : 1;
+        }
+        catch (OcppProtocolException ex)
+        {
+            Assert.True(expected == ex.Error.Code, $"{what}\nfailed {ex.Error.Code}: {ex.Error.Description}");
+            Refused++;
+        }
+
+        Assert.True(_logger.Errors.IsEmpty, $"{what}\nlogged an error: {string.Join("; ", _logger.Errors)}");
+        Assert.True(_connection.IsOpen && !_running.IsCompleted, $"{what}\nthe connection closed");
+        Checked++;
+    }
 
     /// <summary>Sends the frame and asserts the answer, the handler calls and that the connection stays up.</summary>
     public async Task CheckAsync(FrameCase @case)

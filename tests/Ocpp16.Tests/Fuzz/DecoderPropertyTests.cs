@@ -6,9 +6,10 @@ namespace Ocpp16.Tests.Fuzz;
 
 /// <summary>
 /// Property tests of the frame decoder and payload binding, through a running <see cref="Ocpp16.Rpc.RpcConnection"/>:
-/// over 100,000 generated frames per run (a new seed each run; a failure prints its seed and the
-/// shrunk frame), each answered exactly as OCPP-J 1.6 §4 requires, with no exception escaping, no
-/// handler call for an invalid payload and the connection up afterwards.
+/// 115,100 generated frames per run (a new seed each run; a failure prints its seed and the shrunk
+/// frame), each answered exactly as OCPP-J 1.6 §4 requires, with no exception escaping, no handler
+/// call for an invalid payload and the connection up afterwards; and answers to our own CALLs,
+/// read leniently and strictly.
 /// </summary>
 public sealed class DecoderPropertyTests(ITestOutputHelper output)
 {
@@ -35,6 +36,18 @@ public sealed class DecoderPropertyTests(ITestOutputHelper output)
     [Fact]
     public Task Frames_of_hundreds_of_kilobytes_are_decoded_and_answered() =>
         RunAsync(FrameGen.Oversized, 100);
+
+    [Theory]
+    [InlineData(false, 10_000)]
+    [InlineData(true, 5_000)]
+    public async Task Generated_answers_to_our_calls_complete_them_or_fail_them_with_the_code_of_the_broken_rule(bool strictAnswers, long iterations)
+    {
+        await using var harness = new DecoderHarness(new Ocpp16.Rpc.RpcOptions { StrictAnswers = strictAnswers });
+        await FrameGen.Answer.SampleAsync((action, payload) => harness.CheckAnswerAsync(action, payload), writeLine: output.WriteLine, iter: iterations, threads: 1);
+        Assert.True(harness.Checked >= iterations, $"only {harness.Checked} of {iterations} answers were checked");
+        Assert.True(harness.Refused > iterations / 10, $"only {harness.Refused} answers were refused");
+        Assert.Equal(strictAnswers, harness.Tolerated == 0);
+    }
 
     private async Task RunAsync(Gen<FrameCase> gen, long iterations)
     {

@@ -30,6 +30,13 @@ internal static class FrameGen
         a => Gen.OneOf([.. SchemaMutations.Invalid(a.Name + ".req").Values.Concat(SchemaMutations.Accepted(a.Name + ".req").Values)]),
         StringComparer.Ordinal);
 
+    private static readonly Dictionary<string, Gen<GeneratedPayload>> AnswerPayloads =
+        DecoderHarness.Called.ToDictionary(a => a.Name, a => PayloadGen.Mutated(SchemaMutations.Schema(a.Name + ".conf")), StringComparer.Ordinal);
+
+    /// <summary>An answer to a CALL of ours: a random valid .conf payload of the action called, or one with one rule broken.</summary>
+    public static readonly Gen<(OcppAction Action, GeneratedPayload Payload)> Answer =
+        Gen.OneOf([.. DecoderHarness.Called]).SelectMany(action => AnswerPayloads[action.Name].Select(payload => (action, payload)));
+
     /// <summary>A CALL of a served action whose payload is a random valid instance, or one with one rule broken.</summary>
     public static readonly Gen<FrameCase> GeneratedCall = ServedAction.SelectMany(action =>
         Payloads[action.Name].SelectMany(payload => Call(action.Name, payload.Json).Select(call =>

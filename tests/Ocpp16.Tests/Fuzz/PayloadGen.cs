@@ -6,8 +6,11 @@ using Ocpp16.Tests.Codec;
 
 namespace Ocpp16.Tests.Fuzz;
 
-/// <summary>A payload as JSON text and, for a broken one, the CALLERROR code of the rule it breaks and which rule.</summary>
-internal sealed record GeneratedPayload(string Json, OcppErrorCode? Code, string What);
+/// <summary>
+/// A payload as JSON text and, for a broken one, the CALLERROR code of the rule it breaks and which
+/// rule; <paramref name="LenientCode"/> is what a lenient read of an answer gives (null: accepted).
+/// </summary>
+internal sealed record GeneratedPayload(string Json, OcppErrorCode? Code, string What, OcppErrorCode? LenientCode);
 
 /// <summary>
 /// Payloads generated from the official schema of a message (the same files and schema reading as
@@ -16,7 +19,7 @@ internal sealed record GeneratedPayload(string Json, OcppErrorCode? Code, string
 /// </summary>
 internal static class PayloadGen
 {
-    private static readonly string[] BadDates = ["not-a-date", "2026-13-01T00:00:00Z", "2026-11-25 16:27:49Z", "25/11/2026 16:27", "2026-11-25T16:27:49", "2026-11-25", "T16:27:49Z", ""];
+    private static readonly string[] BadDates = ["not-a-date", "2026-13-01T00:00:00Z", "2026-11-25 16:27:49Z", "25/11/2026 16:27", "2026-11-25", "T16:27:49Z", "2026-11-32T16:27:49", ""];
 
     /// <summary>A random instance of <paramref name="schema"/>.</summary>
     public static Gen<JsonNode> Valid(JsonObject schema)
@@ -58,8 +61,8 @@ internal static class PayloadGen
         Gen.Select(Valid(schema), Gen.Int[0, 1]).SelectMany((instance, encoder) =>
         {
             // Sites are built lazily: only the one drawn becomes a generator.
-            var sites = new List<Func<Gen<GeneratedPayload>>> { () => Gen.Const(new GeneratedPayload(instance.ToJsonString(JsonGen.Encoders[encoder]), null, "valid")) };
-            Collect(schema, instance, [], "$", sites, instance, encoder);
+            var sites = new List<Func<Gen<GeneratedPayload>>> { () => Gen.Const(new GeneratedPayload(instance.ToJsonString(JsonGen.Encoders[encoder]), null, "valid", null)) };
+            Collect(schema, instance, [], "$", optional: false, sites, instance, encoder);
             return Gen.Int[0, sites.Count - 1].SelectMany(i => sites[i]());
         });
 
@@ -82,12 +85,14 @@ internal static class PayloadGen
     }
 
     // Adds one generator per rule that can be broken at this value (and below it).
-    private static void Collect(JsonObject schema, JsonNode node, object[] at, string path, List<Func<Gen<GeneratedPayload>>> sites, JsonNode root, int encoder)
+    private static void Collect(JsonObject schema, JsonNode node, object[] at, string path, bool optional, List<Func<Gen<GeneratedPayload>>> sites, JsonNode root, int encoder)
     {
         var type = SchemaMutations.Type(schema)!;
         if (at.Length > 0)
         {
-            sites.Add(() => JsonGen.OtherType(type).Select(wrong => Replace(root, at, wrong, encoder, OcppErrorCode.TypeConstraintViolation, $"{path} of the wrong type")));
+            // A lenient read of an answer takes an explicit null of an optional property as absent.
+            sites.Add(() => JsonGen.OtherType(type).Select(wrong =>
+                Replace(root, at, wrong, encoder, OcppErrorCode.TypeConstraintViolation, $"{path} of the wrong type", tolerated: optional && wrong == "null")));
         }
 
         switch (type)
@@ -96,15 +101,16 @@ internal static class PayloadGen
                 var obj = node.AsObject();
                 var known = SchemaMutations.Properties(schema).ToDictionary(p => p.Name, p => p.Schema, StringComparer.Ordinal);
                 sites.Add(() => Gen.Select(JsonGen.Text(1, 12).Where(n => !known.ContainsKey(n)), JsonGen.Value).Select((name, value) =>
-                    Change(root, at, o => o.AsObject()[name] = value, encoder, OcppErrorCode.FormationViolation, $"{path}: unknown property")));
+                    Change(root, at, o => o.AsObject()[name] = value, encoder, OcppErrorCode.FormationViolation, $"{path}: unknown property", tolerated: true)));
                 foreach (var name in SchemaMutations.Required(schema))
                 {
                     sites.Add(() => Gen.Const(0).Select(_ => Change(root, at, o => o.AsObject().Remove(name), encoder, OcppErrorCode.OccurenceConstraintViolation, $"{path}.{name} missing")));
                 }
 
+                var required = SchemaMutations.Required(schema);
                 foreach (var (name, value) in obj)
                 {
-                    Collect(known[name], value!, [.. at, name], $"{path}.{name}", sites, root, encoder);
+                    Collect(known[name], value!, [.. at, name], $"{path}.{name}", !required.Contains(name), sites, root, encoder);
                 }
 
                 break;
@@ -112,7 +118,7 @@ internal static class PayloadGen
                 var array = node.AsArray();
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Collect(schema["items"]!.AsObject(), array[i]!, [.. at, i], $"{path}[{i}]", sites, root, encoder);
+                    Collect(schema["items"]!.AsObject(), array[i]!, [.. at, i], $"{path}[{i}]", optional: false, sites, root, encoder);
                 }
 
                 break;
@@ -152,6 +158,10 @@ internal static class PayloadGen
         {
             case "date-time":
                 sites.Add(() => Gen.OneOf(BadDates).SelectMany(JsonGen.Quoted).Select(text => Replace(root, at, text, encoder, Property, $"{path} not an RFC 3339 date-time")));
+
+                // RFC 3339 requires the offset; a lenient read of an answer takes the time as UTC.
+                sites.Add(() => Gen.OneOf("2026-11-25T16:27:49", "2026-11-25T16:27:49.5", "1999-12-31T23:59:59.123").SelectMany(JsonGen.Quoted)
+                    .Select(text => Replace(root, at, text, encoder, Property, $"{path} without offset", tolerated: true)));
                 break;
             case "uri":
                 sites.Add(() => Gen.OneOf(Gen.Const("firmware/v2.bin"), Gen.Const("/diagnostics"), Gen.Const("")).SelectMany(JsonGen.Quoted)
@@ -160,7 +170,7 @@ internal static class PayloadGen
         }
     }
 
-    private static GeneratedPayload Replace(JsonNode root, object[] at, string valueJson, int encoder, OcppErrorCode code, string what) =>
+    private static GeneratedPayload Replace(JsonNode root, object[] at, string valueJson, int encoder, OcppErrorCode code, string what, bool tolerated = false) =>
         Change(root, at[..^1], parent =>
         {
             var value = JsonNode.Parse(valueJson);
@@ -172,9 +182,9 @@ internal static class PayloadGen
             {
                 parent.AsArray()[(int)at[^1]] = value;
             }
-        }, encoder, code, what);
+        }, encoder, code, what, tolerated);
 
-    private static GeneratedPayload Change(JsonNode root, object[] at, Action<JsonNode> change, int encoder, OcppErrorCode code, string what)
+    private static GeneratedPayload Change(JsonNode root, object[] at, Action<JsonNode> change, int encoder, OcppErrorCode code, string what, bool tolerated = false)
     {
         var copy = root.DeepClone();
         var node = copy;
@@ -184,7 +194,7 @@ internal static class PayloadGen
         }
 
         change(node);
-        return new GeneratedPayload(copy.ToJsonString(JsonGen.Encoders[encoder]), code, what);
+        return new GeneratedPayload(copy.ToJsonString(JsonGen.Encoders[encoder]), code, what, tolerated ? null : code);
     }
 
     private static Gen<T[]> Sequence<T>(Gen<T>[] gens) =>
