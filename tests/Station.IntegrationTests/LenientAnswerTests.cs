@@ -91,6 +91,9 @@ public sealed class LenientAnswerTests(ITestOutputHelper output)
         await session.Next<StartTransactionRequest>(mark);
         await session.NextStatus(mark, 1, ChargePointStatus.Charging);
 
+        // Charging is reported before the answer arrives: time may only move once the station has read it.
+        var tolerated = await harness.Logs.WaitForAsync(e => e.EventId.Id == 115 && e.Message.Contains("StartTransaction", StringComparison.Ordinal));
+
         // Longer than every retry of the transaction message outbox (30 s × attempts, 3 attempts).
         await harness.AdvanceAsync(TimeSpan.FromSeconds(200));
         await session.FenceAsync();
@@ -99,7 +102,7 @@ public sealed class LenientAnswerTests(ITestOutputHelper output)
 
         Assert.Single(session.CallsAfter<StartTransactionRequest>(0));
         Assert.Equal(4242, stop.TransactionId);
-        Assert.Contains(harness.Logs.Entries, e => e.EventId.Id == 115 && e.Message.Contains("$.idTagInfo.parentIdTag", StringComparison.Ordinal));
+        Assert.Contains("$.idTagInfo.parentIdTag", tolerated.Message, StringComparison.Ordinal);
         Assert.Empty(harness.Schemas.Violations);
     }
 

@@ -87,7 +87,8 @@ public sealed class MessageSizeLimitTests(ITestOutputHelper output)
 
         await first.SendRawAsync(DataTransferOf(OneMiB + 1, "above-limit")).OrTimeout();
         await first.WaitForDisconnectAsync().OrTimeout();
-        Assert.Contains(harness.Logs.Entries, e => e.EventId.Id == 116 && e.Message.Contains($"exceeded {OneMiB} bytes", StringComparison.Ordinal));
+        var closed = await harness.Logs.WaitForAsync(e => e.EventId.Id == 116);
+        Assert.Contains($"exceeded {OneMiB} bytes", closed.Message, StringComparison.Ordinal);
 
         await harness.Clock.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(1));
         var second = await harness.WaitForSessionAsync(s => s != first && s.IsConnected);
