@@ -91,8 +91,12 @@ public sealed class LenientAnswerTests(ITestOutputHelper output)
         await session.Next<StartTransactionRequest>(mark);
         await session.NextStatus(mark, 1, ChargePointStatus.Charging);
 
-        // Charging is reported before the answer arrives: time may only move once the station has read it.
+        // Charging is reported before the answer arrives: virtual time may only move once the station
+        // has taken the transactionId from it (else the answer's timeout fires first), and once the
+        // Charging StatusNotification queued behind it has been answered too.
+        await harness.Logs.WaitForAsync(e => e.EventId.Id == 2305 && e.Message.Contains("4242", StringComparison.Ordinal));
         var tolerated = await harness.Logs.WaitForAsync(e => e.EventId.Id == 115 && e.Message.Contains("StartTransaction", StringComparison.Ordinal));
+        await session.FenceAsync();
 
         // Longer than every retry of the transaction message outbox (30 s × attempts, 3 attempts).
         await harness.AdvanceAsync(TimeSpan.FromSeconds(200));
