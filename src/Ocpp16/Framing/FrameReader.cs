@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Ocpp16.Framing;
 
@@ -45,6 +46,13 @@ public static class FrameReader
             if (id.Length > MaxMessageIdLength)
             {
                 return Refuse(type, id, OcppErrorCode.FormationViolation, $"message id of {id.Length} characters exceeds {MaxMessageIdLength}");
+            }
+
+            // RFC 8259 §8.1: JSON text is UTF-8. The reader checks only the strings it decodes, so a
+            // byte sequence that is not UTF-8 could otherwise reach an enum or a property name.
+            if (!Utf8.IsValid(message.Span))
+            {
+                return Refuse(type, id, OcppErrorCode.FormationViolation, "the frame is not valid UTF-8");
             }
 
             return type switch

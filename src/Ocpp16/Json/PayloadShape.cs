@@ -16,9 +16,12 @@ internal enum ValueKind
 }
 
 /// <summary>The expected shape of one JSON value.</summary>
-internal sealed class ValueShape(ValueKind kind, ObjectShape? objectShape = null, ValueShape? element = null)
+internal sealed class ValueShape(ValueKind kind, ObjectShape? objectShape = null, ValueShape? element = null, bool isDateTime = false)
 {
     public ValueKind Kind { get; } = kind;
+
+    /// <summary>A string in the schemas' <c>date-time</c> format (bound to <see cref="DateTimeOffset"/>).</summary>
+    public bool IsDateTime { get; } = isDateTime;
 
     public ObjectShape? Object { get; } = objectShape;
 
@@ -103,7 +106,12 @@ internal sealed class ObjectShape
     private static ValueShape ValueFor(Type type, JsonTypeInfo owner, Dictionary<Type, ObjectShape> built)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type == typeof(string) || type == typeof(Uri) || type == typeof(DateTimeOffset) || type.IsEnum)
+        if (type == typeof(DateTimeOffset))
+        {
+            return new ValueShape(ValueKind.String, isDateTime: true);
+        }
+
+        if (type == typeof(string) || type == typeof(Uri) || type.IsEnum)
         {
             return new ValueShape(ValueKind.String);
         }

@@ -22,6 +22,10 @@ public sealed class RpcConnection : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly IFrameObserver? _observer;
+    private readonly AnswerReader _answers;
+
+    private const int ReceiveBufferBytes = 4096;
+    private const int RetainedBufferBytes = 64 * 1024;
 
     // OCPP-J §4.1.1: at most one CALL of ours awaits an answer; later calls queue here in order.
     private readonly SemaphoreSlim _callGate = new(1, 1);
@@ -41,6 +45,7 @@ public sealed class RpcConnection : IAsyncDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _observer = observer;
+        _answers = new AnswerReader(_options.StrictAnswers, logger);
     }
 
     /// <summary>False once the receive loop has ended.</summary>
@@ -52,7 +57,7 @@ public sealed class RpcConnection : IAsyncDisposable
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        var buffer = new ArrayBufferWriter<byte>(ReceiveBufferBytes);
         var reason = "closed by the peer";
         try
         {
@@ -66,11 +71,21 @@ public sealed class RpcConnection : IAsyncDisposable
 
                 Observe(FrameDirection.Received, buffer.WrittenSpan);
                 await DispatchAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                if (buffer.Capacity > RetainedBufferBytes)
+                {
+                    // A rare large message must not keep its buffer for the life of the connection (thousands of stations per process).
+                    buffer = new ArrayBufferWriter<byte>(ReceiveBufferBytes);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             reason = "closed locally";
+        }
+        catch (MessageTooLargeException ex)
+        {
+            RpcLog.MessageTooLarge(_logger, ex.Limit);
+            reason = ex.Message;
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OcppNotConnectedException)
         {
@@ -371,9 +386,9 @@ public sealed class RpcConnection : IAsyncDisposable
             return;
         }
 
-        if (pending.Action.Response.TryRead(frame.Payload.Span, out var response, out var error))
+        if (_answers.TryRead(pending.Action, frame.MessageId, frame.Payload.Span, out var response, out var error))
         {
-            pending.Complete((IOcppResponse)response);
+            pending.Complete(response);
         }
         else
         {

@@ -7,9 +7,19 @@ namespace Ocpp16.Transport;
 /// OCPP-J over a <see cref="WebSocket"/> (client or server side): one OCPP message per text
 /// message, sends serialized because a WebSocket allows one send at a time.
 /// </summary>
+/// <remarks>
+/// A received message larger than the limit is refused as soon as its first byte past the limit
+/// arrives, however it is fragmented: the connection is closed with 1009 (Message Too Big, RFC 6455
+/// §7.4.1), since OCPP-J has no CALLERROR for a message whose id was never read, and
+/// <see cref="ReceiveAsync"/> throws <see cref="MessageTooLargeException"/>. At most the limit plus one
+/// byte is read, so no peer makes the receiver buffer more than about twice the limit.
+/// </remarks>
 public sealed class WebSocketTransport : IOcppTransport
 {
-    /// <summary>The default largest message accepted: a full GetConfiguration answer fits many times over.</summary>
+    /// <summary>
+    /// The default largest message accepted, 1 MiB: a full GetConfiguration answer fits many times
+    /// over (the built-in model's is about 3 KB).
+    /// </summary>
     public const int DefaultMaxMessageBytes = 1024 * 1024;
 
     private const int ReceiveChunkBytes = 4096;
@@ -20,8 +30,11 @@ public sealed class WebSocketTransport : IOcppTransport
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
     /// <summary>Wraps an open WebSocket.</summary>
+    /// <param name="socket">The open WebSocket.</param>
+    /// <param name="maxMessageBytes">The largest message accepted, in bytes.</param>
     public WebSocketTransport(WebSocket socket, int maxMessageBytes = DefaultMaxMessageBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessageBytes, 1);
         _socket = socket;
         _maxMessageBytes = maxMessageBytes;
     }
@@ -49,7 +62,9 @@ public sealed class WebSocketTransport : IOcppTransport
         var start = destination.WrittenCount;
         while (true)
         {
-            var result = await _socket.ReceiveAsync(destination.GetMemory(ReceiveChunkBytes), cancellationToken).ConfigureAwait(false);
+            // Never more than one byte past the limit: enough to know the message is too large.
+            var room = (int)Math.Min(ReceiveChunkBytes, (long)_maxMessageBytes + 1 - (destination.WrittenCount - start));
+            var result = await _socket.ReceiveAsync(destination.GetMemory(room)[..room], cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 await AnswerCloseAsync().ConfigureAwait(false);

@@ -18,6 +18,9 @@ internal sealed record RunSettings
 
     public required double EvPowerW { get; init; }
 
+    /// <summary>Refuse answers that deviate from the schema in any way (<c>--strict-answers</c>), as conformance testing wants.</summary>
+    public bool StrictAnswers { get; init; }
+
     /// <summary>Sees every frame of every station instance (the demo's round-trip times); none for <c>run</c>.</summary>
     public IFrameObserver? FrameObserver { get; init; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Ocpp16.Rpc;
 using Station.Diagnostics;
 using Station.FileTransfer;
 using Station.Hardware.Simulated;
@@ -52,6 +53,7 @@ internal sealed class StationRunner(
             Trace = trace,
             DataDirectory = settings.DataDirectory,
             FrameObserver = settings.FrameObserver,
+            Rpc = new RpcOptions { StrictAnswers = settings.StrictAnswers },
         };
         while (!stoppingToken.IsCancellationRequested)
         {

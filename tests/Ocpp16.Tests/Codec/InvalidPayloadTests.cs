@@ -14,8 +14,12 @@ public sealed class InvalidPayloadTests
         var (action, isResponse) = MessageCatalog.Parse(name);
         var invalid = SchemaMutations.Invalid(name)[mutation];
 
-        // The official schema refuses it too: the variant really is invalid.
-        Assert.NotEmpty(OcppSchemas.Errors(action, isResponse, invalid.Json));
+        // The official schema refuses it too: the variant really is invalid. NJsonSchema's date-time
+        // check accepts a time without offset, which RFC 3339 §5.6 (the format's definition) forbids.
+        if (!mutation.Contains("without offset", StringComparison.Ordinal) || mutation.EndsWith("day 32", StringComparison.Ordinal))
+        {
+            Assert.NotEmpty(OcppSchemas.Errors(action, isResponse, invalid.Json));
+        }
         var refusal = MessageCatalog.Refusal(name, invalid.Json);
 
         Assert.True(refusal.HasValue, $"accepted {invalid.Json}");

@@ -7,6 +7,30 @@ namespace Ocpp16.Tests.Framing;
 /// <summary>Reading OCPP-J frames (OCPP-J 1.6 §4): every malformed message becomes a refusal, never an exception.</summary>
 public sealed class FrameReaderTests
 {
+    [Theory]
+    [InlineData("Reset", "{\"type\":\"So\u00FFft\"}")]
+    [InlineData("Reset", "{\"ty\u00C0\u0080pe\":\"Soft\"}")]
+    [InlineData("Re\u00EDset", "{\"type\":\"Soft\"}")]
+    public void Frame_that_is_not_UTF8_after_its_id_is_refused_FormationViolation(string action, string payload)
+    {
+        // Found by the decoder property tests: a stray byte inside an enum value was refused PropertyConstraintViolation.
+        var bytes = Encoding.Latin1.GetBytes($"[2,\"u-1\",\"{action}\",{payload}]");
+
+        var read = FrameReader.Read(bytes);
+
+        Assert.False(read.IsValid);
+        Assert.Equal(("u-1", OcppErrorCode.FormationViolation), (read.MessageId, read.ErrorCode));
+    }
+
+    [Fact]
+    public void Frame_whose_id_is_not_UTF8_has_no_id_to_answer()
+    {
+        var read = FrameReader.Read(Encoding.Latin1.GetBytes("[2,\"u-\u00FF\",\"Reset\",{\"type\":\"Soft\"}]"));
+
+        Assert.False(read.IsValid);
+        Assert.Null(read.MessageId);
+    }
+
     [Fact]
     public void Call_is_read_with_its_id_action_and_exact_payload_text()
     {

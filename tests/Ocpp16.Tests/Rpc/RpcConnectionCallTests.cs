@@ -165,7 +165,7 @@ public sealed class RpcConnectionCallTests : IAsyncLifetime
     [InlineData("""{"currentTime":"yesterday"}""", OcppErrorCode.PropertyConstraintViolation)]
     [InlineData("""{}""", OcppErrorCode.OccurenceConstraintViolation)]
     [InlineData("""{"currentTime":1764088069}""", OcppErrorCode.TypeConstraintViolation)]
-    [InlineData("""{"currentTime":"2026-11-25T16:27:49.123Z","interval":300}""", OcppErrorCode.FormationViolation)]
+    [InlineData("""{"currentTime":"2026-11-25T16:27:49.123Z","currentTime":"2026-11-25T16:27:49.123Z"}""", OcppErrorCode.FormationViolation)]
     [InlineData("""[]""", OcppErrorCode.FormationViolation)]
     public async Task Invalid_CallResult_payload_fails_the_call_with_OcppProtocolException(string payload, OcppErrorCode code)
     {

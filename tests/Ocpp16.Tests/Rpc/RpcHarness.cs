@@ -20,11 +20,12 @@ internal sealed class RpcHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _errorLogged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public RpcHarness()
+    public RpcHarness(RpcOptions? options = null)
     {
         var (local, remote) = InMemoryTransport.CreatePair();
         Peer = remote;
-        Connection = new RpcConnection(local, Router, new RpcOptions { ResponseTimeout = ResponseTimeout }, Time, new ErrorSignallingLogger(Logger, _errorLogged));
+        options = (options ?? new RpcOptions()) with { ResponseTimeout = ResponseTimeout };
+        Connection = new RpcConnection(local, Router, options, Time, new ErrorSignallingLogger(Logger, _errorLogged));
         Running = Connection.RunAsync(_stop.Token);
     }
 
