@@ -62,10 +62,10 @@ internal static class Profiles
 
     public static ConnectorTransaction Transaction(DateTimeOffset start, int? id = 17) => new(start, id);
 
-    public static StationSituation Station(params ConnectorSituation[] connectors) => new() { Connectors = connectors };
+    public static StationSituation StationWith(params ConnectorSituation[] connectors) => new() { Connectors = connectors };
 
     /// <summary>One single-phase 230 V 32 A connector, like the TSCT-2007CP.</summary>
-    public static StationSituation OneConnector(ConnectorTransaction? transaction = null) => Station(Connector(1, transaction: transaction));
+    public static StationSituation OneConnector(ConnectorTransaction? transaction = null) => StationWith(Connector(1, transaction: transaction));
 
     public static InstalledProfileSet Installed(params (int ConnectorId, ChargingProfile Profile)[] profiles) =>
         InstalledProfileSet.From(profiles.Select(p => new InstalledProfile(p.ConnectorId, p.Profile)));
