@@ -17,6 +17,12 @@ public static class CompositeScheduleCalculator
     public const ChargingRateUnitType DefaultUnit = ChargingRateUnitType.A;
 
     /// <summary>
+    /// The longest window reported: 31 days. §5.7 sets no bound, but a Daily profile of 24 periods
+    /// over the int range would be some 600 000 periods, megabytes no Central System can use.
+    /// </summary>
+    public const int MaxDuration = 31 * 86_400;
+
+    /// <summary>
     /// The composite schedule. Without a transaction on the connector, Relative schedules (and
     /// Absolute ones without startSchedule) start at <paramref name="start"/>: what a transaction
     /// starting now would get; TxProfiles apply only to a running transaction. A duration of 0
@@ -30,9 +36,9 @@ public static class CompositeScheduleCalculator
             return CompositeScheduleResult.Rejected($"connectorId {connectorId} does not exist (the station has connectors 0..{station.Connectors.Count})");
         }
 
-        if (duration < 0)
+        if (duration is < 0 or > MaxDuration)
         {
-            return CompositeScheduleResult.Rejected($"duration {duration} is negative");
+            return CompositeScheduleResult.Rejected($"duration {duration} is outside 0..{MaxDuration} s (31 days)");
         }
 
         var rateUnit = unit ?? DefaultUnit;

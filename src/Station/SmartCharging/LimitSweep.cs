@@ -12,14 +12,16 @@ internal sealed class LimitSweep
 {
     private readonly List<ProfileTrack> _stationMax = [];
     private readonly List<ConnectorTracks> _connectors = [];
-    private readonly StationSituation _station;
     private readonly bool _wholeStation;
+    private readonly decimal _gridVoltage;
+    private readonly int _gridPhases;
     private readonly ChargingRateUnitType _unit;
 
     public LimitSweep(
         InstalledProfileSet installed, StationSituation station, int connectorId, ChargingRateUnitType unit, long? anchorWithoutTransaction, long from, long to)
     {
-        (_station, _wholeStation, _unit) = (station, connectorId == 0, unit);
+        (_wholeStation, _unit) = (connectorId == 0, unit);
+        (_gridVoltage, _gridPhases) = (station.EffectiveGridVoltage, station.EffectiveGridPhases);
         foreach (var installedProfile in installed)
         {
             // §3.13.1: ChargePointMaxProfile lives on connector 0 only and limits the station as a whole.
@@ -128,11 +130,11 @@ internal sealed class LimitSweep
             fromProfile |= own.FromProfile;
         }
 
-        var phases = _station.EffectiveGridPhases;
+        var phases = _gridPhases;
         if (stationMax is { } cap)
         {
             phases = PhasesUsed(cap.NumberPhases, phases);
-            sum = Math.Min(sum, Convert(cap.Limit, cap.Unit, _unit, _station.EffectiveGridVoltage, phases));
+            sum = Math.Min(sum, Convert(cap.Limit, cap.Unit, _unit, _gridVoltage, phases));
         }
 
         return new LimitSample(ToTenths(sum), phases, null, fromProfile);

@@ -48,8 +48,7 @@ internal static class ProfileTimeline
         }
         else if (extent > 0)
         {
-            var first = schedule.ChargingSchedulePeriod[0];
-            into.Add(new ScheduleSegment(lo, hi, first.Limit, schedule.ChargingRateUnit, first.NumberPhases, schedule.MinChargingRate));
+            into.Add(new ScheduleSegment(lo, hi, schedule.ChargingSchedulePeriod[0], schedule));
         }
     }
 
@@ -107,7 +106,7 @@ internal static class ProfileTimeline
             var segmentStart = Math.Max(periodStart, lo);
             if (segmentStart < periodEnd)
             {
-                into.Add(new ScheduleSegment(segmentStart, periodEnd, periods[i].Limit, schedule.ChargingRateUnit, periods[i].NumberPhases, schedule.MinChargingRate));
+                into.Add(new ScheduleSegment(segmentStart, periodEnd, periods[i], schedule));
             }
         }
     }

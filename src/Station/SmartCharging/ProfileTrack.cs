@@ -9,17 +9,19 @@ namespace Station.SmartCharging;
 /// </summary>
 internal sealed class ProfileTrack
 {
-    private readonly List<ScheduleSegment> _segments = [];
+    private readonly List<ScheduleSegment> _segments;
     private int _cursor;
 
     public ProfileTrack(InstalledProfile installed, long? anchor, long from, long to)
     {
         var profile = installed.Profile;
+        _segments = new List<ScheduleSegment>(profile.ChargingSchedule.ChargingSchedulePeriod.Count + 1);
         Purpose = installed.Purpose;
         StackLevel = installed.StackLevel;
         ConnectorSpecific = installed.ConnectorId != 0;
         var isRecurring = ProfileTimeline.RecurrencePeriod(profile) is not null;
-        var segmentsTo = isRecurring ? Math.Min(to, from + RecurringHorizon) : to;
+        // A window without an end (the limit now) lays a Recurring profile out only so far; any other window in full.
+        var segmentsTo = isRecurring && to == Forever ? from + RecurringHorizon : to;
         ProfileTimeline.AppendSegments(profile, anchor, from, segmentsTo, _segments);
         ValidFrom = profile.ValidFrom is { } validFrom ? Seconds(validFrom) : Ever;
         ValidTo = profile.ValidTo is { } validTo ? Seconds(validTo) : Forever;

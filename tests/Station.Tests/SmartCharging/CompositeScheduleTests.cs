@@ -104,6 +104,18 @@ public sealed class CompositeScheduleTests
     }
 
     [Fact]
+    [Trait("Spec", "OCPP 1.6 §7.9")]
+    public void A_recurring_profile_recurs_over_the_longest_window()
+    {
+        var installed = Installed((1, TxDefault(1, (0, 6)).Recurring(RecurrencyKindType.Daily, T0.AddDays(-1)).Lasting(3600)));
+
+        var periods = Composite(installed, OneConnector(), 1, T0, CompositeScheduleCalculator.MaxDuration);
+
+        Assert.Equal(62, periods.Length);
+        Assert.Equal((30 * 86_400, 6m), periods[^2]);
+    }
+
+    [Fact]
     [Trait("Spec", "OCPP 1.6 §7.14, §3.13.7")]
     public void Limits_in_W_and_A_meet_through_voltage_and_phases()
     {
@@ -148,13 +160,15 @@ public sealed class CompositeScheduleTests
 
     [Fact]
     [Trait("Spec", "OCPP 1.6 §5.7")]
-    public void An_unknown_connector_or_a_negative_duration_is_rejected()
+    public void An_unknown_connector_or_a_duration_outside_0_to_31_days_is_rejected()
     {
         var unknown = CompositeScheduleCalculator.Calculate(InstalledProfileSet.Empty, OneConnector(), 2, T0, 60);
         var negative = CompositeScheduleCalculator.Calculate(InstalledProfileSet.Empty, OneConnector(), 1, T0, -1);
 
         Assert.Equal((GetCompositeScheduleStatus.Rejected, "connectorId 2 does not exist (the station has connectors 0..1)"), (unknown.Status, unknown.Reason));
-        Assert.Equal((GetCompositeScheduleStatus.Rejected, "duration -1 is negative"), (negative.Status, negative.Reason));
+        var tooLong = CompositeScheduleCalculator.Calculate(InstalledProfileSet.Empty, OneConnector(), 1, T0, CompositeScheduleCalculator.MaxDuration + 1);
+        Assert.Equal((GetCompositeScheduleStatus.Rejected, "duration -1 is outside 0..2678400 s (31 days)"), (negative.Status, negative.Reason));
+        Assert.Equal(GetCompositeScheduleStatus.Rejected, tooLong.Status);
         Assert.Equal(new GetCompositeScheduleResponse { Status = GetCompositeScheduleStatus.Rejected }, unknown.ToResponse());
     }
 
