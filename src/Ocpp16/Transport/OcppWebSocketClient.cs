@@ -19,8 +19,10 @@ public static class OcppWebSocketClient
     }
 
     /// <summary>
-    /// Connects and checks that the server agreed to <c>ocpp1.6</c>. Each refusal has its own exception,
-    /// apart from network failures (<see cref="WebSocketException"/>, <see cref="HttpRequestException"/>):
+    /// Connects and checks that the server agreed to <c>ocpp1.6</c>. Each refusal has an exception of
+    /// its own, told apart from network failures (<see cref="WebSocketException"/>,
+    /// <see cref="HttpRequestException"/>) and time-outs (<see cref="OperationCanceledException"/>).
+    /// One call dials once: retries and their back-off belong to the caller's reconnect policy.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid (<see cref="WebSocketClientOptions.Validate"/>).</exception>
     /// <exception cref="ServerCertificateRejectedException">The Central System's TLS certificate did not check out.</exception>
