@@ -44,6 +44,6 @@ public static class Program
           memory  [--stations N] [--data-dir DIR]
                   N idle connected stations in one process: memory and threads per station (default 1000)
           --filter '*' [BenchmarkDotNet options]
-                  codec and RPC micro-benchmarks (FrameDecode, FrameEncode, RpcRoundTrip); try --list flat, --job short
+                  codec, RPC and connection micro-benchmarks (FrameDecode, FrameEncode, RpcRoundTrip, Connect per security profile); try --list flat, --job short
         """;
 }

@@ -69,8 +69,23 @@ public sealed record CentralSystemOptions
     /// </summary>
     public IReadOnlyDictionary<string, string>? BasicAuthPasswords { get; init; }
 
-    /// <summary>The TLS certificate (with private key) to serve <c>wss://</c>; null serves plain <c>ws://</c>.</summary>
+    /// <summary>
+    /// The TLS certificate (with private key) to serve <c>wss://</c> (security profiles 2 and 3); null
+    /// serves plain <c>ws://</c>. Over TLS only TLS 1.2 and 1.3 are accepted, with the cipher suites
+    /// of <see cref="Ocpp16.Transport.TlsPolicy"/> where the platform enforces them (Linux).
+    /// </summary>
     public X509Certificate2? ServerCertificate { get; init; }
+
+    /// <summary>The sub-CA certificates sent along with <see cref="ServerCertificate"/>, if it is not signed by a root directly.</summary>
+    public X509Certificate2Collection? ServerCertificateChain { get; init; }
+
+    /// <summary>
+    /// Security profile 3: every station must present a TLS client certificate that chains to one of
+    /// these CA certificates (and, if it has an extended key usage, one for client authentication);
+    /// a handshake without one, or with one that does not check out, is refused with a log line saying
+    /// why. Needs <see cref="ServerCertificate"/>. Null asks for no client certificate.
+    /// </summary>
+    public X509Certificate2Collection? ClientCertificateAuthorities { get; init; }
 
     /// <summary>Fails fast on settings that cannot work, naming the setting.</summary>
     public CentralSystemOptions Validate()
@@ -102,6 +117,9 @@ public sealed record CentralSystemOptions
             nameof(ParentIdTags),
             "has idTags that differ only in case; idTags are case-insensitive");
         Require(ServerCertificate is null || ServerCertificate.HasPrivateKey, nameof(ServerCertificate), "needs its private key");
+        Require(ServerCertificateChain is null || ServerCertificate is not null, nameof(ServerCertificateChain), "is set without a ServerCertificate");
+        Require(ClientCertificateAuthorities is null || ServerCertificate is not null, nameof(ClientCertificateAuthorities), "needs a ServerCertificate: client certificates are a TLS feature");
+        Require(ClientCertificateAuthorities is null || ClientCertificateAuthorities.Count > 0, nameof(ClientCertificateAuthorities), "is empty: no station could ever connect");
         return this;
     }
 

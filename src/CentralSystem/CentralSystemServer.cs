@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.WebSockets;
+using CentralSystem.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -68,6 +68,9 @@ public sealed class CentralSystemServer : IAsyncDisposable
     public IReadOnlyCollection<StationSession> Sessions => _registry.Snapshot();
 
     internal TimeProvider TimeProvider { get; }
+
+    /// <summary>The TLS settings when serving <c>wss://</c>.</summary>
+    internal ServerTls? Tls { get; private set; }
 
     /// <summary>Starts listening; the returned server accepts connections until it is disposed.</summary>
     public static async Task<CentralSystemServer> StartAsync(
@@ -195,14 +198,15 @@ public sealed class CentralSystemServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = Options.CloseTimeout);
+        Tls = Options.ServerCertificate is null ? null : new ServerTls(Options, _logger);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Listen(Options.ListenAddress, Options.Port, listen =>
             {
-                if (Options.ServerCertificate is { } certificate)
+                if (Tls is { } tls)
                 {
-                    listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificate = certificate });
+                    listen.UseHttps(tls.HttpsOptions);
                 }
             });
         });

@@ -24,6 +24,10 @@ internal static class ChargePointCallRouter
         OcppActions.StartTransaction,
         OcppActions.StatusNotification,
         OcppActions.StopTransaction,
+        OcppActions.SignCertificate,
+        OcppActions.SecurityEventNotification,
+        OcppActions.LogStatusNotification,
+        OcppActions.SignedFirmwareStatusNotification,
     ];
 
     public static CallRouter Create(StationSession session, Func<string, ErasedHandler> resolve) =>
@@ -37,7 +41,11 @@ internal static class ChargePointCallRouter
             .Handle(OcppActions.MeterValues, Route(session, OcppActions.MeterValues, resolve))
             .Handle(OcppActions.StartTransaction, Route(session, OcppActions.StartTransaction, resolve))
             .Handle(OcppActions.StatusNotification, Route(session, OcppActions.StatusNotification, resolve))
-            .Handle(OcppActions.StopTransaction, Route(session, OcppActions.StopTransaction, resolve));
+            .Handle(OcppActions.StopTransaction, Route(session, OcppActions.StopTransaction, resolve))
+            .Handle(OcppActions.SignCertificate, Route(session, OcppActions.SignCertificate, resolve))
+            .Handle(OcppActions.SecurityEventNotification, Route(session, OcppActions.SecurityEventNotification, resolve))
+            .Handle(OcppActions.LogStatusNotification, Route(session, OcppActions.LogStatusNotification, resolve))
+            .Handle(OcppActions.SignedFirmwareStatusNotification, Route(session, OcppActions.SignedFirmwareStatusNotification, resolve));
 
     private static Func<TRequest, IncomingCallContext, CancellationToken, ValueTask<TResponse>> Route<TRequest, TResponse>(
         StationSession session, OcppAction<TRequest, TResponse> action, Func<string, ErasedHandler> resolve)

@@ -56,6 +56,13 @@ internal sealed class DefaultAnswers
 
         // A built-in Central System knows no vendor extensions (OCPP 1.6 §4.3).
         table.Set(OcppActions.DataTransfer, (_, _) => new DataTransferResponse { Status = DataTransferStatus.UnknownVendorId });
+
+        // Security whitepaper. The built-in Central System signs no certificates: Accepted would
+        // promise a CertificateSigned that never comes. A test acting as the CA overrides it.
+        table.Set(OcppActions.SignCertificate, (_, _) => new SignCertificateResponse { Status = GenericStatusEnumType.Rejected });
+        table.Set(OcppActions.SecurityEventNotification, (_, _) => new SecurityEventNotificationResponse());
+        table.Set(OcppActions.LogStatusNotification, (_, _) => new LogStatusNotificationResponse());
+        table.Set(OcppActions.SignedFirmwareStatusNotification, (_, _) => new SignedFirmwareStatusNotificationResponse());
         return table;
     }
 

@@ -76,7 +76,7 @@ public static class MessageFormatter
 
     private static void WriteFields(FieldWriter fields, IOcppMessage message)
     {
-        if (!ChargePointMessageFields.TryWrite(fields, message) && !CentralSystemMessageFields.TryWrite(fields, message))
+        if (!ChargePointMessageFields.TryWrite(fields, message) && !CentralSystemMessageFields.TryWrite(fields, message) && !SecurityMessageFields.TryWrite(fields, message))
         {
             fields.Raw(message.GetType().Name);
         }

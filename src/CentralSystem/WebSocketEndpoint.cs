@@ -44,6 +44,13 @@ internal sealed class WebSocketEndpoint(CentralSystemServer server, ILogger logg
             return;
         }
 
+        if (server.Tls?.MissingClientCertificate(context) is { } missing)
+        {
+            Tls.TlsLog.RefusedWithoutClientCertificate(logger, chargePointId, context.Connection.RemoteIpAddress, missing);
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, missing).ConfigureAwait(false);
+            return;
+        }
+
         if (options.BasicAuthPasswords is { } passwords && CredentialProblem(request, chargePointId, passwords) is { } problem)
         {
             CentralSystemLog.RefusedCredentials(logger, chargePointId, problem);
@@ -52,6 +59,7 @@ internal sealed class WebSocketEndpoint(CentralSystemServer server, ILogger logg
             return;
         }
 
+        server.Tls?.LogNegotiated(context, chargePointId);
         var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = OcppWebSocketClient.SubProtocol,

@@ -105,6 +105,16 @@ public sealed class DefaultAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sign_certificate_is_answered_rejected_because_the_built_in_central_system_signs_nothing()
+    {
+        await using var chargePoint = await _csms.ConnectAsync("cp001");
+
+        var answer = await chargePoint.CallAsync(new SignCertificateRequest { Csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n" });
+
+        Assert.Equal(GenericStatusEnumType.Rejected, answer.Status);
+    }
+
+    [Fact]
     public async Task Every_charge_point_action_of_the_catalog_gets_a_default_answer()
     {
         var sentByChargePoints = OcppActions.All

@@ -22,6 +22,12 @@ public sealed class MessageFormatterTests
     [InlineData("""[2,"6","Heartbeat",{}]""", "cp001 → Heartbeat")]
     [InlineData("""[2,"7","Authorize",{"idTag":"ABC123"}]""", "cp001 → Authorize idTag=ABC123")]
     [InlineData("""[2,"8","FirmwareStatusNotification",{"status":"Downloading"}]""", "cp001 → FirmwareStatusNotification status=Downloading")]
+    [InlineData("""[2,"9","SecurityEventNotification",{"type":"InvalidCentralSystemCertificate","timestamp":"2031-03-07T09:41:17Z","techInfo":"UntrustedRoot"}]""",
+        "cp001 → SecurityEventNotification type=InvalidCentralSystemCertificate timestamp=2031-03-07T09:41:17.000Z techInfo=UntrustedRoot")]
+    [InlineData("""[2,"10","SignCertificate",{"csr":"-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n"}]""",
+        "cp001 → SignCertificate csr=\"75 characters\"")]
+    [InlineData("""[2,"11","SignedFirmwareStatusNotification",{"status":"SignatureVerified","requestId":7}]""",
+        "cp001 → SignedFirmwareStatusNotification status=SignatureVerified requestId=7")]
     public void Charge_point_calls_show_their_action_and_key_fields(string text, string expected) =>
         Assert.Equal(expected, Format(FrameDirection.Received, text));
 

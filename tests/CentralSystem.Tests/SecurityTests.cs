@@ -46,6 +46,64 @@ public sealed class SecurityTests
         Assert.True(csms.Logged($"Refused station {chargePointId} with 401: {problem}"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    [Trait("Cert", "TC_085_CS")]
+    public async Task Wrong_basic_password_is_a_typed_refusal_that_never_shows_the_password(bool overTls)
+    {
+        using var authority = Station.Testing.TestCertificates.Authority();
+        using var certificate = Station.Testing.TestCertificates.Server(authority);
+        await using var csms = await TestCentralSystem.StartAsync(new CentralSystemOptions { BasicAuthPasswords = Passwords, ServerCertificate = overTls ? certificate : null });
+        const string Wrong = "not-the-password-0123";
+        var options = new WebSocketClientOptions
+        {
+            CentralSystemUri = csms.Server.Endpoint,
+            ChargePointId = "cp001",
+            BasicAuthPassword = Wrong,
+            TrustedRootCertificates = overTls ? Station.Testing.TestCertificates.Roots(authority.Certificate) : null,
+        };
+
+        var refused = await Assert.ThrowsAsync<AuthenticationRefusedException>(() => OcppWebSocketClient.ConnectAsync(options).Bounded());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("it did not accept the HTTP Basic credentials", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Wrong, refused.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Wrong, options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("BasicAuthPassword = (password hidden)", options.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(csms.Logs.GetSnapshot(), r => r.Message.Contains(Wrong, StringComparison.Ordinal) || r.Message.Contains(Passwords["cp001"], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Missing_basic_password_is_a_typed_refusal_that_says_none_is_configured()
+    {
+        await using var csms = await TestCentralSystem.StartAsync(new CentralSystemOptions { BasicAuthPasswords = Passwords });
+
+        var refused = await Assert.ThrowsAsync<AuthenticationRefusedException>(
+            () => OcppWebSocketClient.ConnectAsync(new WebSocketClientOptions { CentralSystemUri = csms.Server.Endpoint, ChargePointId = "cp001" }).Bounded());
+
+        Assert.Contains("it requires authentication, and no HTTP Basic password is configured", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Basic_auth_over_tls_connects_with_the_right_password()
+    {
+        using var authority = Station.Testing.TestCertificates.Authority();
+        using var certificate = Station.Testing.TestCertificates.Server(authority);
+        await using var csms = await TestCentralSystem.StartAsync(new CentralSystemOptions { BasicAuthPasswords = Passwords, ServerCertificate = certificate });
+        var options = new WebSocketClientOptions
+        {
+            CentralSystemUri = csms.Server.Endpoint,
+            ChargePointId = "cp001",
+            BasicAuthPassword = Passwords["cp001"],
+            TrustedRootCertificates = Station.Testing.TestCertificates.Roots(authority.Certificate),
+        };
+
+        await using var transport = await OcppWebSocketClient.ConnectAsync(options).Bounded();
+
+        Assert.True((await csms.Server.WaitForStationAsync("cp001").Bounded()).IsConnected);
+    }
+
     [Fact]
     public async Task Server_certificate_serves_wss()
     {

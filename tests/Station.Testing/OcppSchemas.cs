@@ -5,8 +5,8 @@ using NJsonSchema.Validation;
 namespace Station.Testing;
 
 /// <summary>
-/// The official OCPP 1.6 JSON schemas (test data, kept unmodified) as a validator: every message
-/// the station produces is checked against them in tests.
+/// The official OCPP 1.6 JSON schemas and those of the security whitepaper (test data, kept
+/// unmodified) as a validator: every message the station produces is checked against them in tests.
 /// </summary>
 public static class OcppSchemas
 {
@@ -14,6 +14,12 @@ public static class OcppSchemas
 
     /// <summary>The folder holding the schema files in the test output.</summary>
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Schemas", "ocpp16");
+
+    /// <summary>
+    /// The folder of the security whitepaper's schemas (the workplace's copy of <c>shared/ocpp16/security-schemas</c>),
+    /// which security messages are checked against.
+    /// </summary>
+    public static string SecurityDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "Schemas", "ocpp16-security");
 
     /// <summary>The schema of a request (<paramref name="isResponse"/> false) or response of <paramref name="action"/>.</summary>
     public static JsonSchema For(string action, bool isResponse) =>
@@ -24,7 +30,7 @@ public static class OcppSchemas
     {
         var name = action + (isResponse ? "Response" : string.Empty) + ".json";
         var path = Path.Combine(Directory, name);
-        return File.Exists(path) ? path : Path.Combine(Directory, "security", name);
+        return File.Exists(path) ? path : Path.Combine(SecurityDirectory, name);
     }
 
     /// <summary>The schema violations of <paramref name="json"/>; empty when it is valid.</summary>

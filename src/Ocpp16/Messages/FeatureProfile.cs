@@ -20,4 +20,10 @@ public enum FeatureProfile
 
     /// <summary>RemoteTrigger: TriggerMessage.</summary>
     RemoteTrigger,
+
+    /// <summary>
+    /// The messages of the security whitepaper ("Improved security for OCPP 1.6-J"). Not a feature
+    /// profile of OCPP 1.6 itself: the whitepaper adds no name to <c>SupportedFeatureProfiles</c>.
+    /// </summary>
+    Security,
 }

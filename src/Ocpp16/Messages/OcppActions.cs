@@ -4,7 +4,10 @@ using Ocpp16.Json;
 
 namespace Ocpp16.Messages;
 
-/// <summary>The 28 operations of OCPP 1.6 (Core, Firmware Management, Local Auth List Management, Reservation, Smart Charging, Remote Trigger).</summary>
+/// <summary>
+/// The 28 operations of OCPP 1.6 (Core, Firmware Management, Local Auth List Management, Reservation, Smart Charging, Remote Trigger)
+/// and the 11 of the security whitepaper ("Improved security for OCPP 1.6-J", edition 3).
+/// </summary>
 public static class OcppActions
 {
     /// <summary>Authorize: see <see cref="AuthorizeRequest"/>.</summary>
@@ -119,8 +122,52 @@ public static class OcppActions
     public static readonly OcppAction<TriggerMessageRequest, TriggerMessageResponse> TriggerMessage = Create(
         "TriggerMessage", FeatureProfile.RemoteTrigger, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.TriggerMessageRequest, Ocpp16JsonContext.Default.TriggerMessageResponse);
 
+    /// <summary>SignCertificate (security whitepaper): see <see cref="SignCertificateRequest"/>.</summary>
+    public static readonly OcppAction<SignCertificateRequest, SignCertificateResponse> SignCertificate = Create(
+        "SignCertificate", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.SignCertificateRequest, Ocpp16JsonContext.Default.SignCertificateResponse);
+
+    /// <summary>CertificateSigned (security whitepaper): see <see cref="CertificateSignedRequest"/>.</summary>
+    public static readonly OcppAction<CertificateSignedRequest, CertificateSignedResponse> CertificateSigned = Create(
+        "CertificateSigned", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.CertificateSignedRequest, Ocpp16JsonContext.Default.CertificateSignedResponse);
+
+    /// <summary>InstallCertificate (security whitepaper): see <see cref="InstallCertificateRequest"/>.</summary>
+    public static readonly OcppAction<InstallCertificateRequest, InstallCertificateResponse> InstallCertificate = Create(
+        "InstallCertificate", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.InstallCertificateRequest, Ocpp16JsonContext.Default.InstallCertificateResponse);
+
+    /// <summary>DeleteCertificate (security whitepaper): see <see cref="DeleteCertificateRequest"/>.</summary>
+    public static readonly OcppAction<DeleteCertificateRequest, DeleteCertificateResponse> DeleteCertificate = Create(
+        "DeleteCertificate", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.DeleteCertificateRequest, Ocpp16JsonContext.Default.DeleteCertificateResponse);
+
+    /// <summary>GetInstalledCertificateIds (security whitepaper): see <see cref="GetInstalledCertificateIdsRequest"/>.</summary>
+    public static readonly OcppAction<GetInstalledCertificateIdsRequest, GetInstalledCertificateIdsResponse> GetInstalledCertificateIds = Create(
+        "GetInstalledCertificateIds", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.GetInstalledCertificateIdsRequest, Ocpp16JsonContext.Default.GetInstalledCertificateIdsResponse);
+
+    /// <summary>SecurityEventNotification (security whitepaper): see <see cref="SecurityEventNotificationRequest"/>.</summary>
+    public static readonly OcppAction<SecurityEventNotificationRequest, SecurityEventNotificationResponse> SecurityEventNotification = Create(
+        "SecurityEventNotification", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.SecurityEventNotificationRequest, Ocpp16JsonContext.Default.SecurityEventNotificationResponse);
+
+    /// <summary>ExtendedTriggerMessage (security whitepaper): see <see cref="ExtendedTriggerMessageRequest"/>.</summary>
+    public static readonly OcppAction<ExtendedTriggerMessageRequest, ExtendedTriggerMessageResponse> ExtendedTriggerMessage = Create(
+        "ExtendedTriggerMessage", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.ExtendedTriggerMessageRequest, Ocpp16JsonContext.Default.ExtendedTriggerMessageResponse);
+
+    /// <summary>GetLog (security whitepaper): see <see cref="GetLogRequest"/>.</summary>
+    public static readonly OcppAction<GetLogRequest, GetLogResponse> GetLog = Create(
+        "GetLog", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.GetLogRequest, Ocpp16JsonContext.Default.GetLogResponse);
+
+    /// <summary>LogStatusNotification (security whitepaper): see <see cref="LogStatusNotificationRequest"/>.</summary>
+    public static readonly OcppAction<LogStatusNotificationRequest, LogStatusNotificationResponse> LogStatusNotification = Create(
+        "LogStatusNotification", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.LogStatusNotificationRequest, Ocpp16JsonContext.Default.LogStatusNotificationResponse);
+
+    /// <summary>SignedUpdateFirmware (security whitepaper): see <see cref="SignedUpdateFirmwareRequest"/>.</summary>
+    public static readonly OcppAction<SignedUpdateFirmwareRequest, SignedUpdateFirmwareResponse> SignedUpdateFirmware = Create(
+        "SignedUpdateFirmware", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.SignedUpdateFirmwareRequest, Ocpp16JsonContext.Default.SignedUpdateFirmwareResponse);
+
+    /// <summary>SignedFirmwareStatusNotification (security whitepaper): see <see cref="SignedFirmwareStatusNotificationRequest"/>.</summary>
+    public static readonly OcppAction<SignedFirmwareStatusNotificationRequest, SignedFirmwareStatusNotificationResponse> SignedFirmwareStatusNotification = Create(
+        "SignedFirmwareStatusNotification", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.SignedFirmwareStatusNotificationRequest, Ocpp16JsonContext.Default.SignedFirmwareStatusNotificationResponse);
+
     private static readonly FrozenDictionary<string, OcppAction> ByName =
-        new OcppAction[] { Authorize, BootNotification, ChangeAvailability, ChangeConfiguration, ClearCache, DataTransfer, GetConfiguration, Heartbeat, MeterValues, RemoteStartTransaction, RemoteStopTransaction, Reset, StartTransaction, StatusNotification, StopTransaction, UnlockConnector, DiagnosticsStatusNotification, FirmwareStatusNotification, GetDiagnostics, UpdateFirmware, GetLocalListVersion, SendLocalList, CancelReservation, ReserveNow, ClearChargingProfile, GetCompositeSchedule, SetChargingProfile, TriggerMessage }.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        new OcppAction[] { Authorize, BootNotification, ChangeAvailability, ChangeConfiguration, ClearCache, DataTransfer, GetConfiguration, Heartbeat, MeterValues, RemoteStartTransaction, RemoteStopTransaction, Reset, StartTransaction, StatusNotification, StopTransaction, UnlockConnector, DiagnosticsStatusNotification, FirmwareStatusNotification, GetDiagnostics, UpdateFirmware, GetLocalListVersion, SendLocalList, CancelReservation, ReserveNow, ClearChargingProfile, GetCompositeSchedule, SetChargingProfile, TriggerMessage, SignCertificate, CertificateSigned, InstallCertificate, DeleteCertificate, GetInstalledCertificateIds, SecurityEventNotification, ExtendedTriggerMessage, GetLog, LogStatusNotification, SignedUpdateFirmware, SignedFirmwareStatusNotification }.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<Type, OcppAction> ByRequestType =
         ByName.Values.ToFrozenDictionary(a => a.Request.ClrType);

@@ -1,9 +1,11 @@
+using System.Net;
+using System.Net.Security;
 using System.Net.WebSockets;
-using System.Text;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Ocpp16.Transport;
 
-/// <summary>Opens the Charge Point side of an OCPP-J connection (OCPP-J 1.6 §3).</summary>
+/// <summary>Opens the Charge Point side of an OCPP-J connection (OCPP-J 1.6 §3), with the security profiles of the security whitepaper.</summary>
 public static class OcppWebSocketClient
 {
     /// <summary>The WebSocket subprotocol of OCPP 1.6J.</summary>
@@ -17,31 +19,58 @@ public static class OcppWebSocketClient
     }
 
     /// <summary>
-    /// Connects and checks that the server agreed to <c>ocpp1.6</c>; a server that did not is
-    /// refused with <see cref="SubprotocolRefusedException"/>.
+    /// Connects and checks that the server agreed to <c>ocpp1.6</c>. Each refusal has an exception of
+    /// its own, told apart from network failures (<see cref="WebSocketException"/>,
+    /// <see cref="HttpRequestException"/>) and time-outs (<see cref="OperationCanceledException"/>).
+    /// One call dials once: retries and their back-off belong to the caller's reconnect policy.
     /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid (<see cref="WebSocketClientOptions.Validate"/>).</exception>
+    /// <exception cref="ServerCertificateRejectedException">The Central System's TLS certificate did not check out.</exception>
+    /// <exception cref="TlsHandshakeException">The TLS handshake failed for another reason (version, cipher suite, client certificate).</exception>
+    /// <exception cref="AuthenticationRefusedException">The Central System answered 401 Unauthorized or 403 Forbidden.</exception>
+    /// <exception cref="SubprotocolRefusedException">The Central System did not agree to <c>ocpp1.6</c>.</exception>
     public static async Task<WebSocketTransport> ConnectAsync(WebSocketClientOptions options, CancellationToken cancellationToken = default)
     {
+        options.Validate();
         var endpoint = BuildEndpoint(options.CentralSystemUri, options.ChargePointId);
+        var tls = options.IsSecure ? new TlsHandshakeWatch(options, endpoint) : null;
         var socket = new ClientWebSocket();
+
+        // Over wss:// the handler carries the TLS settings ClientWebSocketOptions cannot express; it
+        // lives as long as the connection. Plain ws:// keeps the runtime's shared handler.
+        var invoker = tls is null ? null : new HttpMessageInvoker(CreateTlsHandler(options, tls), disposeHandler: true);
         try
         {
             Configure(socket.Options, options);
+
             // Real time on purpose: a network safeguard against a silent peer, not behaviour with an interval.
             using var timeout = new CancellationTokenSource(options.ConnectTimeout, TimeProvider.System);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            await socket.ConnectAsync(endpoint, linked.Token).ConfigureAwait(false);
+            try
+            {
+                await (invoker is null
+                    ? socket.ConnectAsync(endpoint, linked.Token)
+                    : socket.ConnectAsync(endpoint, invoker, linked.Token)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (Refusal(ex, endpoint, socket, tls, options) is { } refusal)
+            {
+                throw refusal;
+            }
+
+            // The handshake's response headers are no use to a connection that may live for months.
+            socket.HttpResponseHeaders = null;
             if (socket.SubProtocol != SubProtocol)
             {
                 await socket.CloseOutputAsync(WebSocketCloseStatus.ProtocolError, "ocpp1.6 required", timeout.Token).ConfigureAwait(false);
                 throw new SubprotocolRefusedException(endpoint, socket.SubProtocol);
             }
 
-            return new WebSocketTransport(socket, options.MaxMessageBytes);
+            return new WebSocketTransport(socket, options.MaxMessageBytes, invoker, tls?.Protocol, tls?.CipherSuite);
         }
         catch
         {
             socket.Dispose();
+            invoker?.Dispose();
             throw;
         }
     }
@@ -49,6 +78,9 @@ public static class OcppWebSocketClient
     private static void Configure(ClientWebSocketOptions socket, WebSocketClientOptions options)
     {
         socket.AddSubProtocol(SubProtocol);
+
+        // The status code of a refused upgrade tells a 401 from a network failure.
+        socket.CollectHttpResponseDetails = true;
 
         // OCPP's WebSocketPingInterval: real Ping frames answered by Pong, and no keep-alive at all when 0.
         socket.KeepAliveInterval = options.PingInterval;
@@ -59,18 +91,56 @@ public static class OcppWebSocketClient
 
         if (options.BasicAuthPassword is { } password)
         {
-            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ChargePointId}:{password}"));
-            socket.SetRequestHeader("Authorization", $"Basic {credentials}");
+            socket.SetRequestHeader("Authorization", password.AuthorizationHeader(options.ChargePointId));
+        }
+    }
+
+    private static SocketsHttpHandler CreateTlsHandler(WebSocketClientOptions options, TlsHandshakeWatch watch)
+    {
+        var tls = new SslClientAuthenticationOptions
+        {
+            EnabledSslProtocols = TlsPolicy.Protocols,
+            CipherSuitesPolicy = TlsPolicy.CreateCipherSuitesPolicy(),
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            RemoteCertificateValidationCallback = watch.ValidateServerCertificate,
+        };
+
+        if (options.TrustedRootCertificates is { } roots)
+        {
+            // Only the configured roots are trusted (whitepaper: the installed CentralSystemRootCertificates), never the system's store.
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.AddRange(roots);
+            tls.CertificateChainPolicy = policy;
         }
 
-        if (options.ClientCertificates is { } certificates)
+        if (options.ClientCertificate is { } certificate)
         {
-            socket.ClientCertificates = certificates;
+            tls.ClientCertificateContext = SslStreamCertificateContext.Create(certificate, options.ClientCertificateChain, offline: true);
         }
 
-        if (options.ServerCertificateValidation is { } validation)
+        return new SocketsHttpHandler { SslOptions = tls, ConnectCallback = watch.DialOnce, PlaintextStreamFilter = watch.ReadHandshake };
+    }
+
+    // Maps a failed upgrade to the exception that names the refusal; null leaves a network failure as it is.
+    private static IOException? Refusal(Exception exception, Uri endpoint, ClientWebSocket socket, TlsHandshakeWatch? tls, WebSocketClientOptions options)
+    {
+        if (exception is OperationCanceledException)
         {
-            socket.RemoteCertificateValidationCallback = validation;
+            return null;
         }
+
+        switch (socket.HttpStatusCode)
+        {
+            case HttpStatusCode.Unauthorized:
+                return new AuthenticationRefusedException(endpoint, HttpStatusCode.Unauthorized, options.BasicAuthPassword is null
+                    ? "it requires authentication, and no HTTP Basic password is configured"
+                    : "it did not accept the HTTP Basic credentials", exception);
+            case HttpStatusCode.Forbidden:
+                return new AuthenticationRefusedException(endpoint, HttpStatusCode.Forbidden, options.ClientCertificate is null && options.IsSecure
+                    ? "a Central System at security profile 3 answers so when no client certificate is offered, and none is configured"
+                    : "it does not let this charge point in", exception);
+        }
+
+        return tls?.Refusal(exception);
     }
 }

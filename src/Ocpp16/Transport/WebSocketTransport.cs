@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Net.Security;
 using System.Net.WebSockets;
+using System.Security.Authentication;
 
 namespace Ocpp16.Transport;
 
@@ -28,19 +30,35 @@ public sealed class WebSocketTransport : IOcppTransport
     private readonly WebSocket _socket;
     private readonly int _maxMessageBytes;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly IDisposable? _owned;
 
     /// <summary>Wraps an open WebSocket.</summary>
     /// <param name="socket">The open WebSocket.</param>
     /// <param name="maxMessageBytes">The largest message accepted, in bytes.</param>
     public WebSocketTransport(WebSocket socket, int maxMessageBytes = DefaultMaxMessageBytes)
+        : this(socket, maxMessageBytes, owned: null)
+    {
+    }
+
+    // owned: what the connection needs for as long as it lives (the TLS handler of a wss:// client).
+    internal WebSocketTransport(WebSocket socket, int maxMessageBytes, IDisposable? owned, SslProtocols? tlsProtocol = null, TlsCipherSuite? tlsCipherSuite = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessageBytes, 1);
         _socket = socket;
         _maxMessageBytes = maxMessageBytes;
+        _owned = owned;
+        TlsProtocol = tlsProtocol;
+        TlsCipherSuite = tlsCipherSuite;
     }
 
     /// <summary>The subprotocol agreed during the handshake.</summary>
     public string? SubProtocol => _socket.SubProtocol;
+
+    /// <summary>The TLS version of a <c>wss://</c> connection the Charge Point opened; null otherwise.</summary>
+    public SslProtocols? TlsProtocol { get; }
+
+    /// <summary>The cipher suite of a <c>wss://</c> connection the Charge Point opened; null otherwise.</summary>
+    public TlsCipherSuite? TlsCipherSuite { get; }
 
     /// <inheritdoc/>
     public async ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
@@ -103,6 +121,7 @@ public sealed class WebSocketTransport : IOcppTransport
     {
         await CloseAsync("closing", CancellationToken.None).ConfigureAwait(false);
         _socket.Dispose();
+        _owned?.Dispose();
     }
 
     private async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)

@@ -20,14 +20,21 @@ internal static class CsmsCommand
 
     public static Command Create()
     {
-        var command = new Command("csms", "Run the built-in Central System; stations connect to ws://HOST:PORT/ocpp/<id>");
+        var command = new Command("csms", "Run the built-in Central System; stations connect to ws://HOST:PORT/ocpp/<id> (wss:// with --tls-cert)");
         command.Options.Add(Port);
         command.Options.Add(Host);
         command.Options.Add(HeartbeatInterval);
         command.Options.Add(Deny);
         command.Options.Add(Json);
         command.Options.Add(CommonOptions.LogLevel);
-        command.SetAction((parse, _) => RunAsync(Resolve(parse), parse.GetValue(Json), parse.GetValue(CommonOptions.LogLevel)));
+        foreach (var option in CsmsSecurity.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, _) => parse.GetValue(CsmsSecurity.GenerateTestPki) is { } directory
+            ? CsmsSecurity.WriteTestPkiAsync(directory, Console.Out)
+            : RunAsync(CsmsSecurity.Apply(parse, Resolve(parse)), parse.GetValue(Json), parse.GetValue(CommonOptions.LogLevel)));
         return command;
     }
 
@@ -86,7 +93,7 @@ internal static class CsmsCommand
             var lines = new FrameLineWriter(Console.Out, json);
             csms.FrameRecorded += (_, frame) => lines.Write(frame);
             var everywhere = options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any);
-            await Console.Out.WriteLineAsync($"csms listening on {csms.Endpoint}{(everywhere ? " (and on every other interface of this machine)" : string.Empty)}");
+            await Console.Out.WriteLineAsync($"csms listening on {csms.Endpoint}{(everywhere ? " (and on every other interface of this machine)" : string.Empty)}{CsmsSecurity.Describe(options)}");
             try
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, shutdown.Token);

@@ -47,5 +47,9 @@ public static class SampleRequests
         ["StartTransaction"] = StartTransaction,
         ["StatusNotification"] = StatusNotification,
         ["StopTransaction"] = new StopTransactionRequest { TransactionId = 1, IdTag = "ABC123", MeterStop = 1234, Timestamp = EventTime },
+        ["SignCertificate"] = new SignCertificateRequest { Csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n" },
+        ["SecurityEventNotification"] = new SecurityEventNotificationRequest { Type = "StartupOfTheDevice", Timestamp = EventTime },
+        ["LogStatusNotification"] = new LogStatusNotificationRequest { Status = UploadLogStatusEnumType.Idle },
+        ["SignedFirmwareStatusNotification"] = new SignedFirmwareStatusNotificationRequest { Status = FirmwareStatusEnumType.Idle },
     };
 }

@@ -16,8 +16,11 @@ internal static class MessageCatalog
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly Lazy<Dictionary<Type, IOcppMessage>> FullSamples = new(() => Index(RequestSamples.Full, ResponseSamples.Full));
-    private static readonly Lazy<Dictionary<Type, IOcppMessage>> MinimalSamples = new(() => Index(RequestSamples.Minimal, ResponseSamples.Minimal));
+    private static readonly Lazy<Dictionary<Type, IOcppMessage>> FullSamples = new(() => Index(
+        RequestSamples.Full.Concat(SecuritySamples.FullRequests), ResponseSamples.Full.Concat(SecuritySamples.FullResponses)));
+
+    private static readonly Lazy<Dictionary<Type, IOcppMessage>> MinimalSamples = new(() => Index(
+        RequestSamples.Minimal.Concat(SecuritySamples.MinimalRequests), ResponseSamples.Minimal.Concat(SecuritySamples.MinimalResponses)));
 
     /// <summary>Every request and response name, taken from <see cref="OcppActions.All"/> (not from the samples).</summary>
     public static IEnumerable<string> Names =>
