@@ -39,7 +39,7 @@ export class AnswersForm {
   /** Shows the answers in force, unless the user is editing them. */
   show(answers) {
     if (this.#dirty) {
-      this.#status.textContent = 'Changed elsewhere meanwhile; saving overwrites that change.';
+      this.#setStatus('elsewhere', 'Changed elsewhere meanwhile; saving overwrites that change.');
       return;
     }
     const boot = answers.bootNotification ?? {};
@@ -52,7 +52,12 @@ export class AnswersForm {
 
   #markDirty() {
     this.#dirty = true;
-    this.#status.textContent = 'not saved';
+    this.#setStatus('dirty', 'changes to save');
+  }
+
+  #setStatus(state, text) {
+    this.#status.dataset.state = state;
+    this.#status.textContent = text;
   }
 
   async #save() {
@@ -68,9 +73,9 @@ export class AnswersForm {
     if (answer.ok) {
       this.#dirty = false;
       this.show(answer.body);
-      this.#status.textContent = 'saved';
+      this.#setStatus('saved', 'saved');
     } else {
-      this.#status.textContent = answer.body?.error ?? `HTTP ${answer.status}`;
+      this.#setStatus('error', answer.body?.error ?? `HTTP ${answer.status}`);
     }
   }
 }

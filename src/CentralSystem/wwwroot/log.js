@@ -8,6 +8,7 @@ const Types = { 2: 'CALL', 3: 'CALLRESULT', 4: 'CALLERROR' };
 
 export class MessageLog {
   #body = document.querySelector('#log tbody');
+  #scroller = document.getElementById('log-scroll');
   #stationFilter = document.getElementById('log-station');
   #actionFilter = document.getElementById('log-action');
   #pause = document.getElementById('log-pause');
@@ -58,8 +59,12 @@ export class MessageLog {
 
   #append(frame) {
     const row = this.#row(frame);
+    // Follows the newest frame while the user is at the bottom; leaves them where they scrolled to otherwise.
+    const scroller = this.#scroller;
+    const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 24;
     this.#frames.push(row);
     this.#body.append(row, row.detail);
+    if (atBottom) scroller.scrollTop = scroller.scrollHeight;
     if (this.#frames.length > MaxRows) {
       const oldest = this.#frames.shift();
       oldest.detail.remove();

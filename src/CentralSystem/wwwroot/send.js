@@ -94,6 +94,8 @@ export class SendForm {
     const timeout = this.#timeout.value.trim();
     const query = timeout ? `?timeout=${encodeURIComponent(timeout)}` : '';
     this.#status.textContent = `${action} sent to ${station}…`;
+    this.#result.hidden = true;
+    delete this.#result.dataset.ok;
     const started = performance.now();
     const answer = await request('POST', `/stations/${encodeURIComponent(station)}/calls/${encodeURIComponent(action)}${query}`, body);
     const took = `${Math.round(performance.now() - started)} ms`;
