@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Http;
 namespace CentralSystem.Api;
 
 /// <summary>
-/// The event stream of the web UI (<c>GET /events</c>): first a <c>snapshot</c> (stations,
-/// default answers, the latest frames), then <c>frame</c>, <c>station</c> and <c>answers</c>
+/// The event stream of the web UI (<c>GET /events</c>): first a <c>snapshot</c> (the endpoint,
+/// stations, default answers, the latest frames), then <c>frame</c>, <c>station</c> and <c>answers</c>
 /// events as they happen. Every event carries whole objects, so one seen twice does no harm.
 /// </summary>
 internal sealed class LiveEvents(CentralSystemServer server, StationTracker tracker)
@@ -69,6 +69,9 @@ internal sealed class LiveEvents(CentralSystemServer server, StationTracker trac
         var data = Json(writer =>
         {
             writer.WriteStartObject();
+
+            // Where stations connect, as the server knows it (path, ws or wss), for the page to show.
+            writer.WriteString("endpoint", server.Endpoint.ToString());
             writer.WritePropertyName("stations");
             JsonSerializer.Serialize(writer, [.. stations.Select(state => state.ToBody())], ApiJsonContext.Relaxed.IReadOnlyListStationBody);
             writer.WritePropertyName("answers");

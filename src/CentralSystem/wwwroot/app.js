@@ -12,7 +12,6 @@ const stations = new StationList((ids) => send.setStations(ids));
 const log = new MessageLog();
 const answers = new AnswersForm();
 
-document.getElementById('endpoint').textContent = `Stations connect to ws://${location.host}/ocpp/<chargePointId>`;
 
 function setLive(state, text) {
   live.dataset.state = state;
@@ -25,6 +24,7 @@ events.addEventListener('open', () => setLive('live', 'live'));
 events.addEventListener('error', () => setLive('off', 'reconnecting…'));
 events.addEventListener('snapshot', (event) => {
   const snapshot = JSON.parse(event.data);
+  document.getElementById('endpoint').textContent = `Stations connect to ${snapshot.endpoint}/<chargePointId>`;
   stations.reset(snapshot.stations);
   answers.show(snapshot.answers);
   log.reset(snapshot.frames);

@@ -32,6 +32,7 @@ public sealed class EventsApiTests : IAsyncLifetime
 
         Assert.Equal("snapshot", snapshot.EventType);
         var state = JsonDocument.Parse(snapshot.Data).RootElement;
+        Assert.Equal(_csms.Server.Endpoint.ToString(), state.GetProperty("endpoint").GetString());
         Assert.Equal("Accepted", Assert.Single(state.GetProperty("stations").EnumerateArray()).GetProperty("registration").GetString());
         Assert.Equal(["BootNotification", "BootNotification"], state.GetProperty("frames").EnumerateArray().Select(f => f.GetProperty("action").GetString()));
         Assert.Equal("Accepted", state.GetProperty("answers").GetProperty("bootNotification").GetProperty("status").GetString());
