@@ -40,15 +40,7 @@ public sealed class CsmsCommandTests
         var endpoint = new Uri(listening["csms listening on ".Length..]);
         Assert.Equal("/ocpp", endpoint.AbsolutePath);
 
-        using var station = new ClientWebSocket();
-        station.Options.AddSubProtocol("ocpp1.6");
-        await station.ConnectAsync(new Uri(endpoint + "/CP042"), CancellationToken.None).OrTimeout();
-        await station.SendAsync(
-            Encoding.UTF8.GetBytes("""[2,"boot-1","BootNotification",{"chargePointVendor":"Acme","chargePointModel":"One"}]"""),
-            WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).OrTimeout();
-        var buffer = new byte[4096];
-        var answer = await station.ReceiveAsync(buffer, CancellationToken.None).OrTimeout();
-        Assert.StartsWith("""[3,"boot-1",""", Encoding.UTF8.GetString(buffer, 0, answer.Count), StringComparison.Ordinal);
+        using var station = await ConnectAndBootAsync(endpoint);
 
         var received = await csms.WaitForLineAsync(l => l.Contains("boot-1", StringComparison.Ordinal) || l.Contains("CP042 → BootNotification", StringComparison.Ordinal), ProcessTimeout);
         var sent = await csms.WaitForLineAsync(l => l.Contains("\"sent\"", StringComparison.Ordinal) || l.Contains("CP042 ← BootNotification.conf", StringComparison.Ordinal), ProcessTimeout);
@@ -81,14 +73,8 @@ public sealed class CsmsCommandTests
         var listening = await csms.WaitForLineAsync(l => l.StartsWith("csms listening on ", StringComparison.Ordinal), ProcessTimeout);
         var endpoint = new Uri(listening["csms listening on ".Length..]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://{endpoint.Authority}/"), Timeout = ProcessTimeout };
-        using var station = new ClientWebSocket();
-        station.Options.AddSubProtocol("ocpp1.6");
-        await station.ConnectAsync(new Uri(endpoint + "/CP042"), CancellationToken.None).OrTimeout();
-        await station.SendAsync(
-            Encoding.UTF8.GetBytes("""[2,"boot-1","BootNotification",{"chargePointVendor":"Acme","chargePointModel":"One"}]"""),
-            WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).OrTimeout();
+        using var station = await ConnectAndBootAsync(endpoint);
         var buffer = new byte[4096];
-        await station.ReceiveAsync(buffer, CancellationToken.None).OrTimeout();
 
         var page = await http.GetStringAsync(new Uri("/", UriKind.Relative)).OrTimeout();
         var stations = JsonDocument.Parse(await http.GetStringAsync(new Uri("stations", UriKind.Relative)).OrTimeout()).RootElement;
@@ -113,6 +99,21 @@ public sealed class CsmsCommandTests
         await csms.TerminateAsync();
         Assert.Equal(0, await csms.WaitForExitAsync(ProcessTimeout));
         await closed.OrTimeout();
+    }
+
+    // Station CP042 connects and sends BootNotification "boot-1", which the Central System answers.
+    private static async Task<ClientWebSocket> ConnectAndBootAsync(Uri endpoint)
+    {
+        var station = new ClientWebSocket();
+        station.Options.AddSubProtocol("ocpp1.6");
+        await station.ConnectAsync(new Uri(endpoint + "/CP042"), CancellationToken.None).OrTimeout();
+        await station.SendAsync(
+            Encoding.UTF8.GetBytes("""[2,"boot-1","BootNotification",{"chargePointVendor":"Acme","chargePointModel":"One"}]"""),
+            WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).OrTimeout();
+        var buffer = new byte[4096];
+        var answer = await station.ReceiveAsync(buffer, CancellationToken.None).OrTimeout();
+        Assert.StartsWith("""[3,"boot-1",""", Encoding.UTF8.GetString(buffer, 0, answer.Count), StringComparison.Ordinal);
+        return station;
     }
 
     private static async Task AnswerCloseAsync(ClientWebSocket station)

@@ -64,7 +64,9 @@ internal sealed class StationState(string chargePointId)
     /// <summary>Takes what the frame says about the station; true when that changed its state.</summary>
     public bool Apply(RecordedFrame frame)
     {
-        if (frame.Action is null || frame.FrameError is not null)
+        // Only these frames change what is shown; the others are not even bound (a Heartbeat stays cheap).
+        if (frame.Action is not ("BootNotification" or "StatusNotification" or "StartTransaction" or "StopTransaction" or "MeterValues")
+            || frame.FrameError is not null)
         {
             return false;
         }
@@ -83,21 +85,31 @@ internal sealed class StationState(string chargePointId)
 
     public StationBody ToBody()
     {
+        StationSession session;
+        JsonElement? bootNotification;
+        DateTimeOffset? bootedAt;
+        RegistrationStatus? registration;
+        ConnectorBody[] connectors;
+        TransactionBody[] transactions;
         lock (_lock)
         {
-            var session = _session!;
-            return new StationBody(
-                ChargePointId,
-                session.IsConnected,
-                session.ConnectedAt,
-                session.RemoteAddress?.ToString(),
-                session.LastSequence,
-                _bootNotification,
-                _bootedAt,
-                _registration,
-                [.. _connectors.Values],
-                [.. _transactions.Values]);
+            (session, bootNotification, bootedAt, registration) = (_session!, _bootNotification, _bootedAt, _registration);
+            (connectors, transactions) = ([.. _connectors.Values], [.. _transactions.Values]);
         }
+
+        // The session is read outside this lock: a frame being recorded holds the session's record
+        // lock while it takes this one, so taking them the other way round could deadlock.
+        return new StationBody(
+            ChargePointId,
+            session.IsConnected,
+            session.ConnectedAt,
+            session.RemoteAddress?.ToString(),
+            session.LastSequence,
+            bootNotification,
+            bootedAt,
+            registration,
+            connectors,
+            transactions);
     }
 
     private bool ApplyCall(RecordedFrame frame)
