@@ -2,6 +2,7 @@ using System.Globalization;
 using Browser.Tests.Support;
 using CentralSystem;
 using Ocpp16.Messages;
+using Ocpp16.Rpc;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -103,7 +104,7 @@ public sealed class CsmsUiTests(ChromiumFixture chromium, ITestOutputHelper outp
     {
         var browser = chromium.Browser;
         await using var harness = await StartAsync();
-        await harness.BootAsync();
+        var session = await harness.BootAsync();
         var page = browser.Open(BaseUrl(harness));
         page.WaitFor("#boot-status input[value=\"Accepted\"]:checked + span", null);
 
@@ -118,6 +119,13 @@ public sealed class CsmsUiTests(ChromiumFixture chromium, ITestOutputHelper outp
         var answers = harness.Csms.Answers;
         Assert.Equal((RegistrationStatus.Pending, 17), (answers.BootStatus, answers.HeartbeatInterval));
         Assert.Equal(AuthorizationStatus.Blocked, answers.IdTagStatuses["LOST-CARD"]);
+
+        // The station boots again when asked to: the answer is Pending now, and the page shows it.
+        var mark = session.LastSequence;
+        await session.CallAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.BootNotification }).OrTimeout();
+        var answer = await session.WaitForFrameAsync(mark, f => f.Direction == FrameDirection.Sent && f.IsAnswerTo(OcppActions.BootNotification)).OrTimeout();
+        Assert.Equal((RegistrationStatus.Pending, 17), (((BootNotificationResponse)answer.Payload!).Status, ((BootNotificationResponse)answer.Payload!).Interval));
+        page.WaitFor($"article.station[data-station=\"{StationId}\"] .badge[data-registration=\"Pending\"]");
         page.Screenshot("csms-5-answers");
 
         // A bad value is refused with the server's reason, and nothing changes.

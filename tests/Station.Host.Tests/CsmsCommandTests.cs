@@ -48,6 +48,7 @@ public sealed class CsmsCommandTests
         {
             Assert.Equal("BootNotification", JsonDocument.Parse(received).RootElement.GetProperty("frame")[2].GetString());
             Assert.Equal("BootNotification", JsonDocument.Parse(sent).RootElement.GetProperty("action").GetString());
+            Assert.Equal((1, 2), (JsonDocument.Parse(received).RootElement.GetProperty("sequence").GetInt32(), JsonDocument.Parse(sent).RootElement.GetProperty("sequence").GetInt32()));
         }
         else
         {
