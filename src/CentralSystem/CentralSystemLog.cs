@@ -44,4 +44,7 @@ internal static partial class CentralSystemLog
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "A StationConnected or StationDisconnected handler failed for station {ChargePointId}")]
     public static partial void StationHandlerFailed(ILogger logger, string chargePointId, Exception exception);
+
+    [LoggerMessage(EventId = 1050, Level = LogLevel.Error, Message = "An AnswersChanged handler failed")]
+    public static partial void AnswersHandlerFailed(ILogger logger, Exception exception);
 }

@@ -51,6 +51,15 @@ public sealed record CentralSystemOptions
     public TimeSpan PingInterval { get; init; }
 
     /// <summary>
+    /// Serves, on the same port, the web UI at <c>/</c>, the JSON API for scripts
+    /// (<c>/stations</c>, <c>/answers</c>, <c>/actions</c>) and the live event stream
+    /// (<c>/events</c>), as the <c>csms</c> command does. Off by default: tests and benchmarks
+    /// that only need the WebSocket endpoint keep nothing else listening. It has no authentication:
+    /// whoever reaches the port can drive the stations.
+    /// </summary>
+    public bool EnableHttpApi { get; init; }
+
+    /// <summary>
     /// How long <see cref="StationSession.CloseAsync"/> waits for the station to answer the close
     /// handshake before the connection is aborted.
     /// </summary>

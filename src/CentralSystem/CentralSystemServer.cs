@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using CentralSystem.Api;
 using CentralSystem.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,11 +25,13 @@ public sealed class CentralSystemServer : IAsyncDisposable
 {
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly DefaultAnswers _answers;
     private readonly HandlerTable _defaults;
     private readonly HandlerTable _overrides = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly StationRegistry _registry;
     private WebApplication? _app;
+    private HttpApi? _httpApi;
     private int _lastTransactionId;
     private int _disposed;
 
@@ -39,7 +42,8 @@ public sealed class CentralSystemServer : IAsyncDisposable
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<CentralSystemServer>();
         _registry = new StationRegistry(_logger, this);
-        _defaults = new DefaultAnswers(options, timeProvider, NextTransactionId).CreateTable();
+        _answers = new DefaultAnswers(AnswerSettings.From(options), timeProvider, NextTransactionId);
+        _defaults = _answers.CreateTable();
     }
 
     /// <summary>A station connected; raised before its first frame is received, so handlers attached here miss nothing.</summary>
@@ -50,6 +54,9 @@ public sealed class CentralSystemServer : IAsyncDisposable
 
     /// <summary>Every frame of every session, in each session's order; the sender is the <see cref="StationSession"/>. Keep handlers fast.</summary>
     public event EventHandler<RecordedFrame>? FrameRecorded;
+
+    /// <summary>The default answers changed (<see cref="SetAnswers"/>); the argument is the new settings.</summary>
+    public event EventHandler<AnswerSettings>? AnswersChanged;
 
     /// <summary>The validated options, with their collections copied at start.</summary>
     public CentralSystemOptions Options { get; }
@@ -124,6 +131,28 @@ public sealed class CentralSystemServer : IAsyncDisposable
     /// <summary>Removes the server-wide override of <paramref name="action"/>; the default answers again.</summary>
     public void ResetHandler(OcppAction action) => _overrides.Remove(action);
 
+    /// <summary>What the default answers say now; starts from the options (heartbeat interval, denied idTags, parents).</summary>
+    public AnswerSettings Answers => _answers.Settings;
+
+    /// <summary>
+    /// Changes the default answers for every CALL from now on, on every session; overrides set
+    /// with <c>Handle</c> still win. Throws <see cref="ArgumentException"/> for settings that
+    /// cannot be answered with, naming the setting.
+    /// </summary>
+    public void SetAnswers(AnswerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _answers.Settings = settings;
+        try
+        {
+            AnswersChanged?.Invoke(this, _answers.Settings);
+        }
+        catch (Exception ex)
+        {
+            CentralSystemLog.AnswersHandlerFailed(_logger, ex);
+        }
+    }
+
     /// <summary>The next server-wide transaction id (1, 2, …), for handlers that answer StartTransaction themselves.</summary>
     public int NextTransactionId() => Interlocked.Increment(ref _lastTransactionId);
 
@@ -136,6 +165,7 @@ public sealed class CentralSystemServer : IAsyncDisposable
         }
 
         await _registry.CloseAllAsync().ConfigureAwait(false);
+        _httpApi?.Close();
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_app is not null)
         {
@@ -214,13 +244,24 @@ public sealed class CentralSystemServer : IAsyncDisposable
         var app = builder.Build();
         _app = app;
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = Options.PingInterval });
-        app.Run(new WebSocketEndpoint(this, _logger).HandleAsync);
+        var webSockets = new WebSocketEndpoint(this, _logger);
+        if (Options.EnableHttpApi)
+        {
+            // Created before listening, so it sees every station from its first frame.
+            _httpApi = new HttpApi(this, _logger);
+            _httpApi.Use(app, webSockets.HandleAsync);
+        }
+        else
+        {
+            app.Run(webSockets.HandleAsync);
+        }
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Port = new Uri(bound).Port;
         Endpoint = new UriBuilder(Options.ServerCertificate is null ? "ws" : "wss", ConnectHost(Options.ListenAddress), Port, Options.Path).Uri;
         CentralSystemLog.Listening(_logger, Endpoint);
+        _httpApi?.Listening(new UriBuilder(Options.ServerCertificate is null ? "http" : "https", Endpoint.Host, Port).Uri);
     }
 
     private static string ConnectHost(IPAddress address) =>

@@ -1,53 +1,53 @@
-using System.Collections.Frozen;
 using Ocpp16.Messages;
 
 namespace CentralSystem;
 
 /// <summary>
-/// What the Central System answers when no test or tool says otherwise: it accepts every station
-/// and identifier, except the identifiers <see cref="CentralSystemOptions.DeniedIdTags"/> names.
+/// What the Central System answers when no test or tool says otherwise: by default it accepts
+/// every station and identifier, except the identifiers <see cref="CentralSystemOptions.DeniedIdTags"/>
+/// names; <see cref="Settings"/> changes that while the server runs.
 /// </summary>
 internal sealed class DefaultAnswers
 {
-    private readonly CentralSystemOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Func<int> _nextTransactionId;
+    private AnswerSettings _settings;
 
-    // idTag is a CiString: case-insensitive (OCPP 1.6 §7.15).
-    private readonly FrozenSet<string> _denied;
-    private readonly FrozenDictionary<string, string> _parents;
-
-    public DefaultAnswers(CentralSystemOptions options, TimeProvider timeProvider, Func<int> nextTransactionId)
+    public DefaultAnswers(AnswerSettings settings, TimeProvider timeProvider, Func<int> nextTransactionId)
     {
-        _options = options;
+        _settings = settings.Validate().Frozen();
         _timeProvider = timeProvider;
         _nextTransactionId = nextTransactionId;
-        _denied = options.DeniedIdTags.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        _parents = options.ParentIdTags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The settings in force; replaced as a whole, so an answer never mixes two of them.</summary>
+    public AnswerSettings Settings
+    {
+        get => Volatile.Read(ref _settings);
+        set => Volatile.Write(ref _settings, value.Validate().Frozen());
     }
 
     /// <summary>A table with a default for every Charge Point → Central System action.</summary>
     public HandlerTable CreateTable()
     {
         var table = new HandlerTable();
-        table.Set(OcppActions.BootNotification, (_, _) => new BootNotificationResponse
+        table.Set(OcppActions.BootNotification, (_, _) =>
         {
-            Status = RegistrationStatus.Accepted,
-            CurrentTime = _timeProvider.GetUtcNow(),
-            Interval = _options.HeartbeatInterval,
+            var settings = Settings;
+            return new BootNotificationResponse { Status = settings.BootStatus, CurrentTime = _timeProvider.GetUtcNow(), Interval = settings.HeartbeatInterval };
         });
         table.Set(OcppActions.Heartbeat, (_, _) => new HeartbeatResponse { CurrentTime = _timeProvider.GetUtcNow() });
-        table.Set(OcppActions.Authorize, (_, request) => new AuthorizeResponse { IdTagInfo = IdTagInfoFor(request.IdTag) });
+        table.Set(OcppActions.Authorize, (_, request) => new AuthorizeResponse { IdTagInfo = IdTagInfoFor(Settings, request.IdTag) });
         table.Set(OcppActions.StartTransaction, (_, request) => new StartTransactionResponse
         {
             // StartTransaction.conf requires a transactionId even for an identifier that is not accepted (§4.8).
-            IdTagInfo = IdTagInfoFor(request.IdTag),
+            IdTagInfo = IdTagInfoFor(Settings, request.IdTag, startTransaction: true),
             TransactionId = _nextTransactionId(),
         });
         table.Set(OcppActions.StopTransaction, (_, request) => new StopTransactionResponse
         {
             // StopTransaction.conf carries idTagInfo only when the transaction stopped with an identifier (§4.10).
-            IdTagInfo = request.IdTag is { } idTag ? IdTagInfoFor(idTag) : null,
+            IdTagInfo = request.IdTag is { } idTag ? IdTagInfoFor(Settings, idTag) : null,
         });
         table.Set(OcppActions.StatusNotification, (_, _) => new StatusNotificationResponse());
         table.Set(OcppActions.MeterValues, (_, _) => new MeterValuesResponse());
@@ -66,10 +66,11 @@ internal sealed class DefaultAnswers
         return table;
     }
 
-    /// <summary>Accepted, or Invalid for a denied identifier, with its parent when one is configured.</summary>
-    public IdTagInfo IdTagInfoFor(string idTag) => new()
+    /// <summary>Accepted, or the status the settings give the identifier, with its parent when one is configured.</summary>
+    private static IdTagInfo IdTagInfoFor(AnswerSettings settings, string idTag, bool startTransaction = false) => new()
     {
-        Status = _denied.Contains(idTag) ? AuthorizationStatus.Invalid : AuthorizationStatus.Accepted,
-        ParentIdTag = _parents.GetValueOrDefault(idTag),
+        Status = startTransaction && settings.StartTransactionStatuses.TryGetValue(idTag, out var startStatus) ? startStatus
+            : settings.IdTagStatuses.GetValueOrDefault(idTag, AuthorizationStatus.Accepted),
+        ParentIdTag = settings.ParentIdTags.GetValueOrDefault(idTag),
     };
 }

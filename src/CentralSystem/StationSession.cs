@@ -87,6 +87,22 @@ public sealed class StationSession
         _connection.CallAsync(request, cancellationToken);
 
     /// <summary>
+    /// Sends a CALL of <paramref name="action"/> whose payload type is only known at run time (a
+    /// tool's JSON), with the same rules and exceptions as <see cref="CallAsync{TResponse}"/>.
+    /// </summary>
+    public Task<IOcppResponse> CallAsync(OcppAction action, IOcppRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(request);
+        if (action.Direction == MessageDirection.ChargePointToCentralSystem || !action.Request.ClrType.IsInstanceOfType(request))
+        {
+            throw new ArgumentException($"{request.GetType().Name} is not a {action.Name} request the Central System can send", nameof(request));
+        }
+
+        return _connection.CallAsync(action, request, cancellationToken);
+    }
+
+    /// <summary>
     /// Sends <paramref name="frameText"/> as it is, bypassing the codec, for malformed-frame tests.
     /// It is recorded like any frame; the station's answer to it is recorded too, but no
     /// <see cref="CallAsync"/> waits for that answer.

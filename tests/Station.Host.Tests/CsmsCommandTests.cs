@@ -40,15 +40,7 @@ public sealed class CsmsCommandTests
         var endpoint = new Uri(listening["csms listening on ".Length..]);
         Assert.Equal("/ocpp", endpoint.AbsolutePath);
 
-        using var station = new ClientWebSocket();
-        station.Options.AddSubProtocol("ocpp1.6");
-        await station.ConnectAsync(new Uri(endpoint + "/CP042"), CancellationToken.None).OrTimeout();
-        await station.SendAsync(
-            Encoding.UTF8.GetBytes("""[2,"boot-1","BootNotification",{"chargePointVendor":"Acme","chargePointModel":"One"}]"""),
-            WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).OrTimeout();
-        var buffer = new byte[4096];
-        var answer = await station.ReceiveAsync(buffer, CancellationToken.None).OrTimeout();
-        Assert.StartsWith("""[3,"boot-1",""", Encoding.UTF8.GetString(buffer, 0, answer.Count), StringComparison.Ordinal);
+        using var station = await ConnectAndBootAsync(endpoint);
 
         var received = await csms.WaitForLineAsync(l => l.Contains("boot-1", StringComparison.Ordinal) || l.Contains("CP042 → BootNotification", StringComparison.Ordinal), ProcessTimeout);
         var sent = await csms.WaitForLineAsync(l => l.Contains("\"sent\"", StringComparison.Ordinal) || l.Contains("CP042 ← BootNotification.conf", StringComparison.Ordinal), ProcessTimeout);
@@ -56,6 +48,7 @@ public sealed class CsmsCommandTests
         {
             Assert.Equal("BootNotification", JsonDocument.Parse(received).RootElement.GetProperty("frame")[2].GetString());
             Assert.Equal("BootNotification", JsonDocument.Parse(sent).RootElement.GetProperty("action").GetString());
+            Assert.Equal((1, 2), (JsonDocument.Parse(received).RootElement.GetProperty("sequence").GetInt32(), JsonDocument.Parse(sent).RootElement.GetProperty("sequence").GetInt32()));
         }
         else
         {
@@ -72,6 +65,56 @@ public sealed class CsmsCommandTests
 
         // The listening line, then exactly one line per frame: the call and its answer.
         Assert.Equal(new[] { listening, received, sent }, csms.Stdout);
+    }
+
+    [Fact]
+    public async Task The_port_of_the_stations_also_serves_the_web_UI_and_the_JSON_API_that_calls_a_station()
+    {
+        await using var csms = CommandProcess.Start("csms", "--port", "0");
+        var listening = await csms.WaitForLineAsync(l => l.StartsWith("csms listening on ", StringComparison.Ordinal), ProcessTimeout);
+        var endpoint = new Uri(listening["csms listening on ".Length..]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{endpoint.Authority}/"), Timeout = ProcessTimeout };
+        using var station = await ConnectAndBootAsync(endpoint);
+        var buffer = new byte[4096];
+
+        var page = await http.GetStringAsync(new Uri("/", UriKind.Relative)).OrTimeout();
+        var stations = JsonDocument.Parse(await http.GetStringAsync(new Uri("stations", UriKind.Relative)).OrTimeout()).RootElement;
+
+        // A script's ClearCache reaches the station, and the station's answer comes back as the HTTP answer.
+        var call = http.PostAsync(new Uri("stations/CP042/calls/ClearCache", UriKind.Relative), new StringContent(string.Empty));
+        var received = await station.ReceiveAsync(buffer, CancellationToken.None).OrTimeout();
+        var frame = JsonDocument.Parse(buffer.AsMemory(0, received.Count)).RootElement;
+        Assert.Equal("ClearCache", frame[2].GetString());
+        await station.SendAsync(
+            Encoding.UTF8.GetBytes($$"""[3,"{{frame[1].GetString()}}",{"status":"Accepted"}]"""), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).OrTimeout();
+        using var answer = await call.OrTimeout();
+
+        Assert.Contains("<title>Central System", page, StringComparison.Ordinal);
+        var listed = Assert.Single(stations.EnumerateArray());
+        Assert.Equal(("CP042", "Accepted"), (listed.GetProperty("chargePointId").GetString(), listed.GetProperty("registration").GetString()));
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("""{"status":"Accepted"}""", await answer.Content.ReadAsStringAsync());
+        Assert.Contains(csms.Stderr, line => line.Contains($"HTTP API listening on http://{endpoint.Authority}/", StringComparison.Ordinal));
+
+        var closed = AnswerCloseAsync(station);
+        await csms.TerminateAsync();
+        Assert.Equal(0, await csms.WaitForExitAsync(ProcessTimeout));
+        await closed.OrTimeout();
+    }
+
+    // Station CP042 connects and sends BootNotification "boot-1", which the Central System answers.
+    private static async Task<ClientWebSocket> ConnectAndBootAsync(Uri endpoint)
+    {
+        var station = new ClientWebSocket();
+        station.Options.AddSubProtocol("ocpp1.6");
+        await station.ConnectAsync(new Uri(endpoint + "/CP042"), CancellationToken.None).OrTimeout();
+        await station.SendAsync(
+            Encoding.UTF8.GetBytes("""[2,"boot-1","BootNotification",{"chargePointVendor":"Acme","chargePointModel":"One"}]"""),
+            WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).OrTimeout();
+        var buffer = new byte[4096];
+        var answer = await station.ReceiveAsync(buffer, CancellationToken.None).OrTimeout();
+        Assert.StartsWith("""[3,"boot-1",""", Encoding.UTF8.GetString(buffer, 0, answer.Count), StringComparison.Ordinal);
+        return station;
     }
 
     private static async Task AnswerCloseAsync(ClientWebSocket station)

@@ -72,6 +72,8 @@ internal static class CsmsCommand
 
     private static async Task<int> RunAsync(CentralSystemOptions options, bool json, LogLevel logLevel)
     {
+        // The contract's web UI and JSON API for scripts, on the port of the WebSocket endpoint.
+        options = options with { EnableHttpApi = true };
         using var shutdown = new ShutdownSignal();
         using var loggerFactory = LoggerFactory.Create(logging => CommonOptions.ConfigureLogging(logging, logLevel, toStandardError: true));
         CentralSystemServer csms;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CentralSystem;
-using Ocpp16.Rpc;
 
 namespace Station.Host.Csms;
 
@@ -12,7 +11,8 @@ namespace Station.Host.Csms;
 /// The <c>csms</c> command's output: exactly one line per frame, whatever the frame holds.
 /// Readable (<c>09:26:53.417 CP001 → StartTransaction connectorId=1 idTag=ABC123 meterStart=0</c>)
 /// or, with <c>--json</c>, one JSON object per frame carrying the raw frame:
-/// <c>{"time":"…","chargePointId":"CP001","direction":"received","action":"StartTransaction","frame":[2,"1","StartTransaction",{…}]}</c>.
+/// <c>{"time":"…","chargePointId":"CP001","sequence":3,"direction":"received","action":"StartTransaction","frame":[2,"1","StartTransaction",{…}]}</c>
+/// (<see cref="FrameJson"/>).
 /// </summary>
 public sealed class FrameLineWriter
 {
@@ -54,42 +54,11 @@ public sealed class FrameLineWriter
         using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("time", frame.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-            writer.WriteString("chargePointId", frame.ChargePointId);
-            writer.WriteString("direction", frame.Direction == FrameDirection.Received ? "received" : "sent");
-            if (frame.Action is { } action)
-            {
-                // A CALLRESULT does not name its action; the session knows it from the CALL.
-                writer.WriteString("action", action);
-            }
-
-            WriteFrame(writer, frame.Text);
+            FrameJson.WriteProperties(writer, frame);
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void WriteFrame(Utf8JsonWriter writer, string text)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException)
-        {
-            // Not JSON at all: kept verbatim as a string, so the line still parses.
-            writer.WriteString("text", text);
-            return;
-        }
-
-        using (document)
-        {
-            // Rewritten compact: a frame sent with line breaks between its tokens stays on one line.
-            writer.WritePropertyName("frame");
-            document.RootElement.WriteTo(writer);
-        }
     }
 
     // A value holding a line break (an info text, a DataTransfer data) must not split the line.

@@ -22,11 +22,14 @@ public sealed class TestCentralSystem : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ConcurrentQueue<string> _schemaViolations = new();
     private readonly List<FakeChargePoint> _chargePoints = [];
+    private readonly LogWaits _logWaits;
+    private HttpClient? _http;
     private bool _errorsExpected;
     private int _schemaChecked;
 
-    private TestCentralSystem(CentralSystemServer server, FakeTimeProvider time, FakeLogCollector logs, ILoggerFactory loggerFactory)
+    private TestCentralSystem(CentralSystemServer server, FakeTimeProvider time, FakeLogCollector logs, ILoggerFactory loggerFactory, LogWaits logWaits)
     {
+        _logWaits = logWaits;
         Server = server;
         Time = time;
         Logs = logs;
@@ -40,16 +43,23 @@ public sealed class TestCentralSystem : IAsyncDisposable
 
     public FakeLogCollector Logs { get; }
 
+    /// <summary>A client of the server's HTTP API (with <see cref="CentralSystemOptions.EnableHttpApi"/>); every request is bounded.</summary>
+    public HttpClient Http => _http ??= new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Server.Port}/"), Timeout = Timeouts.Test };
+
+    /// <summary>The HTTP API as a script uses it: each answer with its status, body and sequence header.</summary>
+    public ApiClient Api => new(Http);
+
     /// <summary>How many sent frames were checked against the official schema so far.</summary>
     public int SchemaChecked => Volatile.Read(ref _schemaChecked);
 
     public static async Task<TestCentralSystem> StartAsync(CentralSystemOptions? options = null)
     {
         var time = new FakeTimeProvider(Start);
-        var logProvider = new FakeLoggerProvider();
+        var logWaits = new LogWaits();
+        var logProvider = new FakeLoggerProvider(FakeLogCollector.Create(new FakeLogCollectorOptions { OutputSink = logWaits.Offer }));
         var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logProvider).SetMinimumLevel(LogLevel.Debug));
         var server = await CentralSystemServer.StartAsync(options ?? new CentralSystemOptions(), loggerFactory, time).Bounded();
-        return new TestCentralSystem(server, time, logProvider.Collector, loggerFactory);
+        return new TestCentralSystem(server, time, logProvider.Collector, loggerFactory, logWaits);
     }
 
     /// <summary>Connects a fake charge point that the fixture closes at the end of the test.</summary>
@@ -75,6 +85,9 @@ public sealed class TestCentralSystem : IAsyncDisposable
     /// <summary>For the tests of error logging itself.</summary>
     public void ExpectErrorLogs() => _errorsExpected = true;
 
+    /// <summary>Completes when a log line holding <paramref name="fragment"/> is written, from now on (bounded).</summary>
+    public Task WaitForLogAsync(string fragment) => _logWaits.WaitAsync(fragment).Bounded();
+
     public bool Logged(string fragment) => Logs.GetSnapshot().Any(record => record.Message.Contains(fragment, StringComparison.Ordinal));
 
     public async ValueTask DisposeAsync()
@@ -85,6 +98,7 @@ public sealed class TestCentralSystem : IAsyncDisposable
         }
 
         await Server.DisposeAsync().AsTask().Bounded();
+        _http?.Dispose();
         _loggerFactory.Dispose();
         var errors = Logs.GetSnapshot().Where(record => record.Level >= LogLevel.Error).Select(record => $"{record.Message} {record.Exception}").ToList();
         if (!_errorsExpected)

@@ -1,0 +1,66 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+
+namespace CentralSystem.Web;
+
+/// <summary>
+/// Serves a web UI from files embedded in an assembly, so the UI ships inside the binary and
+/// works offline: <c>/</c> is <c>index.html</c>, <c>/app.js</c> the embedded <c>app.js</c>.
+/// Embed a folder with <c>&lt;EmbeddedResource Include="wwwroot/*" /&gt;</c> and pass
+/// <c>{RootNamespace}.wwwroot</c>. Every answer forbids loading anything from another origin
+/// (Content-Security-Policy), and pages revalidate with their ETag rather than keep a stale copy.
+/// </summary>
+public static class EmbeddedWebAssets
+{
+    /// <summary>The policy of every asset: scripts, styles, images and connections from this origin only.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Adds the middleware that answers GET and HEAD for the embedded files of
+    /// <paramref name="baseNamespace"/>; other requests pass on to the rest of the pipeline.
+    /// The folder is flat: the embedded file provider maps <c>/</c> in a path to a dot.
+    /// </summary>
+    public static IApplicationBuilder UseEmbeddedWebAssets(this IApplicationBuilder app, Assembly assembly, string baseNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var files = new EmbeddedFileProvider(assembly, baseNamespace);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = asset =>
+            {
+                var headers = asset.Context.Response.Headers;
+                headers.CacheControl = "no-cache";
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+            },
+        });
+    }
+
+    /// <summary>
+    /// True for a state-changing request a page of another origin sent (its <c>Origin</c> names
+    /// another host, or the browser marks it cross-site): an API on loopback refuses those, so
+    /// that a web page the user visits cannot drive it. Tools like curl send no <c>Origin</c>.
+    /// </summary>
+    public static bool IsCrossOrigin(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return false;
+        }
+
+        return !Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace CentralSystem.Tests.Support;
+
+/// <summary>Requests to the Central System's HTTP API as a script sends them, with the answer parsed.</summary>
+public sealed class ApiClient(HttpClient http)
+{
+    public async Task<ApiAnswer> SendAsync(HttpMethod method, string path, string? body = null, Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            // As curl -d sends it: the API does not insist on a content type.
+            request.Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded");
+        }
+
+        configure?.Invoke(request);
+        using var response = await http.SendAsync(request).Bounded();
+        var text = await response.Content.ReadAsStringAsync().Bounded();
+        return new ApiAnswer(response.StatusCode, text, response.Headers.TryGetValues("Ocpp-Sequence", out var values) ? long.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    public Task<ApiAnswer> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+
+    public Task<ApiAnswer> PostAsync(string path, string? body = null) => SendAsync(HttpMethod.Post, path, body);
+
+    public Task<ApiAnswer> PutAsync(string path, string body) => SendAsync(HttpMethod.Put, path, body);
+}
+
+/// <summary>An API answer: status, body text, and the <c>Ocpp-Sequence</c> header when present.</summary>
+public sealed record ApiAnswer(HttpStatusCode Status, string Body, long? Sequence)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    /// <summary>The <c>error</c> of a refusal, after checking the status.</summary>
+    public string ErrorFor(HttpStatusCode status)
+    {
+        Assert.True(Status == status, $"expected {(int)status} {status}, got {(int)Status} {Status}: {Body}");
+        return Json.GetProperty("error").GetString()!;
+    }
+
+    /// <summary>The body, after checking for 200.</summary>
+    public JsonElement Ok()
+    {
+        Assert.True(Status == HttpStatusCode.OK, $"expected 200, got {(int)Status} {Status}: {Body}");
+        return Json;
+    }
+}
