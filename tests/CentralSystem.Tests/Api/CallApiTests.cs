@@ -82,7 +82,7 @@ public sealed class CallApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("Sideways", "{}", "unknown action 'Sideways'; the Central System sends CancelReservation, ChangeAvailability")]
+    [InlineData("Sideways", "{}", "unknown action 'Sideways'; the Central System sends CancelReservation, CertificateSigned, ChangeAvailability")]
     [InlineData("reset", """{"type": "Hard"}""", "action names are case-sensitive, did you mean Reset?")]
     [InlineData("Heartbeat", "{}", "Heartbeat is sent by the charge point, not by the Central System")]
     [InlineData("Reset", """{"type": "Hard" """, "the body is not JSON: ")]
