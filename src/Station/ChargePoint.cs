@@ -4,10 +4,10 @@ using Ocpp16.Rpc;
 using Ocpp16.Transport;
 using Station.Authorization;
 using Station.Boot;
+using Station.Composition;
 using Station.Configuration;
 using Station.Connection;
 using Station.Connectors;
-using Station.DataTransfer;
 using Station.Diagnostics;
 using Station.Firmware;
 using Station.Hardware;
@@ -15,21 +15,22 @@ using Station.Metering;
 using Station.Model;
 using Station.Runtime;
 using Station.Transactions;
-using Station.Triggers;
 
 namespace Station;
 
 /// <summary>
-/// One station instance: builds its blocks, wires them to each other and to the Central System,
-/// and runs until its host stops it or a Reset reboots it. Several thousand can run in one
-/// process: nothing here is static, and nothing holds a thread.
+/// One station instance: the ground every block stands on (runtime, configuration, the link to the
+/// Central System and its queues), the blocks of <see cref="StationComposition"/> built on it, and
+/// the instance's life: run, reboot on Reset, power down, shut down. Several thousand can run in
+/// one process: nothing here is static, and nothing holds a thread.
 /// </summary>
-public sealed class ChargePoint : IRebooter, IAsyncDisposable
+public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
 {
     private readonly ChargePointOptions _options;
     private readonly StationRuntime _runtime;
     private readonly ReconnectingRpcClient _client;
-    private readonly IReadOnlyList<IConnectorHardware> _hardware;
+    private readonly StationContext _context;
+    private readonly IReadOnlyList<IStationModule> _modules;
     private readonly TaskCompletionSource<StationExit> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger _logger;
 
@@ -41,6 +42,19 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         StationStores stores,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory)
+        : this(model, options, hardware, stores, timeProvider, loggerFactory, StationComposition.Default)
+    {
+    }
+
+    /// <summary>Builds a station instance of the given blocks (tests compose stations without some of them).</summary>
+    public ChargePoint(
+        StationModel model,
+        ChargePointOptions options,
+        IReadOnlyList<IConnectorHardware> hardware,
+        StationStores stores,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory,
+        IReadOnlyList<ModuleDefinition> composition)
     {
         if (hardware.Count != model.Connectors.Count)
         {
@@ -48,7 +62,6 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         }
 
         _options = options.Validate();
-        _hardware = hardware;
         _runtime = new StationRuntime(timeProvider, loggerFactory, stores.Clock);
 
         // The trace (DATA-DIR/logs) is stamped with this instance's station clock, the one its messages carry.
@@ -56,37 +69,37 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         _logger = loggerFactory.CreateLogger("Station");
         Model = model;
 
-        // Firmware Management needs a file transfer; without one the station offers neither the profile nor its key.
-        var fileTransfer = options.FileTransfer;
-        var definitions = StationKeyCatalog.For(model, fileTransfer?.Schemes);
-        Configuration = new ConfigurationService(definitions, stores.Configuration, loggerFactory.CreateLogger("Station.Configuration"));
-
+        var setup = StationComposition.Setup(model, options, composition);
+        Configuration = new ConfigurationService(StationComposition.Keys(setup, composition), stores.Configuration, loggerFactory.CreateLogger("Station.Configuration"));
         Router = new CallRouter();
         _client = new ReconnectingRpcClient(
-            ConnectAsync, Router, options.Reconnect, options.Rpc, timeProvider, loggerFactory.CreateLogger("Station.Connection"), CombinedFrameObserver.Of(options.FrameObserver, options.Trace));
+            ConnectAsync, Router, options.Reconnect, options.Rpc, _runtime.Clock.Inner, loggerFactory.CreateLogger("Station.Connection"),
+            CombinedFrameObserver.Of(options.FrameObserver, options.Trace));
         Link = new CentralSystemLink(_client);
         Outgoing = new OutgoingMessages(Link, loggerFactory.CreateLogger("Station.Connection"));
         Notifications = new DurableNotifications(Outgoing, Link, stores.Notifications, _runtime);
+        _context = new StationContext(setup, _runtime, Configuration, Link, Outgoing, Notifications, stores, hardware, this);
+        _context.Provide(new TriggerSources());
 
-        Connectors = new ConnectorService(model.Connectors.Count, stores.Availability, Outgoing, Configuration, _runtime);
-        Authorization = new AuthorizationService(Link, Outgoing, Configuration, new AuthorizationCache(stores.AuthorizationCache), new NoLocalAuthList(), _runtime);
-        Outbox = new TransactionOutbox(stores.Transactions, Link, Configuration, _runtime);
-        Transactions = new TransactionService(Connectors, hardware, stores.Transactions, Outbox, Authorization, Configuration, _runtime, Math.Max(1, model.StopTransactionMaxMeterValues));
-        Sessions = new SessionCoordinator(Transactions, Connectors, Authorization, Configuration, _runtime);
-        Metering = new MeteringService(model, hardware, Transactions, Outgoing, Configuration, _runtime, options.MeterCheckpointInterval);
-        var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "ocpp-station", string.Concat(options.ChargePointId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')));
-        Firmware = new FirmwareService(
-            model, stores.Firmware, fileTransfer, options.FirmwareInstaller, Notifications, Connectors, Transactions, _runtime, Path.Combine(dataDirectory, "firmware"), RebootForFirmware);
-        Diagnostics = new DiagnosticsService(options.DiagnosticsArchive ?? options.Trace, fileTransfer, Notifications, _runtime, options.ChargePointId, Path.Combine(dataDirectory, "diagnostics"));
-        Boot = new BootService(model, () => Firmware.InstalledVersion, Link, Outgoing, Connectors, Configuration, _runtime);
-        Boot.Accepted += Firmware.OnBootAccepted;
-        Boot.Accepted += Metering.OnClockSynchronized;
+        // One path for work after an answer: the station's tracked background work, which stopping waits for.
+        Router.AfterResponseRunner = _runtime.Run;
+        _modules = StationComposition.Build(_context, new HandlerRegistry(Router, _runtime), composition);
+        Router.IsAnswering = () => Boot.IsAnswering;
+        Boot.Accepted += () =>
+        {
+            foreach (var module in _modules)
+            {
+                module.OnBootAccepted();
+            }
+        };
         Inputs = new ChargePointInputs(model, _runtime, Connectors, Transactions, Sessions, PowerDownAsync);
-        RegisterHandlers(options.DataTransferHandlers);
     }
 
     /// <summary>The station's model.</summary>
     public StationModel Model { get; }
+
+    /// <summary>The feature profiles of the blocks this station is composed of.</summary>
+    public IReadOnlyList<FeatureProfile> Profiles => _context.Profiles;
 
     /// <summary>Where the hardware reports physical events.</summary>
     public IStationInputs Inputs { get; }
@@ -107,34 +120,40 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
     public DurableNotifications Notifications { get; }
 
     /// <summary>The connector block.</summary>
-    public ConnectorService Connectors { get; }
+    public ConnectorService Connectors => _context.Require<ConnectorService>();
 
     /// <summary>The authorization block.</summary>
-    public AuthorizationService Authorization { get; }
+    public AuthorizationService Authorization => _context.Require<AuthorizationService>();
 
     /// <summary>The durable outbox of transaction messages.</summary>
-    public TransactionOutbox Outbox { get; }
+    public TransactionOutbox Outbox => _context.Require<TransactionOutbox>();
 
     /// <summary>The transaction block.</summary>
-    public TransactionService Transactions { get; }
+    public TransactionService Transactions => _context.Require<TransactionService>();
 
     /// <summary>What cards, buttons and remote commands mean for sessions.</summary>
-    public SessionCoordinator Sessions { get; }
+    public SessionCoordinator Sessions => _context.Require<SessionCoordinator>();
 
     /// <summary>The metering block.</summary>
-    public MeteringService Metering { get; }
+    public MeteringService Metering => _context.Require<MeteringService>();
 
     /// <summary>The boot block.</summary>
-    public BootService Boot { get; }
+    public BootService Boot => _context.Require<BootService>();
 
-    /// <summary>The firmware block: installed version and updates.</summary>
-    public FirmwareService Firmware { get; }
+    /// <summary>The firmware block: installed version and updates (Firmware Management).</summary>
+    /// <exception cref="InvalidOperationException">The station has no Firmware Management.</exception>
+    public FirmwareService Firmware => _context.Require<FirmwareService>();
 
-    /// <summary>The diagnostics block: archive and upload of the trace.</summary>
-    public DiagnosticsService Diagnostics { get; }
+    /// <summary>The diagnostics block: archive and upload of the trace (Firmware Management).</summary>
+    /// <exception cref="InvalidOperationException">The station has no Firmware Management.</exception>
+    public DiagnosticsService Diagnostics => _context.Require<DiagnosticsService>();
 
     /// <summary>The shared runtime: lock, clock, background work.</summary>
     public StationRuntime Runtime => _runtime;
+
+    /// <summary>The blocks this station is composed of, by the interface they provide (null when absent).</summary>
+    public T? Block<T>()
+        where T : class => _context.Find<T>();
 
     /// <summary>
     /// Runs the station: recovers from a power loss, connects, and serves until
@@ -144,18 +163,14 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
     {
         using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            Transactions.RecoverAfterPowerLoss();
-            Metering.Start();
-            Connectors.Refresh();
+            foreach (var module in _modules)
+            {
+                module.Start();
+            }
         }
 
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _runtime.Stopping);
-        var loops = new[]
-        {
-            _client.RunAsync(running.Token),
-            Outgoing.RunAsync(running.Token),
-            Outbox.RunAsync(running.Token),
-        };
+        List<Task> loops = [_client.RunAsync(running.Token), Outgoing.RunAsync(running.Token), .. _modules.Select(m => m.RunAsync(running.Token))];
 
         var stopped = new TaskCompletionSource<StationExit>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using (running.Token.Register(() => stopped.TrySetResult(StationExit.Stopped)).ConfigureAwait(false))
@@ -176,18 +191,18 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
     public Task<DataTransferResponse> DataTransferAsync(DataTransferRequest request, CancellationToken cancellationToken = default) =>
         Outgoing.SendAsync(request, cancellationToken);
 
-    /// <summary>The state the control API shows.</summary>
+    /// <summary>The state the control API shows, as the blocks describe it.</summary>
     public async Task<StationSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            var connectors = Connectors.All.Select(c =>
+            var snapshot = new StationSnapshotBuilder(Model.Connectors.Count) { Connected = Link.IsConnected, Registration = Link.Registration };
+            foreach (var module in _modules)
             {
-                var status = Connectors.Evaluate(c.Id);
-                var transaction = Transactions.On(c.Id);
-                return new ConnectorSnapshot(c.Id, status.Status, transaction?.TransactionId, _hardware[c.Id - 1].Meter.Read().EnergyActiveImportWh, status.ErrorCode, transaction?.IdTag);
-            }).ToList();
-            return new StationSnapshot(Link.IsConnected, Link.Registration, connectors, Outbox.Pending, Outbox.DeadLetters);
+                module.Describe(snapshot);
+            }
+
+            return snapshot.Build();
         }
     }
 
@@ -209,6 +224,7 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         _exit.TrySetResult(new StationExit(type));
     }
 
+    /// <inheritdoc/>
     /// <summary>
     /// AQ-7.1, TC_032_1: on backup power after mains power failed, stops every transaction with
     /// reason PowerLoss, gives their StopTransaction a bounded chance to leave, and shuts down.
@@ -287,50 +303,12 @@ public sealed class ChargePoint : IRebooter, IAsyncDisposable
         return await OcppWebSocketClient.ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
-    private void RegisterHandlers(IReadOnlyList<IDataTransferVendorHandler> dataTransfer)
-    {
-        Router.IsAnswering = () => Boot.IsAnswering;
-
-        // One path for work after an answer: the station's tracked background work, which stopping waits for.
-        Router.AfterResponseRunner = _runtime.Run;
-        Locked(OcppActions.GetConfiguration, new GetConfigurationHandler(Configuration));
-        Locked(OcppActions.ChangeConfiguration, new ChangeConfigurationHandler(Configuration));
-        Locked(OcppActions.ChangeAvailability, new ChangeAvailabilityHandler(Connectors));
-        Locked(OcppActions.ClearCache, new ClearCacheHandler(Authorization));
-        Locked(OcppActions.RemoteStartTransaction, new RemoteStartTransactionHandler(Sessions, Link, _runtime));
-        Locked(OcppActions.RemoteStopTransaction, new RemoteStopTransactionHandler(Transactions, Link, _runtime));
-        Locked(OcppActions.UnlockConnector, new UnlockConnectorHandler(Transactions, _hardware));
-        Locked(OcppActions.Reset, new ResetHandler(this, _runtime));
-        Router.Handle(OcppActions.DataTransfer, new DataTransferHandler(dataTransfer));
-        var firmwareManagement = _options.FileTransfer is not null;
-        Locked(OcppActions.TriggerMessage, new TriggerMessageHandler(
-            Connectors, Boot, Metering, firmwareManagement ? Firmware : null, firmwareManagement ? Diagnostics : null, Link, Outgoing, _runtime));
-        if (firmwareManagement)
-        {
-            Locked(OcppActions.UpdateFirmware, new UpdateFirmwareHandler(Firmware));
-
-            // Diagnostics touch no block state: the handler runs beside the lock, the archive after the answer.
-            Router.Handle(OcppActions.GetDiagnostics, new GetDiagnosticsHandler(Diagnostics));
-        }
-    }
-
+    /// <inheritdoc/>
     // A firmware installation reboots the station without a Reset. No transaction runs then, but
     // the StopTransaction of the last one may still be queued: like a soft reset, let it leave first.
-    private void RebootForFirmware(string reason) => _runtime.Run("reboot after firmware installation", async cancellationToken =>
+    public void RebootAfterFirmware(string reason) => _runtime.Run("reboot after firmware installation", async cancellationToken =>
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         _exit.TrySetResult(StationExit.SelfReboot(reason));
     });
-
-    // Every handler that touches block state runs under the station lock (see StationLock).
-    private void Locked<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IOcppHandler<TRequest, TResponse> handler)
-        where TRequest : class, IOcppRequest<TResponse>
-        where TResponse : class, IOcppResponse =>
-        Router.Handle(action, async (request, context, cancellationToken) =>
-        {
-            using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return await handler.HandleAsync(request, context, cancellationToken).ConfigureAwait(false);
-            }
-        });
 }

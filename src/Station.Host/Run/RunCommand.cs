@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Station.Diagnostics;
 using Station.FileTransfer;
 using Station.Hardware.Simulated;
+using Station.Runtime;
 using Station.Host.Control;
 
 namespace Station.Host.Run;
@@ -109,7 +110,9 @@ internal static class RunCommand
         services.AddSingleton(settings);
         services.AddSingleton(stores);
         services.AddSingleton(hardware);
-        services.AddSingleton(TimeProvider.System);
+
+        // One scheduler for the station: every deadline of it is an entry behind one real timer.
+        services.AddSingleton<TimeProvider>(_ => new TimerMultiplexer(TimeProvider.System));
 
         // The message trace and event log that GetDiagnostics uploads, in DATA-DIR/logs, at Information whatever the console shows;
         // host time only until each station instance hands it its station clock (ChargePoint: StationTrace.UseClock).

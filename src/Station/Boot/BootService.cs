@@ -103,17 +103,13 @@ public sealed class BootService
         _runtime.Run("triggered boot", BootLoopAsync);
     }
 
-    /// <summary>Sends a Heartbeat now, taking the Central System's time.</summary>
+    /// <summary>Sends a Heartbeat now (periodic or requested), taking the Central System's time.</summary>
     public async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        try
+        // One send path for the periodic and the requested Heartbeat (through the queue when online, direct while Pending).
+        if (await _outgoing.SendOnRequestAsync(new HeartbeatRequest(), cancellationToken).ConfigureAwait(false) is { } answer)
         {
-            var answer = await _outgoing.SendAsync(new HeartbeatRequest(), cancellationToken).ConfigureAwait(false);
             await _runtime.SynchronizeClockAsync(answer.CurrentTime, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OcppException ex)
-        {
-            BootLog.HeartbeatFailed(_logger, ex.Message);
         }
     }
 

@@ -1,26 +1,17 @@
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
-using Station.Runtime;
+using Station.Composition;
 
 namespace Station.Boot;
 
-/// <summary>Reboots the station; implemented by the station's composition root.</summary>
-public interface IRebooter
-{
-    /// <summary>Stops transactions with the reason of <paramref name="type"/> and reboots.</summary>
-    Task RebootAsync(ResetType type, CancellationToken cancellationToken);
-}
-
 /// <summary>Answers Reset (§5.14) and reboots after the answer.</summary>
-internal sealed class ResetHandler(IRebooter rebooter, StationRuntime runtime) : IOcppHandler<ResetRequest, ResetResponse>
+internal sealed class ResetHandler(IStationLifecycle lifecycle) : IStationHandler<ResetRequest, ResetResponse>
 {
+    public HandlerLock Lock => HandlerLock.Station;
+
     public ValueTask<ResetResponse> HandleAsync(ResetRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
     {
-        context.AfterResponse(_ =>
-        {
-            runtime.Run($"{request.Type} reset", ct => rebooter.RebootAsync(request.Type, ct));
-            return Task.CompletedTask;
-        });
+        context.AfterResponse(cancellationToken => lifecycle.RebootAsync(request.Type, cancellationToken));
         return ValueTask.FromResult(new ResetResponse { Status = ResetStatus.Accepted });
     }
 }

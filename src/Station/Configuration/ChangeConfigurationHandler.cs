@@ -1,11 +1,14 @@
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Station.Composition;
 
 namespace Station.Configuration;
 
 /// <summary>Answers ChangeConfiguration (§5.3).</summary>
-internal sealed class ChangeConfigurationHandler(ConfigurationService configuration) : IOcppHandler<ChangeConfigurationRequest, ChangeConfigurationResponse>
+internal sealed class ChangeConfigurationHandler(ConfigurationService configuration) : IStationHandler<ChangeConfigurationRequest, ChangeConfigurationResponse>
 {
+    public HandlerLock Lock => HandlerLock.Station;
+
     public ValueTask<ChangeConfigurationResponse> HandleAsync(ChangeConfigurationRequest request, IncomingCallContext context, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(new ChangeConfigurationResponse { Status = configuration.Change(request.Key, request.Value) });
 }

@@ -1,12 +1,15 @@
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Station.Composition;
 
 namespace Station.Configuration;
 
 /// <summary>Answers GetConfiguration (§5.8).</summary>
-internal sealed class GetConfigurationHandler(ConfigurationService configuration) : IOcppHandler<GetConfigurationRequest, GetConfigurationResponse>
+internal sealed class GetConfigurationHandler(ConfigurationService configuration) : IStationHandler<GetConfigurationRequest, GetConfigurationResponse>
 {
+    public HandlerLock Lock => HandlerLock.Station;
+
     public ValueTask<GetConfigurationResponse> HandleAsync(GetConfigurationRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
     {
         var maxKeys = configuration.GetInt(CoreKeys.GetConfigurationMaxKeys);

@@ -19,4 +19,7 @@ internal static partial class ConnectionLog
 
     [LoggerMessage(EventId = 2154, Level = LogLevel.Warning, Message = "The Central System refused {Action} #{Sequence}; it is not sent again: {Reason}")]
     public static partial void NotificationRefused(ILogger logger, string action, long sequence, string reason);
+
+    [LoggerMessage(EventId = 2155, Level = LogLevel.Warning, Message = "Requested {Action} not delivered: {Reason}")]
+    public static partial void RequestedNotDelivered(ILogger logger, string action, string reason);
 }

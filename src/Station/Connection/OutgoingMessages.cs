@@ -39,6 +39,9 @@ public sealed class OutgoingMessages
             });
     }
 
+    /// <summary>Whether the station is online (connected and Accepted): only then does the queue send.</summary>
+    public bool IsOnline => _link.IsOnline;
+
     /// <summary>Queues a request and waits for its answer.</summary>
     /// <exception cref="OcppNotConnectedException">The station was offline when the request's turn came.</exception>
     public async Task<TResponse> SendAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
@@ -63,6 +66,27 @@ public sealed class OutgoingMessages
         // DropOldest: a write never waits, so the request has its place before this returns.
         _queue.Writer.TryWrite(outgoing);
         return outgoing.Answer;
+    }
+
+    /// <summary>
+    /// Sends a message the Central System asked for (TriggerMessage): through the ordered queue when
+    /// online, straight to the Central System while the registration is Pending (pitfall 2: a
+    /// triggered message is served then too). A failure is logged; the answer is null then.
+    /// </summary>
+    public async Task<TResponse?> SendOnRequestAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
+        where TResponse : class, IOcppResponse
+    {
+        try
+        {
+            return _link.IsOnline
+                ? await SendAsync(request, cancellationToken).ConfigureAwait(false)
+                : await _link.CallAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppException ex)
+        {
+            ConnectionLog.RequestedNotDelivered(_logger, OcppActions.ForRequest(request.GetType()).Name, ex.Message);
+            return null;
+        }
     }
 
     /// <summary>Queues a request whose answer nobody waits for (notifications).</summary>

@@ -16,6 +16,8 @@ public sealed class ConnectorService
     private readonly ConnectorState[] _states;
     private readonly IAvailabilityStore _store;
     private readonly StatusReporter _reporter;
+    private readonly OutgoingMessages _outgoing;
+    private readonly StationRuntime _runtime;
     private readonly ILogger _logger;
 
     /// <summary>Creates connectors 0..<paramref name="connectorCount"/> with their stored availability.</summary>
@@ -23,6 +25,8 @@ public sealed class ConnectorService
     {
         _states = [.. Enumerable.Range(0, connectorCount + 1).Select(id => new ConnectorState(id))];
         _store = store;
+        _outgoing = outgoing;
+        _runtime = runtime;
         _logger = runtime.LoggerFactory.CreateLogger("Station.Connectors");
         foreach (var stored in store.Load().Where(s => Exists(s.ConnectorId)))
         {
@@ -94,6 +98,41 @@ public sealed class ConnectorService
 
     /// <summary>Reports one connector's present status now (TriggerMessage).</summary>
     public void Report(int connectorId) => _reporter.ReportNow(connectorId);
+
+    /// <summary>
+    /// TriggerMessage StatusNotification: the present status of one connector, or of connector 0
+    /// and every connector when none is named ("all allowed connectorId values"), never held back
+    /// by MinimumStatusDuration (pitfall 8). While Pending they go straight to the Central System.
+    /// </summary>
+    public async Task ReportOnRequestAsync(int? connectorId, CancellationToken cancellationToken)
+    {
+        List<StatusNotificationRequest> direct;
+        IEnumerable<int> ids = connectorId is { } id ? [id] : Enumerable.Range(0, Count + 1);
+        using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_outgoing.IsOnline)
+            {
+                foreach (var each in ids)
+                {
+                    Report(each);
+                }
+
+                return;
+            }
+
+            var now = _runtime.Clock.GetUtcNow();
+            direct = [.. ids.Select(each =>
+            {
+                var status = Evaluate(each);
+                return new StatusNotificationRequest { ConnectorId = each, Status = status.Status, ErrorCode = status.ErrorCode, Info = status.Info, Timestamp = now };
+            })];
+        }
+
+        foreach (var request in direct)
+        {
+            await _outgoing.SendOnRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// ChangeAvailability (§5.2): connector 0 changes the station and every connector. A connector

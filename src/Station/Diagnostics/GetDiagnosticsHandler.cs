@@ -1,5 +1,6 @@
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Station.Composition;
 
 namespace Station.Diagnostics;
 
@@ -8,8 +9,11 @@ namespace Station.Diagnostics;
 /// nothing to upload; the archive is built and uploaded once the answer has left, in background
 /// work, so the receive loop keeps answering meanwhile.
 /// </summary>
-internal sealed class GetDiagnosticsHandler(DiagnosticsService diagnostics) : IOcppHandler<GetDiagnosticsRequest, GetDiagnosticsResponse>
+internal sealed class GetDiagnosticsHandler(DiagnosticsService diagnostics) : IStationHandler<GetDiagnosticsRequest, GetDiagnosticsResponse>
 {
+    // Diagnostics touch no block state: the handler runs beside the lock, the archive after the answer.
+    public HandlerLock Lock => HandlerLock.None;
+
     public ValueTask<GetDiagnosticsResponse> HandleAsync(GetDiagnosticsRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
     {
         if (diagnostics.Prepare(request) is not { } upload)

@@ -22,6 +22,7 @@ public sealed class MeteringService : ITransactionDataSource
     private readonly OutgoingMessages _outgoing;
     private readonly IStationConfiguration _configuration;
     private readonly StationClock _clock;
+    private readonly StationRuntime _runtime;
     private readonly StationTimer[] _sampleTimers;
     private readonly StationTimer _alignedTimer;
     private readonly StationTimer _checkpointTimer;
@@ -44,6 +45,7 @@ public sealed class MeteringService : ITransactionDataSource
         _outgoing = outgoing;
         _configuration = configuration;
         _clock = runtime.Clock;
+        _runtime = runtime;
         _checkpointInterval = checkpointInterval;
         _sampleTimers = [.. Enumerable.Range(1, hardware.Count).Select(id => runtime.CreateTimer($"sampled meter values of connector {id}", () => Sample(id)))];
         _alignedTimer = runtime.CreateTimer("clock-aligned meter values", SampleAligned);
@@ -87,6 +89,24 @@ public sealed class MeteringService : ITransactionDataSource
             TransactionId = connectorId > 0 ? _transactions.On(connectorId)?.TransactionId : null,
             MeterValue = [value],
         };
+    }
+
+    /// <summary>
+    /// TriggerMessage MeterValues: the present values of one connector, or of connector 0 and every
+    /// connector when none is named, read (and persisted) under the lock and sent after it.
+    /// </summary>
+    public async Task SendTriggeredAsync(int? connectorId, CancellationToken cancellationToken)
+    {
+        List<MeterValuesRequest> requests;
+        using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            requests = [.. (connectorId is { } id ? [id] : Enumerable.Range(0, _hardware.Count + 1)).Select(Triggered)];
+        }
+
+        foreach (var request in requests)
+        {
+            await _outgoing.SendOnRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

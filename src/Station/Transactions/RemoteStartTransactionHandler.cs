@@ -3,6 +3,7 @@ using Ocpp16.Messages;
 using Ocpp16.Rpc;
 using Station.Connection;
 using Station.Runtime;
+using Station.Composition;
 
 namespace Station.Transactions;
 
@@ -11,9 +12,11 @@ namespace Station.Transactions;
 /// the registration is not Accepted: §4.2 does not allow the request while Pending.
 /// </summary>
 internal sealed class RemoteStartTransactionHandler(SessionCoordinator sessions, CentralSystemLink link, StationRuntime runtime)
-    : IOcppHandler<RemoteStartTransactionRequest, RemoteStartTransactionResponse>
+    : IStationHandler<RemoteStartTransactionRequest, RemoteStartTransactionResponse>
 {
     private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions");
+
+    public HandlerLock Lock => HandlerLock.Station;
 
     public ValueTask<RemoteStartTransactionResponse> HandleAsync(RemoteStartTransactionRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
     {
@@ -28,11 +31,7 @@ internal sealed class RemoteStartTransactionHandler(SessionCoordinator sessions,
             return ValueTask.FromResult(new RemoteStartTransactionResponse { Status = RemoteStartStopStatus.Rejected });
         }
 
-        context.AfterResponse(_ =>
-        {
-            runtime.Run("remote start", ct => sessions.RemoteStartAsync(connectorId, request.IdTag, request.ChargingProfile, ct));
-            return Task.CompletedTask;
-        });
+        context.AfterResponse(ct => sessions.RemoteStartAsync(connectorId, request.IdTag, request.ChargingProfile, ct));
         return ValueTask.FromResult(new RemoteStartTransactionResponse { Status = RemoteStartStopStatus.Accepted });
     }
 }

@@ -3,6 +3,7 @@ using Ocpp16.Messages;
 using Ocpp16.Rpc;
 using Station.Connection;
 using Station.Runtime;
+using Station.Composition;
 
 namespace Station.Transactions;
 
@@ -11,9 +12,11 @@ namespace Station.Transactions;
 /// (TC_028), and while the registration is not Accepted (§4.2 does not allow it while Pending).
 /// </summary>
 internal sealed class RemoteStopTransactionHandler(TransactionService transactions, CentralSystemLink link, StationRuntime runtime)
-    : IOcppHandler<RemoteStopTransactionRequest, RemoteStopTransactionResponse>
+    : IStationHandler<RemoteStopTransactionRequest, RemoteStopTransactionResponse>
 {
     private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions");
+
+    public HandlerLock Lock => HandlerLock.Station;
 
     public ValueTask<RemoteStopTransactionResponse> HandleAsync(RemoteStopTransactionRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
     {
@@ -28,17 +31,16 @@ internal sealed class RemoteStopTransactionHandler(TransactionService transactio
             return ValueTask.FromResult(new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Rejected });
         }
 
-        context.AfterResponse(_ =>
+        context.AfterResponse(async ct =>
         {
-            runtime.RunLocked("remote stop", async _ =>
+            using (await runtime.Lock.EnterAsync(ct).ConfigureAwait(false))
             {
                 // It may have ended between the answer and now; stop only what still runs.
                 if (transactions.On(transaction.ConnectorId) == transaction)
                 {
                     await transactions.StopAsync(transaction, Reason.Remote).ConfigureAwait(false);
                 }
-            });
-            return Task.CompletedTask;
+            }
         });
         return ValueTask.FromResult(new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Accepted });
     }

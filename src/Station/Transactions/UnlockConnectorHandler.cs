@@ -1,6 +1,7 @@
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
 using Station.Hardware;
+using Station.Composition;
 
 namespace Station.Transactions;
 
@@ -9,8 +10,10 @@ namespace Station.Transactions;
 /// (TC_017_2, TC_018_2, TC_031); otherwise stops the transaction (UnlockCommand) and releases the lock.
 /// </summary>
 internal sealed class UnlockConnectorHandler(TransactionService transactions, IReadOnlyList<IConnectorHardware> hardware)
-    : IOcppHandler<UnlockConnectorRequest, UnlockConnectorResponse>
+    : IStationHandler<UnlockConnectorRequest, UnlockConnectorResponse>
 {
+    public HandlerLock Lock => HandlerLock.Station;
+
     public async ValueTask<UnlockConnectorResponse> HandleAsync(UnlockConnectorRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
     {
         if (request.ConnectorId < 1 || request.ConnectorId > hardware.Count || hardware[request.ConnectorId - 1].Lock is not { } cableLock)

@@ -1,0 +1,29 @@
+using Ocpp16.Messages;
+
+namespace Station.Composition;
+
+/// <summary>One connector of a <see cref="StationSnapshotBuilder"/>.</summary>
+/// <param name="id">The connector id.</param>
+public sealed class ConnectorSnapshotBuilder(int id)
+{
+    /// <summary>The connector id.</summary>
+    public int Id { get; } = id;
+
+    /// <summary>The OCPP status (the connector block).</summary>
+    public ChargePointStatus Status { get; set; }
+
+    /// <summary>The error code, NoError unless Faulted (the connector block).</summary>
+    public ChargePointErrorCode ErrorCode { get; set; } = ChargePointErrorCode.NoError;
+
+    /// <summary>The Central System's id of the running transaction (the transaction block).</summary>
+    public int? TransactionId { get; set; }
+
+    /// <summary>The identifier of the running transaction (the transaction block).</summary>
+    public string? IdTag { get; set; }
+
+    /// <summary>The energy register in Wh (the metering block).</summary>
+    public double MeterWh { get; set; }
+
+    /// <summary>The snapshot of the connector.</summary>
+    public ConnectorSnapshot Build() => new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag);
+}

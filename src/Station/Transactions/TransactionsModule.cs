@@ -1,0 +1,56 @@
+using Ocpp16.Messages;
+using Station.Authorization;
+using Station.Composition;
+using Station.Connectors;
+
+namespace Station.Transactions;
+
+/// <summary>
+/// The transaction block: the journal and its durable outbox, the transactions and what cards,
+/// buttons and remote commands mean for them (RemoteStart/StopTransaction, UnlockConnector).
+/// </summary>
+internal sealed class TransactionsModule(TransactionOutbox outbox, TransactionService transactions, SessionCoordinator sessions, StationContext context)
+    : IStationModule
+{
+    public static ModuleDefinition Definition { get; } = new()
+    {
+        Name = "Transactions",
+        Profile = FeatureProfile.Core,
+        Create = static context =>
+        {
+            var connectors = context.Require<ConnectorService>();
+            var authorization = context.Require<AuthorizationService>();
+            var outbox = context.Provide(new TransactionOutbox(context.Stores.Transactions, context.Link, context.Configuration, context.Runtime));
+            var transactions = context.Provide(new TransactionService(
+                connectors, context.Hardware, context.Stores.Transactions, outbox, authorization, context.Configuration, context.Runtime,
+                Math.Max(1, context.Model.StopTransactionMaxMeterValues)));
+            var sessions = context.Provide(new SessionCoordinator(transactions, connectors, authorization, context.Configuration, context.Runtime));
+            return new TransactionsModule(outbox, transactions, sessions, context);
+        },
+    };
+
+    public void RegisterHandlers(HandlerRegistry handlers)
+    {
+        handlers.Add(OcppActions.RemoteStartTransaction, new RemoteStartTransactionHandler(sessions, context.Link, context.Runtime));
+        handlers.Add(OcppActions.RemoteStopTransaction, new RemoteStopTransactionHandler(transactions, context.Link, context.Runtime));
+        handlers.Add(OcppActions.UnlockConnector, new UnlockConnectorHandler(transactions, context.Hardware));
+    }
+
+    // AQ-7.2: before anything else, the transactions a power loss interrupted are closed.
+    public void Start() => transactions.RecoverAfterPowerLoss();
+
+    public void Describe(StationSnapshotBuilder snapshot)
+    {
+        foreach (var connector in snapshot.Connectors)
+        {
+            var transaction = transactions.On(connector.Id);
+            connector.TransactionId = transaction?.TransactionId;
+            connector.IdTag = transaction?.IdTag;
+        }
+
+        snapshot.QueuedTransactionMessages = outbox.Pending;
+        snapshot.DeadLetters = outbox.DeadLetters;
+    }
+
+    public Task RunAsync(CancellationToken cancellationToken) => outbox.RunAsync(cancellationToken);
+}
