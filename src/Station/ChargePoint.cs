@@ -92,7 +92,6 @@ public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
                 module.OnBootAccepted();
             }
         };
-        Inputs = new ChargePointInputs(model, _runtime, Connectors, Transactions, Sessions, PowerDownAsync);
     }
 
     /// <summary>The station's model.</summary>
@@ -102,7 +101,7 @@ public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
     public IReadOnlyList<FeatureProfile> Profiles => _context.Profiles;
 
     /// <summary>Where the hardware reports physical events.</summary>
-    public IStationInputs Inputs { get; }
+    public IStationInputs Inputs => _context.Require<IStationInputs>();
 
     /// <summary>The handlers of the Central System's CALLs.</summary>
     public CallRouter Router { get; }

@@ -286,7 +286,7 @@ public sealed class StationHarness : IAsyncDisposable
         {
             var loggerFactory = Logs.CreateFactory();
             loggerFactory.AddProvider(Trace);
-            var station = new ChargePoint(_options.Model, options, Hardware.Connectors, stores, Clock, loggerFactory);
+            var station = new ChargePoint(_options.Model, options, Hardware.Connectors, stores, Clock, loggerFactory, _options.Composition ?? global::Station.Composition.StationComposition.Default);
             await using (station)
             {
                 await Hardware.AttachAsync(station.Inputs, cancellationToken);

@@ -36,4 +36,7 @@ public sealed record StationHarnessOptions
 
     /// <summary>Adjusts the station's options.</summary>
     public Func<ChargePointOptions, ChargePointOptions>? ConfigureStation { get; init; }
+
+    /// <summary>The blocks the station is composed of; the station's own list unless given.</summary>
+    public IReadOnlyList<Station.Composition.ModuleDefinition>? Composition { get; init; }
 }

@@ -1,31 +1,41 @@
-using Ocpp16.Messages;
-using Station.Firmware;
-using Station.Metering;
+using Station.Composition;
+using Station.FileTransfer;
 using Station.Model;
 
 namespace Station.Configuration;
 
 /// <summary>
-/// Every configuration key a station offers, from every block that owns keys, adjusted by its
-/// model: the one list the station runs with and a model file is checked against.
+/// Every configuration key a station of a model offers, from every block of
+/// <see cref="StationComposition.Default"/> that is present, adjusted by its model: the one list the
+/// station runs with, a model file is checked against, and the README's key table shows.
 /// </summary>
 public static class StationKeyCatalog
 {
-    /// <summary>The profiles a station supports; Firmware Management needs a way to transfer files.</summary>
-    public static IReadOnlyList<FeatureProfile> Profiles(bool fileTransfer) =>
-        fileTransfer
-            ? [FeatureProfile.Core, FeatureProfile.FirmwareManagement, FeatureProfile.RemoteTrigger]
-            : [FeatureProfile.Core, FeatureProfile.RemoteTrigger];
-
     /// <summary>
     /// The key definitions of a station with <paramref name="model"/>; <paramref name="fileTransferSchemes"/>
     /// null means no file transfer (and so no Firmware Management). Throws <see cref="ModelException"/>
     /// when the model's adjustments do not fit.
     /// </summary>
-    public static IReadOnlyList<ConfigurationKeyDefinition> For(StationModel model, IReadOnlyCollection<string>? fileTransferSchemes)
+    public static IReadOnlyList<ConfigurationKeyDefinition> For(StationModel model, IReadOnlyList<string>? fileTransferSchemes)
     {
-        var profiles = Profiles(fileTransferSchemes is not null);
-        IEnumerable<ConfigurationKeyDefinition> firmware = fileTransferSchemes is null ? [] : FirmwareKeys.Definitions(fileTransferSchemes);
-        return ConfigurationService.Adjust([.. CoreKeys.Definitions(model, SupportedMeasurands.For(model), profiles), .. firmware], model);
+        var options = new ChargePointOptions
+        {
+            ChargePointId = "catalogue",
+            CentralSystemUri = new Uri("ws://localhost/ocpp"),
+            FileTransfer = fileTransferSchemes is null ? null : new SchemesOnly(fileTransferSchemes),
+        };
+        return StationComposition.Keys(StationComposition.Setup(model, options));
+    }
+
+    // What the composition asks of a file transfer to list the keys: its schemes. It transfers nothing.
+    private sealed class SchemesOnly(IReadOnlyList<string> schemes) : IFileTransfer
+    {
+        public IReadOnlyList<string> Schemes => schemes;
+
+        public Task DownloadAsync(Uri source, string destinationPath, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("the key catalogue transfers no files");
+
+        public Task UploadAsync(string sourcePath, Uri destination, string fileName, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("the key catalogue transfers no files");
     }
 }

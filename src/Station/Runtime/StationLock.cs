@@ -11,6 +11,9 @@ public sealed class StationLock : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Whether some entry point holds the lock now (diagnostics and tests).</summary>
+    public bool IsHeld => _gate.CurrentCount == 0;
+
     /// <summary>Waits for the lock; dispose the result to release it.</summary>
     public async ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken = default)
     {

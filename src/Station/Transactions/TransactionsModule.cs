@@ -2,12 +2,14 @@ using Ocpp16.Messages;
 using Station.Authorization;
 using Station.Composition;
 using Station.Connectors;
+using Station.Hardware;
 
 namespace Station.Transactions;
 
 /// <summary>
 /// The transaction block: the journal and its durable outbox, the transactions and what cards,
-/// buttons and remote commands mean for them (RemoteStart/StopTransaction, UnlockConnector).
+/// buttons and remote commands mean for them (RemoteStart/StopTransaction, UnlockConnector), and
+/// the station's side of the hardware's events.
 /// </summary>
 internal sealed class TransactionsModule(TransactionOutbox outbox, TransactionService transactions, SessionCoordinator sessions, StationContext context)
     : IStationModule
@@ -25,6 +27,9 @@ internal sealed class TransactionsModule(TransactionOutbox outbox, TransactionSe
                 connectors, context.Hardware, context.Stores.Transactions, outbox, authorization, context.Configuration, context.Runtime,
                 Math.Max(1, context.Model.StopTransactionMaxMeterValues)));
             var sessions = context.Provide(new SessionCoordinator(transactions, connectors, authorization, context.Configuration, context.Runtime));
+
+            // What the hardware reports (cable, card, buttons, faults) is what sessions are made of.
+            context.Provide<IStationInputs>(new ChargePointInputs(context.Model, context.Runtime, connectors, transactions, sessions, context.Lifecycle.PowerDownAsync));
             return new TransactionsModule(outbox, transactions, sessions, context);
         },
     };

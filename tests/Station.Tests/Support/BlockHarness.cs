@@ -42,7 +42,7 @@ public sealed class BlockHarness : IAsyncDisposable
         CentralSystem = new CentralSystemPeer(Clock, Logger("CentralSystem"));
         Client = new ReconnectingRpcClient(
             CentralSystem.AcceptAsync,
-            new CallRouter(),
+            Router,
             new ReconnectPolicy { InitialDelay = BackOff, MaxDelay = BackOff, Jitter = 0 },
             new RpcOptions { ResponseTimeout = ResponseTimeout },
             Clock,
@@ -76,6 +76,9 @@ public sealed class BlockHarness : IAsyncDisposable
 
     /// <summary>The Central System.</summary>
     public CentralSystemPeer CentralSystem { get; }
+
+    /// <summary>Where the station's handlers of the Central System's CALLs are registered.</summary>
+    public CallRouter Router { get; } = new();
 
     /// <summary>The reconnecting client under the link.</summary>
     public ReconnectingRpcClient Client { get; }

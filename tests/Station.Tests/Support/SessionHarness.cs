@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Station.Authorization;
+using Station.Composition;
+using Station.Connection;
 using Station.Connectors;
 using Station.Hardware;
 using Station.Hardware.Simulated;
@@ -10,18 +12,24 @@ using Station.Transactions;
 namespace Station.Tests.Support;
 
 /// <summary>
-/// The session blocks (connectors, authorization, transaction outbox, transactions, sessions,
-/// metering) wired as <see cref="ChargePoint"/> wires them, over a <see cref="BlockHarness"/>,
-/// in-memory stores and simulated hardware in virtual time. The outbox delivers whenever online.
+/// The session blocks (connectors, authorization, transactions with their outbox and sessions,
+/// metering) as <see cref="StationComposition"/> builds them for <see cref="ChargePoint"/>, over a
+/// <see cref="BlockHarness"/>, in-memory stores and simulated hardware in virtual time. The outbox
+/// delivers whenever online; no block is started (the tests start what they test).
 /// </summary>
 public sealed class SessionHarness : IAsyncDisposable
 {
     /// <summary>How often the meter of a running transaction is persisted: odd, so it never coincides with a test's interval.</summary>
     public static readonly TimeSpan MeterCheckpointInterval = TimeSpan.FromSeconds(53);
 
+    /// <summary>The blocks a session needs, from the station's own composition list.</summary>
+    public static readonly IReadOnlyList<ModuleDefinition> SessionBlocks =
+        [.. StationComposition.Default.Where(d => d.Name is "Connectors" or "Authorization" or "Transactions" or "Metering")];
+
     private readonly CancellationTokenSource _stopping = new();
     private readonly Channel<string> _deliveries = Channel.CreateUnbounded<string>();
     private readonly Task _delivering;
+    private readonly StationContext _context;
 
     private SessionHarness(BlockHarnessOptions options)
     {
@@ -33,18 +41,34 @@ public sealed class SessionHarness : IAsyncDisposable
         TransactionStore = new InMemoryTransactionStore().WithOpen(options.OpenTransactions);
         AvailabilityStore = new InMemoryAvailabilityStore(options.Availability);
         CacheStore = new InMemoryAuthorizationCacheStore(options.CachedIdTags);
-        IReadOnlyList<IConnectorHardware> hardware = Hardware.Connectors;
-
-        Connectors = new ConnectorService(model.Connectors.Count, AvailabilityStore, Block.Outgoing, Block.Configuration, Block.Runtime);
-        Authorization = new AuthorizationService(Block.Link, Block.Outgoing, Block.Configuration, new AuthorizationCache(CacheStore), options.LocalList, Block.Runtime);
-        Outbox = new TransactionOutbox(TransactionStore, Block.Link, Block.Configuration, Block.Runtime);
-        Transactions = new TransactionService(Connectors, hardware, TransactionStore, Outbox, Authorization, Block.Configuration, Block.Runtime, Math.Max(1, model.StopTransactionMaxMeterValues));
-        Sessions = new SessionCoordinator(Transactions, Connectors, Authorization, Block.Configuration, Block.Runtime);
-        Metering = new MeteringService(model, hardware, Transactions, Block.Outgoing, Block.Configuration, Block.Runtime, MeterCheckpointInterval);
-        Inputs = new ChargePointInputs(model, Block.Runtime, Connectors, Transactions, Sessions, _ => Task.CompletedTask);
+        var stores = new StationStores
+        {
+            Configuration = Block.ConfigurationStore,
+            Availability = AvailabilityStore,
+            AuthorizationCache = CacheStore,
+            Transactions = TransactionStore,
+        };
+        var stationOptions = new ChargePointOptions
+        {
+            ChargePointId = "CP-SESSION",
+            CentralSystemUri = new Uri("ws://central-system.test/ocpp"),
+            MeterCheckpointInterval = MeterCheckpointInterval,
+        };
+        var setup = StationComposition.Setup(model, stationOptions, SessionBlocks);
+        var notifications = new DurableNotifications(Block.Outgoing, Block.Link, stores.Notifications, Block.Runtime);
+        _context = new StationContext(setup, Block.Runtime, Block.Configuration, Block.Link, Block.Outgoing, notifications, stores, Hardware.Connectors, Lifecycle);
+        _context.Provide(new TriggerSources());
+        _context.Provide<Station.Authorization.ILocalAuthList>(options.LocalList);
+        Modules = StationComposition.Build(_context, new HandlerRegistry(Block.Router, Block.Runtime), SessionBlocks);
         Outbox.Delivered += action => _deliveries.Writer.TryWrite(action);
-        _delivering = Outbox.RunAsync(_stopping.Token);
+        _delivering = Task.WhenAll(Modules.Select(m => m.RunAsync(_stopping.Token)));
     }
+
+    /// <summary>The blocks, as composed.</summary>
+    public IReadOnlyList<IStationModule> Modules { get; }
+
+    /// <summary>What the blocks asked of the station instance (reboots, power downs).</summary>
+    public RecordingLifecycle Lifecycle { get; } = new();
 
     /// <summary>The ground: runtime, clock, logs, configuration, link, Central System.</summary>
     public BlockHarness Block { get; }
@@ -62,25 +86,25 @@ public sealed class SessionHarness : IAsyncDisposable
     public InMemoryAuthorizationCacheStore CacheStore { get; }
 
     /// <summary>The connector block.</summary>
-    public ConnectorService Connectors { get; }
+    public ConnectorService Connectors => _context.Require<ConnectorService>();
 
     /// <summary>The authorization block.</summary>
-    public AuthorizationService Authorization { get; }
+    public AuthorizationService Authorization => _context.Require<AuthorizationService>();
 
     /// <summary>The transaction outbox.</summary>
-    public TransactionOutbox Outbox { get; }
+    public TransactionOutbox Outbox => _context.Require<TransactionOutbox>();
 
     /// <summary>The transaction block.</summary>
-    public TransactionService Transactions { get; }
+    public TransactionService Transactions => _context.Require<TransactionService>();
 
     /// <summary>Cards, buttons and remote commands.</summary>
-    public SessionCoordinator Sessions { get; }
+    public SessionCoordinator Sessions => _context.Require<SessionCoordinator>();
 
     /// <summary>The metering block (its clock-aligned and checkpoint timers are not started).</summary>
-    public MeteringService Metering { get; }
+    public MeteringService Metering => _context.Require<MeteringService>();
 
     /// <summary>The station's side of the hardware events.</summary>
-    public IStationInputs Inputs { get; }
+    public IStationInputs Inputs => _context.Require<IStationInputs>();
 
     /// <summary>Builds the blocks, attaches the hardware and, when <paramref name="online"/>, connects.</summary>
     public static async Task<SessionHarness> StartAsync(BlockHarnessOptions? options = null, bool online = true)
