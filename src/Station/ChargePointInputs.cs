@@ -22,8 +22,7 @@ internal sealed class ChargePointInputs(
     {
         using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
         {
-            connectors[connectorId].CablePlugged = true;
-            connectors[connectorId].CableInSocket = false;
+            connectors.SetCable(connectorId, plugged: true, inSocket: false);
             await transactions.OnCablePluggedAsync(connectorId).ConfigureAwait(false);
         }
     }
@@ -84,7 +83,7 @@ internal sealed class ChargePointInputs(
     {
         using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            connectors.Station.EmergencyStopped = true;
+            connectors.SetEmergencyStop(true);
             await transactions.StopAllAsync(Reason.EmergencyStop).ConfigureAwait(false);
             for (var id = 1; id <= connectors.Count; id++)
             {
@@ -100,7 +99,7 @@ internal sealed class ChargePointInputs(
     {
         using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            connectors.Station.EmergencyStopped = false;
+            connectors.SetEmergencyStop(false);
             connectors.Refresh();
         }
     }
@@ -113,9 +112,7 @@ internal sealed class ChargePointInputs(
         using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
         {
             var state = connectors[connectorId];
-            state.CableInSocket = cableStaysInSocket && (state.CablePlugged || state.CableInSocket);
-            state.CablePlugged = false;
-            state.EvSuspended = false;
+            connectors.SetCable(connectorId, plugged: false, inSocket: cableStaysInSocket && (state.CablePlugged || state.CableInSocket));
             await transactions.OnCableUnpluggedAsync(connectorId).ConfigureAwait(false);
         }
     }
@@ -124,7 +121,7 @@ internal sealed class ChargePointInputs(
     {
         using (await EnterAsync(connectorId, cancellationToken).ConfigureAwait(false))
         {
-            connectors[connectorId].EvSuspended = suspended;
+            connectors.SetEvSuspended(connectorId, suspended);
             connectors.Refresh();
         }
     }
@@ -133,7 +130,7 @@ internal sealed class ChargePointInputs(
     {
         using (await EnterAsync(connectorId, cancellationToken, allowStation: true).ConfigureAwait(false))
         {
-            connectors[connectorId].Fault = fault;
+            connectors.SetFault(connectorId, fault);
             var affected = connectorId == 0 ? Enumerable.Range(1, connectors.Count) : [connectorId];
             foreach (var id in affected)
             {

@@ -11,7 +11,7 @@ namespace Station.Connectors;
 /// it. Other blocks change their part of a <see cref="ConnectorState"/> and call
 /// <see cref="Refresh"/>; nobody sets a status directly.
 /// </summary>
-public sealed class ConnectorService
+public sealed class ConnectorService : IConnectorHolds
 {
     private readonly ConnectorState[] _states;
     private readonly IAvailabilityStore _store;
@@ -85,6 +85,50 @@ public sealed class ConnectorService
         {
             _reporter.Update(id);
         }
+    }
+
+    /// <summary>The cable at a connector: plugged into the EV, or only left in the socket (detachable cables), or gone.</summary>
+    public void SetCable(int connectorId, bool plugged, bool inSocket)
+    {
+        _states[connectorId].CablePlugged = plugged;
+        _states[connectorId].CableInSocket = inSocket;
+        if (!plugged)
+        {
+            _states[connectorId].EvSuspended = false;
+        }
+    }
+
+    /// <summary>Whether the EV declines to draw current.</summary>
+    public void SetEvSuspended(int connectorId, bool suspended) => _states[connectorId].EvSuspended = suspended;
+
+    /// <summary>A fault of a connector (0: the whole station), or none.</summary>
+    public void SetFault(int connectorId, ConnectorFault? fault) => _states[connectorId].Fault = fault;
+
+    /// <summary>The emergency stop of the station, pressed or released.</summary>
+    public void SetEmergencyStop(bool pressed) => Station.EmergencyStopped = pressed;
+
+    /// <summary>The session phase of a connector, as the transaction block publishes it.</summary>
+    public void SetSession(int connectorId, SessionPhase phase) => _states[connectorId].Session = phase;
+
+    /// <summary>Whether an authorization waits for whichever connector gets the cable (a card with several free connectors).</summary>
+    public void SetAuthorizationUnassigned(bool waiting) => Station.AuthorizationUnassigned = waiting;
+
+    /// <inheritdoc/>
+    public void SetMaintenance(bool inMaintenance)
+    {
+        foreach (var connector in All)
+        {
+            connector.InMaintenance = inMaintenance;
+        }
+
+        Refresh();
+    }
+
+    /// <inheritdoc/>
+    public void SetReserved(int connectorId, bool reserved)
+    {
+        _states[connectorId].Reserved = reserved;
+        Refresh();
     }
 
     /// <summary>Reports the present status of connector 0 and every connector (after boot or reconnection).</summary>

@@ -3,9 +3,10 @@ using Ocpp16.Messages;
 namespace Station.Connectors;
 
 /// <summary>
-/// The state of one connector (0 is the station as a whole), written by the blocks that own each
-/// part: the hardware inputs (cable, EV, fault), the connector block (availability), the
-/// transaction block (session phase). Its OCPP status is derived from all of it, never set.
+/// The state of one connector (0 is the station as a whole). Only its owner, the connector block
+/// (<see cref="ConnectorService"/>), writes it: the hardware inputs, the transaction block (its
+/// session phase) and the blocks that hold a connector (<see cref="IConnectorHolds"/>: maintenance,
+/// reservations) ask it to. Other blocks read it. Its OCPP status is derived from all of it, never set.
 /// </summary>
 public sealed class ConnectorState(int id)
 {
@@ -26,7 +27,7 @@ public sealed class ConnectorState(int id)
     /// (several were free), so every connector without a session shows Preparing meanwhile (OCTT's
     /// reusable state Authorized).
     /// </summary>
-    public bool AuthorizationUnassigned { get; set; }
+    public bool AuthorizationUnassigned { get; internal set; }
 
     /// <summary>Whether the EV declines to draw current.</summary>
     public bool EvSuspended { get; internal set; }
@@ -41,16 +42,16 @@ public sealed class ConnectorState(int id)
     public AvailabilityType? ScheduledAvailability { get; internal set; }
 
     /// <summary>The session phase published by the transaction block.</summary>
-    public SessionPhase Session { get; set; }
+    public SessionPhase Session { get; internal set; }
 
     /// <summary>Whether the emergency stop is pressed (meaningful on connector 0, the station).</summary>
     public bool EmergencyStopped { get; internal set; }
 
     /// <summary>Whether a reservation holds the connector.</summary>
-    public bool Reserved { get; set; }
+    public bool Reserved { get; internal set; }
 
     /// <summary>Whether maintenance (a firmware installation) makes the connector unavailable.</summary>
-    public bool InMaintenance { get; set; }
+    public bool InMaintenance { get; internal set; }
 
     /// <summary>Whether a transaction runs on the connector.</summary>
     public bool HasTransaction => Session is SessionPhase.Charging or SessionPhase.SuspendedByStation;

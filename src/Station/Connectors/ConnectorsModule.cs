@@ -15,8 +15,13 @@ internal sealed class ConnectorsModule(ConnectorService connectors) : IStationMo
     {
         Name = "Connectors",
         Profile = FeatureProfile.Core,
-        Create = static context => new ConnectorsModule(context.Provide(
-            new ConnectorService(context.Model.Connectors.Count, context.Stores.Availability, context.Outgoing, context.Configuration, context.Runtime))),
+        Create = static context =>
+        {
+            var connectors = context.Provide(
+                new ConnectorService(context.Model.Connectors.Count, context.Stores.Availability, context.Outgoing, context.Configuration, context.Runtime));
+            context.Provide<IConnectorHolds>(connectors);
+            return new ConnectorsModule(connectors);
+        },
     };
 
     public IReadOnlyCollection<string> TriggerableMessages => Triggerable;

@@ -27,7 +27,7 @@ internal sealed class FirmwareModule(FirmwareService firmware, StationContext co
                 context.Options.FileTransfer,
                 context.Options.FirmwareInstaller,
                 context.Notifications,
-                context.Require<ConnectorService>(),
+                context.Require<IConnectorHolds>(),
                 context.Require<TransactionService>(),
                 context.Runtime,
                 Path.Combine(context.DataDirectory, "firmware"),

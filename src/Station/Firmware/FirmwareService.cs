@@ -38,7 +38,7 @@ public sealed class FirmwareService
     private readonly IFileTransfer? _transfer;
     private readonly FirmwareImages _images;
     private readonly IDurableQueue _notifications;
-    private readonly ConnectorService _connectors;
+    private readonly IConnectorHolds _connectors;
     private readonly TransactionService _transactions;
     private readonly StationRuntime _runtime;
     private readonly Action<string> _reboot;
@@ -66,7 +66,7 @@ public sealed class FirmwareService
         IFileTransfer? transfer,
         IFirmwareInstaller? installer,
         IDurableQueue notifications,
-        ConnectorService connectors,
+        IConnectorHolds connectors,
         TransactionService transactions,
         StationRuntime runtime,
         string downloadDirectory,
@@ -322,12 +322,7 @@ public sealed class FirmwareService
                 if (running == 0)
                 {
                     // Nothing may start while the installer runs: every connector is Unavailable.
-                    foreach (var connector in _connectors.All)
-                    {
-                        connector.InMaintenance = true;
-                    }
-
-                    _connectors.Refresh();
+                    _connectors.SetMaintenance(true);
                     Save(_state with { Update = update with { Stage = FirmwareUpdateStage.Installing } });
                     FirmwareLog.Installing(_logger, image);
 
@@ -358,12 +353,7 @@ public sealed class FirmwareService
             {
                 FirmwareLog.InstallationFailed(_logger, result.Error ?? "unknown");
                 Save(_state with { Update = null });
-                foreach (var connector in _connectors.All)
-                {
-                    connector.InMaintenance = false;
-                }
-
-                _connectors.Refresh();
+                _connectors.SetMaintenance(false);
                 Notify(FirmwareStatus.InstallationFailed);
             }
         }

@@ -109,11 +109,11 @@ public sealed class TransactionService
         _pending[connectorId] = authorization;
         if (connectorId > 0)
         {
-            _connectors[connectorId].Session = SessionPhase.Authorized;
+            _connectors.SetSession(connectorId, SessionPhase.Authorized);
         }
         else
         {
-            _connectors.Station.AuthorizationUnassigned = true;
+            _connectors.SetAuthorizationUnassigned(true);
         }
 
         TransactionsLog.Authorized(_logger, connectorId, authorization.IdTag);
@@ -138,12 +138,12 @@ public sealed class TransactionService
         _connectionTimeouts[connectorId].Stop();
         if (connectorId > 0 && _connectors[connectorId].Session == SessionPhase.Authorized)
         {
-            _connectors[connectorId].Session = SessionPhase.Idle;
+            _connectors.SetSession(connectorId, SessionPhase.Idle);
         }
 
         if (connectorId == 0)
         {
-            _connectors.Station.AuthorizationUnassigned = false;
+            _connectors.SetAuthorizationUnassigned(false);
         }
 
         TransactionsLog.AuthorizationEnded(_logger, connectorId, pending.IdTag, why);
@@ -157,16 +157,16 @@ public sealed class TransactionService
         {
             _pending[0] = null;
             _connectionTimeouts[0].Stop();
-            _connectors.Station.AuthorizationUnassigned = false;
+            _connectors.SetAuthorizationUnassigned(false);
             _pending[connectorId] = unassigned;
-            _connectors[connectorId].Session = SessionPhase.Authorized;
+            _connectors.SetSession(connectorId, SessionPhase.Authorized);
         }
 
         await TryStartAsync(connectorId).ConfigureAwait(false);
         if (_transactions[connectorId] is not null && _hardware[connectorId - 1].Lock is { IsLocked: false } cableLock && !await cableLock.LockAsync().ConfigureAwait(false))
         {
             // C-06.1: the cable was released when the EV left; a kept transaction gets power again only once it is held.
-            _connectors[connectorId].Fault = new ConnectorFault(ChargePointErrorCode.ConnectorLockFailure, "cable lock did not close");
+            _connectors.SetFault(connectorId, new ConnectorFault(ChargePointErrorCode.ConnectorLockFailure, "cable lock did not close"));
         }
 
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
@@ -185,7 +185,7 @@ public sealed class TransactionService
         if (state.Fault?.ErrorCode == ChargePointErrorCode.ConnectorLockFailure)
         {
             // The lock failure was the station's own finding about this cable; the cable is gone.
-            state.Fault = null;
+            _connectors.SetFault(connectorId, null);
         }
 
         if (_transactions[connectorId] is { } transaction && _configuration.GetBool(CoreKeys.StopTransactionOnEVSideDisconnect))
@@ -195,7 +195,7 @@ public sealed class TransactionService
 
         if (state.Session == SessionPhase.Finishing && !state.CableInSocket)
         {
-            state.Session = SessionPhase.Idle;
+            _connectors.SetSession(connectorId, SessionPhase.Idle);
         }
 
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
@@ -258,7 +258,7 @@ public sealed class TransactionService
         TransactionsLog.Stopped(_logger, connectorId, transaction.LocalId, transaction.TransactionId, reason, meterStop);
 
         var state = _connectors[connectorId];
-        state.Session = state.CablePlugged || state.CableInSocket ? SessionPhase.Finishing : SessionPhase.Idle;
+        _connectors.SetSession(connectorId, state.CablePlugged || state.CableInSocket ? SessionPhase.Finishing : SessionPhase.Idle);
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
         if (reason is Reason.Local or Reason.Remote && _hardware[connectorId - 1].Lock is { } cableLock)
         {
@@ -336,7 +336,7 @@ public sealed class TransactionService
         {
             // TC_024: a plug the lock cannot hold is a fault, not a transaction.
             TransactionsLog.LockFailed(_logger, connectorId);
-            state.Fault = new ConnectorFault(ChargePointErrorCode.ConnectorLockFailure, "cable lock did not close");
+            _connectors.SetFault(connectorId, new ConnectorFault(ChargePointErrorCode.ConnectorLockFailure, "cable lock did not close"));
             CancelAuthorization(connectorId, "cable lock failure");
             return;
         }
@@ -378,7 +378,7 @@ public sealed class TransactionService
         _transactions[connectorId] = transaction;
         _pending[connectorId] = null;
         _connectionTimeouts[connectorId].Stop();
-        state.Session = SessionPhase.Charging;
+        _connectors.SetSession(connectorId, SessionPhase.Charging);
         TransactionsLog.Started(_logger, connectorId, localId, pending.IdTag, meterStart);
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
         Started?.Invoke(transaction, reading);
@@ -389,7 +389,7 @@ public sealed class TransactionService
     internal async Task SuspendAsync(Transaction transaction)
     {
         transaction.SuspendedByStation = true;
-        _connectors[transaction.ConnectorId].Session = SessionPhase.SuspendedByStation;
+        _connectors.SetSession(transaction.ConnectorId, SessionPhase.SuspendedByStation);
         await UpdatePowerAsync(transaction.ConnectorId).ConfigureAwait(false);
         _connectors.Refresh();
     }
