@@ -3,6 +3,7 @@ using Browser.Tests.Support;
 using CentralSystem;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;

@@ -6,7 +6,7 @@ using System.Text.Json;
 using CentralSystem;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ocpp16.Messages;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Station.Host.Tests;

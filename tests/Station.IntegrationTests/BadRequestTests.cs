@@ -1,3 +1,4 @@
+using Ocpp16.Testing;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,5 +1,6 @@
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Configuration;
 using Station.IntegrationTests.Support;
 using Station.Testing;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CentralSystem.Tests.Support;
 using Ocpp16.Messages;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace CentralSystem.Tests.Api;

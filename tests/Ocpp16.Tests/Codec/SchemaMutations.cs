@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ocpp16.Framing;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Codec;

@@ -3,7 +3,7 @@ using System.Text;
 using Ocpp16.Framing;
 using Ocpp16.Json;
 using Ocpp16.Messages;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Codec;

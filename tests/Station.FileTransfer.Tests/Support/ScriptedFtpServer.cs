@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Station.FileTransfer.Tests.Support;

@@ -1,8 +1,8 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Hardware;
 using Station.Metering;
 using Station.Model;
-using Station.Testing;
 using Station.Transactions;
 using Xunit;
 

@@ -1,10 +1,10 @@
 using System.Threading.Channels;
+using Ocpp16.Testing;
 using Station.Authorization;
 using Station.Connectors;
 using Station.Hardware;
 using Station.Hardware.Simulated;
 using Station.Metering;
-using Station.Testing;
 using Station.Transactions;
 
 namespace Station.Tests.Support;

@@ -1,6 +1,6 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Model;
-using Station.Testing;
 using Station.Tests.Support;
 using Xunit;
 

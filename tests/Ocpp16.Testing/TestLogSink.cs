@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Station.Testing;
+namespace Ocpp16.Testing;
 
 /// <summary>One captured log entry.</summary>
 /// <param name="Level">Its level.</param>
