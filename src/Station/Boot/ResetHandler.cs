@@ -4,13 +4,6 @@ using Station.Runtime;
 
 namespace Station.Boot;
 
-/// <summary>Reboots the station; implemented by the station's composition root.</summary>
-public interface IRebooter
-{
-    /// <summary>Stops transactions with the reason of <paramref name="type"/> and reboots.</summary>
-    Task RebootAsync(ResetType type, CancellationToken cancellationToken);
-}
-
 /// <summary>Answers Reset (§5.14) and reboots after the answer.</summary>
 internal sealed class ResetHandler(IRebooter rebooter, StationRuntime runtime) : IOcppHandler<ResetRequest, ResetResponse>
 {

@@ -7,12 +7,6 @@ using Ocpp16.Tests.Codec;
 namespace Ocpp16.Tests.Fuzz;
 
 /// <summary>
-/// A payload as JSON text and, for a broken one, the CALLERROR code of the rule it breaks and which
-/// rule; <paramref name="LenientCode"/> is what a lenient read of an answer gives (null: accepted).
-/// </summary>
-internal sealed record GeneratedPayload(string Json, OcppErrorCode? Code, string What, OcppErrorCode? LenientCode);
-
-/// <summary>
 /// Payloads generated from the official schema of a message (the same files and schema reading as
 /// <see cref="SchemaMutations"/>): random valid instances, and random valid instances with exactly
 /// one rule broken at a random place, whose code follows from the rule (OCPP-J 1.6 §4.2.3).

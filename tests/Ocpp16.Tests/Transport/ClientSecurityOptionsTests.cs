@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
-using Ocpp16.Transport;
 using Ocpp16.Testing;
+using Ocpp16.Transport;
 using Xunit;
 
 namespace Ocpp16.Tests.Transport;
