@@ -202,7 +202,11 @@ public sealed class RunCommandTests : IAsyncLifetime
     private async Task<RunningStation> StartStationAsync(string id, string? config = null)
     {
         var port = FreePort();
-        var args = new List<string> { "run", "--csms-url", _csms.Endpoint.ToString(), "--id", id, "--data-dir", Path.Combine(_data.Path, id), "--control-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var args = new List<string>
+        {
+            "run", "--csms-url", _csms.Endpoint.ToString(), "--id", id, "--data-dir", Path.Combine(_data.Path, id),
+            "--control-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         if (config is not null)
         {
             args.AddRange(["--config", config]);

@@ -35,7 +35,9 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
         Assert.Equal(harness.Clock.GetUtcNow(), start.Timestamp);
         Assert.Equal(
             ["StatusNotification", "Authorize", "StartTransaction"],
-            session.Frames.Where(f => f.Sequence > mark && f.IsCall(Ocpp16.Rpc.FrameDirection.Received) && f.Action != "StatusNotification" || f.Sequence > mark && f.Payload is StatusNotificationRequest { Status: ChargePointStatus.Preparing })
+            session.Frames.Where(f =>
+                f.Sequence > mark && f.IsCall(Ocpp16.Rpc.FrameDirection.Received) && f.Action != "StatusNotification"
+                || f.Sequence > mark && f.Payload is StatusNotificationRequest { Status: ChargePointStatus.Preparing })
                 .Select(f => f.Action).Take(3));
     }
     [Fact]

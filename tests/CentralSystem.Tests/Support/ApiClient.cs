@@ -17,7 +17,8 @@ public sealed class ApiClient(HttpClient http)
         configure?.Invoke(request);
         using var response = await http.SendAsync(request).Bounded();
         var text = await response.Content.ReadAsStringAsync().Bounded();
-        return new ApiAnswer(response.StatusCode, text, response.Headers.TryGetValues("Ocpp-Sequence", out var values) ? long.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture) : null);
+        var sequence = response.Headers.TryGetValues("Ocpp-Sequence", out var values) ? long.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+        return new ApiAnswer(response.StatusCode, text, sequence);
     }
 
     public Task<ApiAnswer> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
