@@ -3,9 +3,6 @@ using Ocpp16.Messages;
 
 namespace CentralSystem;
 
-/// <summary>The handler of a Charge Point → Central System action, with its types erased for lookup by name.</summary>
-internal delegate ValueTask<IOcppResponse> ErasedHandler(StationSession session, IOcppRequest request, CancellationToken cancellationToken);
-
 /// <summary>
 /// Answers by action name: one table holds the defaults, one the server-wide overrides, one the
 /// overrides of each session. Replaced at any time, from any thread.

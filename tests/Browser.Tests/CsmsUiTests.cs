@@ -3,6 +3,7 @@ using Browser.Tests.Support;
 using CentralSystem;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -60,7 +61,8 @@ public sealed class CsmsUiTests(ChromiumFixture chromium, ITestOutputHelper outp
         var energy = double.Parse(meterValues.MeterValue[^1].SampledValue.First(v => v.Measurand is null or Measurand.EnergyActiveImportRegister).Value, CultureInfo.InvariantCulture);
         Assert.True(energy > start.MeterStart, $"the EV charged: {energy} Wh after {start.MeterStart} Wh");
         page.WaitFor("tr.frame[data-action=\"MeterValues\"][data-direction=\"received\"]");
-        var transaction = page.WaitFor($"article.station[data-station=\"{StationId}\"] tr[data-transaction=\"1\"]", $"{Math.Round(energy - start.MeterStart).ToString(CultureInfo.InvariantCulture)} Wh");
+        var transaction = page.WaitFor(
+            $"article.station[data-station=\"{StationId}\"] tr[data-transaction=\"1\"]", $"{Math.Round(energy - start.MeterStart).ToString(CultureInfo.InvariantCulture)} Wh");
         Assert.Contains("WEB-APP-1", transaction.Text, StringComparison.Ordinal);
         SaveReadmeImage(page.Screenshot("csms-2-transaction-started"), "csms-ui.png");
     }

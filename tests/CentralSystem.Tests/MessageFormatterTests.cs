@@ -75,7 +75,9 @@ public sealed class MessageFormatterTests
     [InlineData("""[2,"6","GetConfiguration",{"key":["HeartbeatInterval","MeterValueSampleInterval"]}]""", "cp001 ← GetConfiguration key=HeartbeatInterval,MeterValueSampleInterval")]
     [InlineData("""[2,"7","ClearCache",{}]""", "cp001 ← ClearCache")]
     [InlineData(
-        """[2,"8","SetChargingProfile",{"connectorId":1,"csChargingProfiles":{"chargingProfileId":3,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":16.0},{"startPeriod":3600,"limit":8}]}}}]""",
+        """[2,"8","SetChargingProfile",{"connectorId":1,"csChargingProfiles":""" +
+        """{"chargingProfileId":3,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":""" +
+        """{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":16.0},{"startPeriod":3600,"limit":8}]}}}]""",
         "cp001 ← SetChargingProfile connectorId=1 chargingProfileId=3 purpose=TxDefaultProfile stackLevel=0 kind=Absolute limits=0s:16.0A,3600s:8A")]
     public void Central_system_calls_point_towards_the_charge_point(string text, string expected) =>
         Assert.Equal(expected, Format(FrameDirection.Sent, text));

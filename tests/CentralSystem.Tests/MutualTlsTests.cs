@@ -70,7 +70,9 @@ public sealed class MutualTlsTests : IAsyncLifetime, IDisposable
         Assert.Contains("it refused the client certificate 'CN=cp001, O=Test CPO'", refused.Message, StringComparison.Ordinal);
 
         // One attempt is one handshake: the HTTP stack does not dial again behind the reconnect policy's back.
-        var refusal = Assert.Single(_csms.Logs.GetSnapshot(), r => r.Message.Contains("its client certificate 'CN=cp001, O=Test CPO' does not check out: it does not chain to a trusted root certificate", StringComparison.Ordinal));
+        var refusal = Assert.Single(
+            _csms.Logs.GetSnapshot(),
+            r => r.Message.Contains("its client certificate 'CN=cp001, O=Test CPO' does not check out: it does not chain to a trusted root certificate", StringComparison.Ordinal));
         Assert.StartsWith("Refused the TLS handshake of 127.0.0.1:", refusal.Message, StringComparison.Ordinal);
     }
 

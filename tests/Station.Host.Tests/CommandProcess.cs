@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Station.Testing;
+using Ocpp16.Testing;
 
 namespace Station.Host.Tests;
 

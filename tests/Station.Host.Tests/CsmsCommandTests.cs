@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Station.Host.Tests;

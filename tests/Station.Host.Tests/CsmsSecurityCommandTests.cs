@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using CentralSystem.Tls;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Ocpp16.Transport;
 using Station.Testing;
 using Xunit;

@@ -4,8 +4,8 @@ using CentralSystem;
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Host.Demo;
-using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 using CentralSystem;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ocpp16.Messages;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Station.Host.Tests;
@@ -202,7 +202,11 @@ public sealed class RunCommandTests : IAsyncLifetime
     private async Task<RunningStation> StartStationAsync(string id, string? config = null)
     {
         var port = FreePort();
-        var args = new List<string> { "run", "--csms-url", _csms.Endpoint.ToString(), "--id", id, "--data-dir", Path.Combine(_data.Path, id), "--control-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var args = new List<string>
+        {
+            "run", "--csms-url", _csms.Endpoint.ToString(), "--id", id, "--data-dir", Path.Combine(_data.Path, id),
+            "--control-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         if (config is not null)
         {
             args.AddRange(["--config", config]);

@@ -1,6 +1,7 @@
 using CentralSystem;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.IntegrationTests.Support;
 using Station.Testing;
 using Xunit;

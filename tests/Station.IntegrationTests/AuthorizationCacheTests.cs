@@ -1,4 +1,5 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;

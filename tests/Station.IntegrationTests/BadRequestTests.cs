@@ -1,3 +1,4 @@
+using Ocpp16.Testing;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -11,7 +12,12 @@ public sealed class BadRequestTests(ITestOutputHelper output)
     [Theory]
     [InlineData("""[2,"b1","RemoteStartTransaction",{"connectorId":99,"idTag":"A"}]""", "RemoteStartTransaction", "Rejected")]
     [InlineData("""[2,"b2","RemoteStartTransaction",{"connectorId":-1,"idTag":"A"}]""", "RemoteStartTransaction", "Rejected")]
-    [InlineData("""[2,"b3","RemoteStartTransaction",{"connectorId":1,"idTag":"A","chargingProfile":{"chargingProfileId":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":6}]}}}]""", "RemoteStartTransaction", "Rejected")]
+    [InlineData(
+        """[2,"b3","RemoteStartTransaction",{"connectorId":1,"idTag":"A","chargingProfile":""" +
+        """{"chargingProfileId":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":""" +
+        """{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":6}]}}}]""",
+        "RemoteStartTransaction",
+        "Rejected")]
     [InlineData("""[2,"b4","RemoteStopTransaction",{"transactionId":-5}]""", "RemoteStopTransaction", "Rejected")]
     [InlineData("""[2,"b5","ChangeAvailability",{"connectorId":-1,"type":"Inoperative"}]""", "ChangeAvailability", "Rejected")]
     [InlineData("""[2,"b6","UnlockConnector",{"connectorId":99}]""", "UnlockConnector", "NotSupported")]

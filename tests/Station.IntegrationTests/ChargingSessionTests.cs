@@ -1,4 +1,5 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.IntegrationTests.Support;
 using Station.Testing;
 using Xunit;
@@ -34,7 +35,9 @@ public sealed class ChargingSessionTests(ITestOutputHelper output)
         Assert.Equal(harness.Clock.GetUtcNow(), start.Timestamp);
         Assert.Equal(
             ["StatusNotification", "Authorize", "StartTransaction"],
-            session.Frames.Where(f => f.Sequence > mark && f.IsCall(Ocpp16.Rpc.FrameDirection.Received) && f.Action != "StatusNotification" || f.Sequence > mark && f.Payload is StatusNotificationRequest { Status: ChargePointStatus.Preparing })
+            session.Frames.Where(f =>
+                f.Sequence > mark && f.IsCall(Ocpp16.Rpc.FrameDirection.Received) && f.Action != "StatusNotification"
+                || f.Sequence > mark && f.Payload is StatusNotificationRequest { Status: ChargePointStatus.Preparing })
                 .Select(f => f.Action).Take(3));
     }
     [Fact]

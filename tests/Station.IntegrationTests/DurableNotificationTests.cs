@@ -1,4 +1,5 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.IntegrationTests.Support;
 using Station.Testing;
 using Xunit;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Firmware;
 using Station.Hardware;
 using Station.Hardware.Simulated;

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Ocpp16.Transport;
 using Station.Testing;
 using Xunit;

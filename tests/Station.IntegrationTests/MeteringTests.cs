@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Model;
 using Station.Testing;
 using Xunit;

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Diagnostics;
 using Station.IntegrationTests.Support;
-using Station.Testing;
 using Xunit;
 
 namespace Station.IntegrationTests;

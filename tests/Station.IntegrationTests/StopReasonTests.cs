@@ -1,4 +1,5 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -101,7 +102,9 @@ public sealed class StopReasonTests(ITestOutputHelper output)
             ScriptCentralSystem = (csms, _) =>
             {
                 csms.Handle(OcppActions.Authorize, (_, _) => new AuthorizeResponse { IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Accepted } });
-                csms.Handle(OcppActions.StartTransaction, (_, _) => new StartTransactionResponse { TransactionId = csms.NextTransactionId(), IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Invalid } });
+                csms.Handle(
+                    OcppActions.StartTransaction,
+                    (_, _) => new StartTransactionResponse { TransactionId = csms.NextTransactionId(), IdTagInfo = new IdTagInfo { Status = AuthorizationStatus.Invalid } });
             },
         });
         var session = await harness.BootAsync();

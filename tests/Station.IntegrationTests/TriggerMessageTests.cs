@@ -1,5 +1,6 @@
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Configuration;
 using Station.IntegrationTests.Support;
 using Station.Testing;
@@ -115,7 +116,8 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
 
         var firmware = await session.CallAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.FirmwareStatusNotification }).OrTimeout();
         var diagnostics = await session.CallAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.DiagnosticsStatusNotification }).OrTimeout();
-        var update = await Assert.ThrowsAsync<OcppCallErrorException>(() => session.CallAsync(new UpdateFirmwareRequest { Location = new Uri("ftp://127.0.0.1/fw.bin"), RetrieveDate = VirtualClock.Epoch }).OrTimeout());
+        var update = await Assert.ThrowsAsync<OcppCallErrorException>(
+            () => session.CallAsync(new UpdateFirmwareRequest { Location = new Uri("ftp://127.0.0.1/fw.bin"), RetrieveDate = VirtualClock.Epoch }).OrTimeout());
         var profiles = await session.CallAsync(new GetConfigurationRequest { Key = [CoreKeys.SupportedFeatureProfiles, "SupportedFileTransferProtocols"] }).OrTimeout();
 
         Assert.Equal(TriggerMessageStatus.NotImplemented, firmware.Status);

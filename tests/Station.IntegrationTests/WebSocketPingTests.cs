@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Ocpp16.Testing;
 using Station.Testing;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,5 +1,6 @@
 using CentralSystem;
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Diagnostics;
 using Station.FileTransfer;
 using Station.Hardware.Simulated;

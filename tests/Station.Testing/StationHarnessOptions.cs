@@ -1,5 +1,6 @@
 using CentralSystem;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Model;
 
 namespace Station.Testing;

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CentralSystem.Tls;
+using Ocpp16.Testing;
 
 namespace Station.Testing;
 
@@ -11,20 +10,8 @@ public static class TestCertificates
     // A certificate's validity is wall-clock data for the TLS stack, not a behaviour under test.
     private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
 
-    /// <summary>A self-signed certificate for 127.0.0.1, valid from yesterday to tomorrow.</summary>
-    public static X509Certificate2 SelfSignedForLoopback()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-
-        using var created = request.CreateSelfSigned(Now.AddDays(-1), Now.AddDays(1));
-
-        // Kestrel on Linux needs the key in an exportable, reloaded form.
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null);
-    }
+    /// <summary>A self-signed certificate for 127.0.0.1, valid from yesterday to tomorrow (the protocol part's, for the callers here).</summary>
+    public static X509Certificate2 SelfSignedForLoopback() => SelfSignedCertificate.ForLoopback();
 
     /// <summary>A throw-away CA (ECDSA P-256, quick to make) valid from 30 days ago to 30 days ahead.</summary>
     public static TestCertificateAuthority Authority(string name = "OCPP Test CA") =>

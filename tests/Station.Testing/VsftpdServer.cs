@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Ocpp16.Testing;
 
 namespace Station.Testing;
 

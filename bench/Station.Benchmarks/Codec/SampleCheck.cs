@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Ocpp16.Framing;
 using Ocpp16.Messages;
-using Station.Testing;
+using Ocpp16.Testing;
 
 namespace Station.Benchmarks.Codec;
 

@@ -41,7 +41,8 @@ internal static class LatencyReport
                 failed += (medianOk ? 0 : 1) + (p99Ok ? 0 : 1);
                 var times = result.Lab.AvgS * 1000 / s.Mean;
                 output.WriteLine(
-                    $"{Name(result.Name)} {s.Count,6} {F(s.Min)} {F(s.Median)} {F(s.Mean)} {F(s.P99)} {F(s.Max)}  {lab,-16} {Mark(medianOk),-6} {Mark(p99Ok),-5} {times.ToString("0", CultureInfo.InvariantCulture) + "x",7}");
+                    $"{Name(result.Name)} {s.Count,6} {F(s.Min)} {F(s.Median)} {F(s.Mean)} {F(s.P99)} {F(s.Max)}  " +
+                    $"{lab,-16} {Mark(medianOk),-6} {Mark(p99Ok),-5} {times.ToString("0", CultureInfo.InvariantCulture) + "x",7}");
             }
         }
 

@@ -86,7 +86,8 @@ internal sealed class LatencyRig(StationSession session, BenchStation station, T
         };
 
         // Leave the station as the transaction figures need it.
-        Expect((await session.CallAsync(new ChangeAvailabilityRequest { ConnectorId = ConnectorId, Type = AvailabilityType.Operative })).Status == AvailabilityStatus.Accepted, "ChangeAvailability", "restore");
+        var restore = await session.CallAsync(new ChangeAvailabilityRequest { ConnectorId = ConnectorId, Type = AvailabilityType.Operative });
+        Expect(restore.Status == AvailabilityStatus.Accepted, "ChangeAvailability", "restore");
         Expect((await session.CallAsync(new ChangeConfigurationRequest { Key = "LightIntensity", Value = "100" })).Status == ConfigurationStatus.Accepted, "ChangeConfiguration", "restore");
         return results;
     }

@@ -15,7 +15,9 @@ internal static class Machine
 
     public static void Print(TextWriter output, DataDirectory data)
     {
-        output.WriteLine($"machine: {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}");
+        output.WriteLine(
+            $"machine: {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores, " +
+            $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}");
         output.WriteLine($"build: {Build}; GC: {(GCSettings.IsServerGC ? "server" : "workstation")}{(GCSettings.LatencyMode == GCLatencyMode.Interactive ? ", concurrent" : string.Empty)}");
         output.WriteLine($"load average (1/5/15 min) at start: {LoadAverage()} (other work on this machine shows in the tails)");
         output.WriteLine($"SQLite files: {data.Path} on {data.FileSystem}; WAL, synchronous=FULL (every commit fsyncs)");

@@ -26,7 +26,8 @@ internal sealed record ProcessSnapshot(long ManagedHeapBytes, long WorkingSetByt
         $"private {Kb(PrivateBytes - before.PrivateBytes, count)}, file descriptors {(double)(OpenFiles - before.OpenFiles) / count:0.0}";
 
     public override string ToString() =>
-        $"managed heap {Mb(ManagedHeapBytes)}, working set {Mb(WorkingSetBytes)}, private {Mb(PrivateBytes)}, {Threads} threads ({ThreadPoolThreads} in the thread pool), {OpenFiles} open file descriptors";
+        $"managed heap {Mb(ManagedHeapBytes)}, working set {Mb(WorkingSetBytes)}, private {Mb(PrivateBytes)}, " +
+        $"{Threads} threads ({ThreadPoolThreads} in the thread pool), {OpenFiles} open file descriptors";
 
     private static string Kb(long bytes, int count) => $"{bytes / 1024.0 / count:0.0} KB";
 

@@ -96,7 +96,12 @@ public class CompositeScheduleBenchmarks
         return InstalledProfileSet.From(
         [
             // Recurring Daily: its hour 0 comes back for the window's last half hour, when level 1 is no longer valid.
-            new(0, stationMax0 with { ChargingProfileKind = ChargingProfileKindType.Recurring, RecurrencyKind = RecurrencyKindType.Daily, ChargingSchedule = stationMax0.ChargingSchedule with { Duration = Day } }),
+            new(0, stationMax0 with
+            {
+                ChargingProfileKind = ChargingProfileKindType.Recurring,
+                RecurrencyKind = RecurrencyKindType.Daily,
+                ChargingSchedule = stationMax0.ChargingSchedule with { Duration = Day },
+            }),
             new(0, Profile(2, max, 1, StationMax1) with { ValidFrom = ProfileStart.AddHours(18), ValidTo = ProfileStart.AddHours(24) }),
             new(0, Profile(3, txDefault, 0, h => 10 + h)),
             new(0, Profile(4, txDefault, 2, h => 14 + (h % 4))),

@@ -23,7 +23,8 @@ internal sealed class AnswerEndpoints(CentralSystemServer server, ILogger logger
         }
         catch (JsonException ex)
         {
-            await ApiResponse.RefuseAsync(context, logger, StatusCodes.Status400BadRequest, $"the body must be a JSON object like {Example}: {ex.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            await ApiResponse.RefuseAsync(
+                context, logger, StatusCodes.Status400BadRequest, $"the body must be a JSON object like {Example}: {ex.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
             return;
         }
 

@@ -16,7 +16,8 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "{Action} to station {ChargePointId} from the HTTP API answered {StatusCode}: {Outcome}")]
     public static partial void CallAnswered(ILogger logger, string action, string chargePointId, int statusCode, string outcome);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Default answers changed over the HTTP API: BootNotification {BootStatus} with interval {Interval} s, {IdTagCount} idTag statuses, {StartTransactionCount} for StartTransaction only, {ParentCount} parents")]
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Default answers changed over the HTTP API: BootNotification {BootStatus} with interval {Interval} s, " +
+        "{IdTagCount} idTag statuses, {StartTransactionCount} for StartTransaction only, {ParentCount} parents")]
     public static partial void AnswersChanged(ILogger logger, RegistrationStatus bootStatus, int interval, int idTagCount, int startTransactionCount, int parentCount);
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Debug, Message = "Waiting up to {Seconds} s for {Action} from station {ChargePointId} after frame {After}")]

@@ -106,7 +106,8 @@ internal sealed class StationEndpoints(CentralSystemServer server, StationTracke
         {
             var what = action.Length > 0 ? action : "CALL";
             var state = server.TryGetSession(id, out var current) && current.IsConnected ? "connected" : "not connected";
-            await ApiResponse.RefuseAsync(context, logger, StatusCodes.Status504GatewayTimeout, $"no {what} from station '{id}' within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (it is {state})").ConfigureAwait(false);
+            var seconds = timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+            await ApiResponse.RefuseAsync(context, logger, StatusCodes.Status504GatewayTimeout, $"no {what} from station '{id}' within {seconds} s (it is {state})").ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -17,6 +17,7 @@ internal static partial class TlsLog
     [LoggerMessage(EventId = 1152, Level = LogLevel.Information, Message = "Station {ChargePointId} uses {Protocol} with {CipherSuite}; client certificate: {ClientCertificate}")]
     public static partial void Negotiated(ILogger logger, string chargePointId, SslProtocols protocol, TlsCipherSuite? cipherSuite, string clientCertificate);
 
-    [LoggerMessage(EventId = 1153, Level = LogLevel.Information, Message = "TLS on: server certificate {Subject} (valid until {NotAfter:yyyy-MM-dd}); {ClientCertificates}; {Protocols}; cipher suites {CipherSuites}")]
+    [LoggerMessage(EventId = 1153, Level = LogLevel.Information, Message = "TLS on: server certificate {Subject} (valid until {NotAfter:yyyy-MM-dd}); " +
+        "{ClientCertificates}; {Protocols}; cipher suites {CipherSuites}")]
     public static partial void Configured(ILogger logger, string subject, DateTime notAfter, string clientCertificates, string protocols, string cipherSuites);
 }

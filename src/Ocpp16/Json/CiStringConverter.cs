@@ -48,18 +48,3 @@ public abstract class CiStringConverter : JsonConverter<string>
         writer.WriteStringValue(value);
     }
 }
-
-/// <summary>CiString20Type.</summary>
-public sealed class CiString20Converter() : CiStringConverter(20);
-
-/// <summary>CiString25Type.</summary>
-public sealed class CiString25Converter() : CiStringConverter(25);
-
-/// <summary>CiString50Type.</summary>
-public sealed class CiString50Converter() : CiStringConverter(50);
-
-/// <summary>CiString255Type.</summary>
-public sealed class CiString255Converter() : CiStringConverter(255);
-
-/// <summary>CiString500Type.</summary>
-public sealed class CiString500Converter() : CiStringConverter(500);

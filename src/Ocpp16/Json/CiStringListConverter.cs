@@ -44,6 +44,3 @@ public abstract class CiStringListConverter : JsonConverter<IReadOnlyList<string
         writer.WriteEndArray();
     }
 }
-
-/// <summary>A list of CiString50Type, as the configuration keys of GetConfiguration.</summary>
-public sealed class CiString50ListConverter() : CiStringListConverter(new CiString50Converter());

@@ -20,11 +20,13 @@ public static class OcppActions
 
     /// <summary>ChangeAvailability: see <see cref="ChangeAvailabilityRequest"/>.</summary>
     public static readonly OcppAction<ChangeAvailabilityRequest, ChangeAvailabilityResponse> ChangeAvailability = Create(
-        "ChangeAvailability", FeatureProfile.Core, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.ChangeAvailabilityRequest, Ocpp16JsonContext.Default.ChangeAvailabilityResponse);
+        "ChangeAvailability", FeatureProfile.Core, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.ChangeAvailabilityRequest, Ocpp16JsonContext.Default.ChangeAvailabilityResponse);
 
     /// <summary>ChangeConfiguration: see <see cref="ChangeConfigurationRequest"/>.</summary>
     public static readonly OcppAction<ChangeConfigurationRequest, ChangeConfigurationResponse> ChangeConfiguration = Create(
-        "ChangeConfiguration", FeatureProfile.Core, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.ChangeConfigurationRequest, Ocpp16JsonContext.Default.ChangeConfigurationResponse);
+        "ChangeConfiguration", FeatureProfile.Core, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.ChangeConfigurationRequest, Ocpp16JsonContext.Default.ChangeConfigurationResponse);
 
     /// <summary>ClearCache: see <see cref="ClearCacheRequest"/>.</summary>
     public static readonly OcppAction<ClearCacheRequest, ClearCacheResponse> ClearCache = Create(
@@ -48,11 +50,13 @@ public static class OcppActions
 
     /// <summary>RemoteStartTransaction: see <see cref="RemoteStartTransactionRequest"/>.</summary>
     public static readonly OcppAction<RemoteStartTransactionRequest, RemoteStartTransactionResponse> RemoteStartTransaction = Create(
-        "RemoteStartTransaction", FeatureProfile.Core, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.RemoteStartTransactionRequest, Ocpp16JsonContext.Default.RemoteStartTransactionResponse);
+        "RemoteStartTransaction", FeatureProfile.Core, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.RemoteStartTransactionRequest, Ocpp16JsonContext.Default.RemoteStartTransactionResponse);
 
     /// <summary>RemoteStopTransaction: see <see cref="RemoteStopTransactionRequest"/>.</summary>
     public static readonly OcppAction<RemoteStopTransactionRequest, RemoteStopTransactionResponse> RemoteStopTransaction = Create(
-        "RemoteStopTransaction", FeatureProfile.Core, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.RemoteStopTransactionRequest, Ocpp16JsonContext.Default.RemoteStopTransactionResponse);
+        "RemoteStopTransaction", FeatureProfile.Core, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.RemoteStopTransactionRequest, Ocpp16JsonContext.Default.RemoteStopTransactionResponse);
 
     /// <summary>Reset: see <see cref="ResetRequest"/>.</summary>
     public static readonly OcppAction<ResetRequest, ResetResponse> Reset = Create(
@@ -64,7 +68,8 @@ public static class OcppActions
 
     /// <summary>StatusNotification: see <see cref="StatusNotificationRequest"/>.</summary>
     public static readonly OcppAction<StatusNotificationRequest, StatusNotificationResponse> StatusNotification = Create(
-        "StatusNotification", FeatureProfile.Core, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.StatusNotificationRequest, Ocpp16JsonContext.Default.StatusNotificationResponse);
+        "StatusNotification", FeatureProfile.Core, MessageDirection.ChargePointToCentralSystem,
+        Ocpp16JsonContext.Default.StatusNotificationRequest, Ocpp16JsonContext.Default.StatusNotificationResponse);
 
     /// <summary>StopTransaction: see <see cref="StopTransactionRequest"/>.</summary>
     public static readonly OcppAction<StopTransactionRequest, StopTransactionResponse> StopTransaction = Create(
@@ -76,31 +81,38 @@ public static class OcppActions
 
     /// <summary>DiagnosticsStatusNotification: see <see cref="DiagnosticsStatusNotificationRequest"/>.</summary>
     public static readonly OcppAction<DiagnosticsStatusNotificationRequest, DiagnosticsStatusNotificationResponse> DiagnosticsStatusNotification = Create(
-        "DiagnosticsStatusNotification", FeatureProfile.FirmwareManagement, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.DiagnosticsStatusNotificationRequest, Ocpp16JsonContext.Default.DiagnosticsStatusNotificationResponse);
+        "DiagnosticsStatusNotification", FeatureProfile.FirmwareManagement, MessageDirection.ChargePointToCentralSystem,
+        Ocpp16JsonContext.Default.DiagnosticsStatusNotificationRequest, Ocpp16JsonContext.Default.DiagnosticsStatusNotificationResponse);
 
     /// <summary>FirmwareStatusNotification: see <see cref="FirmwareStatusNotificationRequest"/>.</summary>
     public static readonly OcppAction<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse> FirmwareStatusNotification = Create(
-        "FirmwareStatusNotification", FeatureProfile.FirmwareManagement, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.FirmwareStatusNotificationRequest, Ocpp16JsonContext.Default.FirmwareStatusNotificationResponse);
+        "FirmwareStatusNotification", FeatureProfile.FirmwareManagement, MessageDirection.ChargePointToCentralSystem,
+        Ocpp16JsonContext.Default.FirmwareStatusNotificationRequest, Ocpp16JsonContext.Default.FirmwareStatusNotificationResponse);
 
     /// <summary>GetDiagnostics: see <see cref="GetDiagnosticsRequest"/>.</summary>
     public static readonly OcppAction<GetDiagnosticsRequest, GetDiagnosticsResponse> GetDiagnostics = Create(
-        "GetDiagnostics", FeatureProfile.FirmwareManagement, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.GetDiagnosticsRequest, Ocpp16JsonContext.Default.GetDiagnosticsResponse);
+        "GetDiagnostics", FeatureProfile.FirmwareManagement, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.GetDiagnosticsRequest, Ocpp16JsonContext.Default.GetDiagnosticsResponse);
 
     /// <summary>UpdateFirmware: see <see cref="UpdateFirmwareRequest"/>.</summary>
     public static readonly OcppAction<UpdateFirmwareRequest, UpdateFirmwareResponse> UpdateFirmware = Create(
-        "UpdateFirmware", FeatureProfile.FirmwareManagement, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.UpdateFirmwareRequest, Ocpp16JsonContext.Default.UpdateFirmwareResponse);
+        "UpdateFirmware", FeatureProfile.FirmwareManagement, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.UpdateFirmwareRequest, Ocpp16JsonContext.Default.UpdateFirmwareResponse);
 
     /// <summary>GetLocalListVersion: see <see cref="GetLocalListVersionRequest"/>.</summary>
     public static readonly OcppAction<GetLocalListVersionRequest, GetLocalListVersionResponse> GetLocalListVersion = Create(
-        "GetLocalListVersion", FeatureProfile.LocalAuthListManagement, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.GetLocalListVersionRequest, Ocpp16JsonContext.Default.GetLocalListVersionResponse);
+        "GetLocalListVersion", FeatureProfile.LocalAuthListManagement, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.GetLocalListVersionRequest, Ocpp16JsonContext.Default.GetLocalListVersionResponse);
 
     /// <summary>SendLocalList: see <see cref="SendLocalListRequest"/>.</summary>
     public static readonly OcppAction<SendLocalListRequest, SendLocalListResponse> SendLocalList = Create(
-        "SendLocalList", FeatureProfile.LocalAuthListManagement, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.SendLocalListRequest, Ocpp16JsonContext.Default.SendLocalListResponse);
+        "SendLocalList", FeatureProfile.LocalAuthListManagement, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.SendLocalListRequest, Ocpp16JsonContext.Default.SendLocalListResponse);
 
     /// <summary>CancelReservation: see <see cref="CancelReservationRequest"/>.</summary>
     public static readonly OcppAction<CancelReservationRequest, CancelReservationResponse> CancelReservation = Create(
-        "CancelReservation", FeatureProfile.Reservation, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.CancelReservationRequest, Ocpp16JsonContext.Default.CancelReservationResponse);
+        "CancelReservation", FeatureProfile.Reservation, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.CancelReservationRequest, Ocpp16JsonContext.Default.CancelReservationResponse);
 
     /// <summary>ReserveNow: see <see cref="ReserveNowRequest"/>.</summary>
     public static readonly OcppAction<ReserveNowRequest, ReserveNowResponse> ReserveNow = Create(
@@ -108,15 +120,18 @@ public static class OcppActions
 
     /// <summary>ClearChargingProfile: see <see cref="ClearChargingProfileRequest"/>.</summary>
     public static readonly OcppAction<ClearChargingProfileRequest, ClearChargingProfileResponse> ClearChargingProfile = Create(
-        "ClearChargingProfile", FeatureProfile.SmartCharging, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.ClearChargingProfileRequest, Ocpp16JsonContext.Default.ClearChargingProfileResponse);
+        "ClearChargingProfile", FeatureProfile.SmartCharging, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.ClearChargingProfileRequest, Ocpp16JsonContext.Default.ClearChargingProfileResponse);
 
     /// <summary>GetCompositeSchedule: see <see cref="GetCompositeScheduleRequest"/>.</summary>
     public static readonly OcppAction<GetCompositeScheduleRequest, GetCompositeScheduleResponse> GetCompositeSchedule = Create(
-        "GetCompositeSchedule", FeatureProfile.SmartCharging, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.GetCompositeScheduleRequest, Ocpp16JsonContext.Default.GetCompositeScheduleResponse);
+        "GetCompositeSchedule", FeatureProfile.SmartCharging, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.GetCompositeScheduleRequest, Ocpp16JsonContext.Default.GetCompositeScheduleResponse);
 
     /// <summary>SetChargingProfile: see <see cref="SetChargingProfileRequest"/>.</summary>
     public static readonly OcppAction<SetChargingProfileRequest, SetChargingProfileResponse> SetChargingProfile = Create(
-        "SetChargingProfile", FeatureProfile.SmartCharging, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.SetChargingProfileRequest, Ocpp16JsonContext.Default.SetChargingProfileResponse);
+        "SetChargingProfile", FeatureProfile.SmartCharging, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.SetChargingProfileRequest, Ocpp16JsonContext.Default.SetChargingProfileResponse);
 
     /// <summary>TriggerMessage: see <see cref="TriggerMessageRequest"/>.</summary>
     public static readonly OcppAction<TriggerMessageRequest, TriggerMessageResponse> TriggerMessage = Create(
@@ -128,27 +143,33 @@ public static class OcppActions
 
     /// <summary>CertificateSigned (security whitepaper): see <see cref="CertificateSignedRequest"/>.</summary>
     public static readonly OcppAction<CertificateSignedRequest, CertificateSignedResponse> CertificateSigned = Create(
-        "CertificateSigned", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.CertificateSignedRequest, Ocpp16JsonContext.Default.CertificateSignedResponse);
+        "CertificateSigned", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.CertificateSignedRequest, Ocpp16JsonContext.Default.CertificateSignedResponse);
 
     /// <summary>InstallCertificate (security whitepaper): see <see cref="InstallCertificateRequest"/>.</summary>
     public static readonly OcppAction<InstallCertificateRequest, InstallCertificateResponse> InstallCertificate = Create(
-        "InstallCertificate", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.InstallCertificateRequest, Ocpp16JsonContext.Default.InstallCertificateResponse);
+        "InstallCertificate", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.InstallCertificateRequest, Ocpp16JsonContext.Default.InstallCertificateResponse);
 
     /// <summary>DeleteCertificate (security whitepaper): see <see cref="DeleteCertificateRequest"/>.</summary>
     public static readonly OcppAction<DeleteCertificateRequest, DeleteCertificateResponse> DeleteCertificate = Create(
-        "DeleteCertificate", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.DeleteCertificateRequest, Ocpp16JsonContext.Default.DeleteCertificateResponse);
+        "DeleteCertificate", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.DeleteCertificateRequest, Ocpp16JsonContext.Default.DeleteCertificateResponse);
 
     /// <summary>GetInstalledCertificateIds (security whitepaper): see <see cref="GetInstalledCertificateIdsRequest"/>.</summary>
     public static readonly OcppAction<GetInstalledCertificateIdsRequest, GetInstalledCertificateIdsResponse> GetInstalledCertificateIds = Create(
-        "GetInstalledCertificateIds", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.GetInstalledCertificateIdsRequest, Ocpp16JsonContext.Default.GetInstalledCertificateIdsResponse);
+        "GetInstalledCertificateIds", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.GetInstalledCertificateIdsRequest, Ocpp16JsonContext.Default.GetInstalledCertificateIdsResponse);
 
     /// <summary>SecurityEventNotification (security whitepaper): see <see cref="SecurityEventNotificationRequest"/>.</summary>
     public static readonly OcppAction<SecurityEventNotificationRequest, SecurityEventNotificationResponse> SecurityEventNotification = Create(
-        "SecurityEventNotification", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.SecurityEventNotificationRequest, Ocpp16JsonContext.Default.SecurityEventNotificationResponse);
+        "SecurityEventNotification", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem,
+        Ocpp16JsonContext.Default.SecurityEventNotificationRequest, Ocpp16JsonContext.Default.SecurityEventNotificationResponse);
 
     /// <summary>ExtendedTriggerMessage (security whitepaper): see <see cref="ExtendedTriggerMessageRequest"/>.</summary>
     public static readonly OcppAction<ExtendedTriggerMessageRequest, ExtendedTriggerMessageResponse> ExtendedTriggerMessage = Create(
-        "ExtendedTriggerMessage", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.ExtendedTriggerMessageRequest, Ocpp16JsonContext.Default.ExtendedTriggerMessageResponse);
+        "ExtendedTriggerMessage", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.ExtendedTriggerMessageRequest, Ocpp16JsonContext.Default.ExtendedTriggerMessageResponse);
 
     /// <summary>GetLog (security whitepaper): see <see cref="GetLogRequest"/>.</summary>
     public static readonly OcppAction<GetLogRequest, GetLogResponse> GetLog = Create(
@@ -156,18 +177,29 @@ public static class OcppActions
 
     /// <summary>LogStatusNotification (security whitepaper): see <see cref="LogStatusNotificationRequest"/>.</summary>
     public static readonly OcppAction<LogStatusNotificationRequest, LogStatusNotificationResponse> LogStatusNotification = Create(
-        "LogStatusNotification", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.LogStatusNotificationRequest, Ocpp16JsonContext.Default.LogStatusNotificationResponse);
+        "LogStatusNotification", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem,
+        Ocpp16JsonContext.Default.LogStatusNotificationRequest, Ocpp16JsonContext.Default.LogStatusNotificationResponse);
 
     /// <summary>SignedUpdateFirmware (security whitepaper): see <see cref="SignedUpdateFirmwareRequest"/>.</summary>
     public static readonly OcppAction<SignedUpdateFirmwareRequest, SignedUpdateFirmwareResponse> SignedUpdateFirmware = Create(
-        "SignedUpdateFirmware", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint, Ocpp16JsonContext.Default.SignedUpdateFirmwareRequest, Ocpp16JsonContext.Default.SignedUpdateFirmwareResponse);
+        "SignedUpdateFirmware", FeatureProfile.Security, MessageDirection.CentralSystemToChargePoint,
+        Ocpp16JsonContext.Default.SignedUpdateFirmwareRequest, Ocpp16JsonContext.Default.SignedUpdateFirmwareResponse);
 
     /// <summary>SignedFirmwareStatusNotification (security whitepaper): see <see cref="SignedFirmwareStatusNotificationRequest"/>.</summary>
     public static readonly OcppAction<SignedFirmwareStatusNotificationRequest, SignedFirmwareStatusNotificationResponse> SignedFirmwareStatusNotification = Create(
-        "SignedFirmwareStatusNotification", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem, Ocpp16JsonContext.Default.SignedFirmwareStatusNotificationRequest, Ocpp16JsonContext.Default.SignedFirmwareStatusNotificationResponse);
+        "SignedFirmwareStatusNotification", FeatureProfile.Security, MessageDirection.ChargePointToCentralSystem,
+        Ocpp16JsonContext.Default.SignedFirmwareStatusNotificationRequest, Ocpp16JsonContext.Default.SignedFirmwareStatusNotificationResponse);
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =
-        new OcppAction[] { Authorize, BootNotification, ChangeAvailability, ChangeConfiguration, ClearCache, DataTransfer, GetConfiguration, Heartbeat, MeterValues, RemoteStartTransaction, RemoteStopTransaction, Reset, StartTransaction, StatusNotification, StopTransaction, UnlockConnector, DiagnosticsStatusNotification, FirmwareStatusNotification, GetDiagnostics, UpdateFirmware, GetLocalListVersion, SendLocalList, CancelReservation, ReserveNow, ClearChargingProfile, GetCompositeSchedule, SetChargingProfile, TriggerMessage, SignCertificate, CertificateSigned, InstallCertificate, DeleteCertificate, GetInstalledCertificateIds, SecurityEventNotification, ExtendedTriggerMessage, GetLog, LogStatusNotification, SignedUpdateFirmware, SignedFirmwareStatusNotification }.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        new OcppAction[]
+        {
+            Authorize, BootNotification, ChangeAvailability, ChangeConfiguration, ClearCache, DataTransfer, GetConfiguration, Heartbeat, MeterValues,
+            RemoteStartTransaction, RemoteStopTransaction, Reset, StartTransaction, StatusNotification, StopTransaction, UnlockConnector,
+            DiagnosticsStatusNotification, FirmwareStatusNotification, GetDiagnostics, UpdateFirmware, GetLocalListVersion, SendLocalList,
+            CancelReservation, ReserveNow, ClearChargingProfile, GetCompositeSchedule, SetChargingProfile, TriggerMessage, SignCertificate,
+            CertificateSigned, InstallCertificate, DeleteCertificate, GetInstalledCertificateIds, SecurityEventNotification, ExtendedTriggerMessage,
+            GetLog, LogStatusNotification, SignedUpdateFirmware, SignedFirmwareStatusNotification,
+        }.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<Type, OcppAction> ByRequestType =
         ByName.Values.ToFrozenDictionary(a => a.Request.ClrType);

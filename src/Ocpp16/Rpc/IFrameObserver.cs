@@ -1,15 +1,5 @@
 namespace Ocpp16.Rpc;
 
-/// <summary>Which way a frame travelled.</summary>
-public enum FrameDirection
-{
-    /// <summary>Received from the peer.</summary>
-    Received,
-
-    /// <summary>Sent to the peer.</summary>
-    Sent,
-}
-
 /// <summary>
 /// Sees every frame of a connection as raw text, before it is parsed (received) or after it is
 /// written (sent): for message traces, recorders and schema checks in tests.

@@ -54,7 +54,8 @@ internal static partial class RpcLog
     [LoggerMessage(EventId = 119, Level = LogLevel.Warning, Message = "{Action} was held {Seconds} s for the answer to an incoming CALL and is given up: a handler must not await its own CALLs")]
     public static partial void HeldTooLong(ILogger logger, string action, double seconds);
 
-    [LoggerMessage(EventId = 115, Level = LogLevel.Warning, Message = "Tolerated in the {Action} answer {MessageId}: {Leniency} at {Paths} (logged once per connection, action and kind; strict answers refuse it)")]
+    [LoggerMessage(EventId = 115, Level = LogLevel.Warning, Message = "Tolerated in the {Action} answer {MessageId}: {Leniency} at {Paths} " +
+        "(logged once per connection, action and kind; strict answers refuse it)")]
     public static partial void ToleratedAnswer(ILogger logger, string action, string messageId, string leniency, string paths);
 
     [LoggerMessage(EventId = 116, Level = LogLevel.Warning, Message = "Closed the connection with 1009 (Message Too Big): a received message exceeded {Limit} bytes")]

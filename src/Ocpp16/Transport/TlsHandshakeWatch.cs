@@ -113,7 +113,8 @@ internal sealed class TlsHandshakeWatch(WebSocketClientOptions options, Uri endp
         {
             var reason = _offered is { } offered
                 ? $"the Central System closed the connection after the handshake ({protocol}) without answering the WebSocket upgrade: it refused the client certificate '{offered}'"
-                : $"the Central System closed the connection after the handshake ({protocol}) without answering the WebSocket upgrade: it wants a client certificate (security profile 3), and none is configured";
+                : $"the Central System closed the connection after the handshake ({protocol}) without answering the WebSocket upgrade: " +
+                  "it wants a client certificate (security profile 3), and none is configured";
             return new TlsHandshakeException(endpoint, reason, failure);
         }
 

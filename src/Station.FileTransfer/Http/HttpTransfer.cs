@@ -118,7 +118,8 @@ internal sealed class HttpTransfer : IDisposable
         {
             // An upload's answer comes after its whole body: only the transfer timeout bounds that.
             var timeout = request.Content is null ? _options.IdleTimeout : _options.TransferTimeout;
-            return await Timed.RunAsync(ct => new ValueTask<HttpResponseMessage>(_client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct)), timeout, _options.TimeProvider, what, cancellationToken)
+            return await Timed.RunAsync(
+                    ct => new ValueTask<HttpResponseMessage>(_client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct)), timeout, _options.TimeProvider, what, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (HttpRequestException ex)

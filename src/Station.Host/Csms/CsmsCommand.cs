@@ -14,7 +14,11 @@ internal static class CsmsCommand
 {
     private static readonly Option<int> Port = new("--port") { Description = "TCP port to listen on (0 = any free port)", DefaultValueFactory = _ => 9000 };
     private static readonly Option<string> Host = new("--host", "--listen") { Description = "Address to listen on; 0.0.0.0 accepts stations from the network", DefaultValueFactory = _ => "127.0.0.1" };
-    private static readonly Option<int> HeartbeatInterval = new("--heartbeat-interval") { Description = "Seconds the BootNotification answer gives as heartbeat interval (0 = the station chooses)", DefaultValueFactory = _ => 60 };
+    private static readonly Option<int> HeartbeatInterval = new("--heartbeat-interval")
+    {
+        Description = "Seconds the BootNotification answer gives as heartbeat interval (0 = the station chooses)",
+        DefaultValueFactory = _ => 60,
+    };
     private static readonly Option<string[]> Deny = new("--deny") { Description = "An idTag to answer Invalid (repeat for more); every other idTag is Accepted", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<bool> Json = new("--json") { Description = "Print each frame as a JSON object with the raw frame instead of a readable line" };
 

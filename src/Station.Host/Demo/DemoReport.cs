@@ -16,12 +16,14 @@ public static class DemoReport
         {
             var how = t.StartedRemotely ? $"remote start for {t.IdTag}" : $"card {t.IdTag}";
             yield return t.Stopped
-                ? Text($"  transaction {t.TransactionId}: {how} on connector {t.ConnectorId}, {t.EnergyWh} Wh (meterStart {t.MeterStartWh}, meterStop {t.MeterStopWh}) in {Seconds(t.Duration!.Value)}, {t.MeterValues} MeterValues, stopped {OcppEnum.WireName(t.StopReason!.Value)}")
+                ? Text($"  transaction {t.TransactionId}: {how} on connector {t.ConnectorId}, {t.EnergyWh} Wh (meterStart {t.MeterStartWh}, meterStop {t.MeterStopWh}) ") +
+                    Text($"in {Seconds(t.Duration!.Value)}, {t.MeterValues} MeterValues, stopped {OcppEnum.WireName(t.StopReason!.Value)}")
                 : Text($"  transaction {t.TransactionId}: {how} on connector {t.ConnectorId}, still running (meterStart {t.MeterStartWh}), {t.MeterValues} MeterValues");
         }
 
         yield return Text($"  energy delivered: {summary.EnergyWh} Wh in {summary.Transactions.Count} transactions");
-        yield return Text($"  messages: {summary.Frames.Count} frames; {summary.StationCallCount} CALLs from the station, {summary.CentralSystemCallCount} from the Central System; {summary.CallErrorCount} CALLERRORs");
+        yield return Text($"  messages: {summary.Frames.Count} frames; {summary.StationCallCount} CALLs from the station, ") +
+            Text($"{summary.CentralSystemCallCount} from the Central System; {summary.CallErrorCount} CALLERRORs");
         yield return "  round trips, min / mean / max:";
         yield return Text($"    station → Central System  {Stats(summary.StationCalls)}  (timed at the station)");
         yield return Text($"    Central System → station  {Stats(summary.CentralSystemCalls)}  (timed at the Central System)");
@@ -35,7 +37,8 @@ public static class DemoReport
             yield return Text($"  RemoteStopTransaction → StopTransaction: {Milliseconds(remoteStop)} (the certified station: 3.06 to 3.94 s)");
         }
 
-        yield return Text($"  demo time: {Seconds(summary.Duration)}; intervals shortened for the demo (MeterValueSampleInterval {DemoSession.MeterValueSampleIntervalSeconds} s, HeartbeatInterval {DemoSession.HeartbeatIntervalSeconds} s)");
+        yield return Text($"  demo time: {Seconds(summary.Duration)}; intervals shortened for the demo ") +
+            Text($"(MeterValueSampleInterval {DemoSession.MeterValueSampleIntervalSeconds} s, HeartbeatInterval {DemoSession.HeartbeatIntervalSeconds} s)");
     }
 
     private static string Stats(RoundTripStats stats) =>

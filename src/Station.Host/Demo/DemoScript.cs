@@ -103,14 +103,19 @@ internal sealed class DemoScript(
     {
         var call = await WaitAsync(
             $"connector {Connector} to report {status}",
-            _session.WaitForFrameAsync(from, f => f.IsCall(FrameDirection.Received) && f.Payload is StatusNotificationRequest s && s.ConnectorId == Connector && s.Status == status, cancellationToken)).ConfigureAwait(false);
+            _session.WaitForFrameAsync(
+                from, f => f.IsCall(FrameDirection.Received) && f.Payload is StatusNotificationRequest s && s.ConnectorId == Connector && s.Status == status, cancellationToken))
+            .ConfigureAwait(false);
         await AnswerAsync(call).ConfigureAwait(false);
     }
 
     // The StartTransaction of idTag answered, and the connector Charging: returns the transactionId.
     private async Task<int> StartedAsync(long from, string idTag)
     {
-        var call = await WaitAsync($"a StartTransaction for {idTag}", _session.WaitForFrameAsync(from, f => f.IsCall(FrameDirection.Received) && f.Payload is StartTransactionRequest s && s.IdTag == idTag, cancellationToken)).ConfigureAwait(false);
+        var call = await WaitAsync(
+            $"a StartTransaction for {idTag}",
+            _session.WaitForFrameAsync(from, f => f.IsCall(FrameDirection.Received) && f.Payload is StartTransactionRequest s && s.IdTag == idTag, cancellationToken))
+            .ConfigureAwait(false);
         var answer = await AnswerAsync(call).ConfigureAwait(false);
         if (answer.Payload is not StartTransactionResponse { IdTagInfo.Status: AuthorizationStatus.Accepted } started)
         {
@@ -130,7 +135,9 @@ internal sealed class DemoScript(
         {
             var sample = await WaitAsync(
                 $"MeterValues of transaction {transactionId}",
-                _session.WaitForFrameAsync(from, f => f.IsCall(FrameDirection.Received) && f.Payload is MeterValuesRequest m && m.TransactionId == transactionId, cancellationToken)).ConfigureAwait(false);
+                _session.WaitForFrameAsync(
+                    from, f => f.IsCall(FrameDirection.Received) && f.Payload is MeterValuesRequest m && m.TransactionId == transactionId, cancellationToken))
+                .ConfigureAwait(false);
             from = sample.Sequence;
             await AnswerAsync(sample).ConfigureAwait(false);
         }
@@ -138,7 +145,10 @@ internal sealed class DemoScript(
 
     private async Task StoppedAsync(long from, int transactionId)
     {
-        var call = await WaitAsync($"the StopTransaction of transaction {transactionId}", _session.WaitForFrameAsync(from, f => f.IsCall(FrameDirection.Received) && f.Payload is StopTransactionRequest s && s.TransactionId == transactionId, cancellationToken)).ConfigureAwait(false);
+        var call = await WaitAsync(
+            $"the StopTransaction of transaction {transactionId}",
+            _session.WaitForFrameAsync(from, f => f.IsCall(FrameDirection.Received) && f.Payload is StopTransactionRequest s && s.TransactionId == transactionId, cancellationToken))
+            .ConfigureAwait(false);
         await AnswerAsync(call).ConfigureAwait(false);
         await StatusAsync(from, ChargePointStatus.Finishing).ConfigureAwait(false);
     }
@@ -151,7 +161,8 @@ internal sealed class DemoScript(
     {
         try
         {
-            return await WaitAsync($"the answer to {request.GetType().Name.Replace("Request", string.Empty, StringComparison.Ordinal)}", _session.CallAsync(request, cancellationToken)).ConfigureAwait(false);
+            var action = request.GetType().Name.Replace("Request", string.Empty, StringComparison.Ordinal);
+            return await WaitAsync($"the answer to {action}", _session.CallAsync(request, cancellationToken)).ConfigureAwait(false);
         }
         catch (OcppCallErrorException ex)
         {

@@ -22,7 +22,8 @@ public static class DemoSession
     /// <summary>The line that says what the demo changes about the station.</summary>
     public static string ShortenedIntervals { get; } = string.Create(
         CultureInfo.InvariantCulture,
-        $"Intervals are shortened for the demo: MeterValueSampleInterval {MeterValueSampleIntervalSeconds} s and HeartbeatInterval {HeartbeatIntervalSeconds} s (the TSCT-2007CP allows 10..60 s), clock-aligned meter values off.");
+        $"Intervals are shortened for the demo: MeterValueSampleInterval {MeterValueSampleIntervalSeconds} s and HeartbeatInterval {HeartbeatIntervalSeconds} s ") +
+        "(the TSCT-2007CP allows 10..60 s), clock-aligned meter values off.";
 
     /// <summary>
     /// The built-in TSCT-2007CP with intervals short enough for a demo: the ranges are widened so

@@ -48,7 +48,8 @@ public sealed record DemoSummary
         Frames = frames,
         StationCalls = RoundTripStats.Of([.. stationRoundTrips.Select(r => r.Elapsed)]),
         CentralSystemCalls = RoundTripStats.Of([.. CentralSystemRoundTrips(frames)]),
-        RemoteStartToStartTransaction = Between<RemoteStartTransactionRequest, StartTransactionRequest>(frames, (remote, start) => string.Equals(remote.IdTag, start.IdTag, StringComparison.OrdinalIgnoreCase)),
+        RemoteStartToStartTransaction = Between<RemoteStartTransactionRequest, StartTransactionRequest>(
+            frames, (remote, start) => string.Equals(remote.IdTag, start.IdTag, StringComparison.OrdinalIgnoreCase)),
         RemoteStopToStopTransaction = Between<RemoteStopTransactionRequest, StopTransactionRequest>(frames, (remote, stop) => remote.TransactionId == stop.TransactionId),
         Duration = duration,
     };

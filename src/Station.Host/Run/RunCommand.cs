@@ -18,9 +18,17 @@ internal static class RunCommand
 {
     private static readonly Option<string?> CsmsUrl = new("--csms-url") { Description = "Central System endpoint, ws:// or wss://; the station id is appended as the last path segment" };
     private static readonly Option<string?> Id = new("--id") { Description = "Charge point identity (default: from the config file, else CP001)" };
-    private static readonly Option<string> DataDir = new("--data-dir") { Description = "Where the station persists everything (SQLite database, logs, firmware)", DefaultValueFactory = _ => "./station-data" };
+    private static readonly Option<string> DataDir = new("--data-dir")
+    {
+        Description = "Where the station persists everything (SQLite database, logs, firmware)",
+        DefaultValueFactory = _ => "./station-data",
+    };
     private static readonly Option<int> ControlPort = new("--control-port") { Description = "HTTP control API port on 127.0.0.1 (0 = off)", DefaultValueFactory = _ => 0 };
-    private static readonly Option<bool> StrictAnswers = new("--strict-answers") { Description = "Refuse Central System answers that deviate from the OCPP 1.6 schemas at all (default: tolerate unknown properties, nulls of optional fields, times without offset)" };
+    private static readonly Option<bool> StrictAnswers = new("--strict-answers")
+    {
+        Description = "Refuse Central System answers that deviate from the OCPP 1.6 schemas at all " +
+            "(default: tolerate unknown properties, nulls of optional fields, times without offset)",
+    };
     private static readonly Option<string?> Config = new("--config") { Description = "Station configuration file (model, connectors, OCPP key defaults); default: the built-in TSCT-2007CP" };
 
     public static Command Create()

@@ -1,12 +1,4 @@
-using Ocpp16.Messages;
-
 namespace Station.Authorization;
-
-/// <summary>One remembered identifier.</summary>
-/// <param name="IdTag">The identifier.</param>
-/// <param name="Info">What the Central System last said of it.</param>
-/// <param name="UpdatedAt">When that was.</param>
-public sealed record CachedIdTag(string IdTag, IdTagInfo Info, DateTimeOffset UpdatedAt);
 
 /// <summary>Persists the authorization cache (C-04), so that offline authorization survives a reboot.</summary>
 public interface IAuthorizationCacheStore

@@ -11,10 +11,3 @@ public interface ILocalAuthList
     /// <summary>The entry for <paramref name="idTag"/>, or null when the list does not hold it (or is disabled).</summary>
     IdTagInfo? Find(string idTag);
 }
-
-/// <summary>A station without a Local Authorization List.</summary>
-public sealed class NoLocalAuthList : ILocalAuthList
-{
-    /// <inheritdoc/>
-    public IdTagInfo? Find(string idTag) => null;
-}

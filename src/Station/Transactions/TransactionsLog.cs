@@ -69,7 +69,8 @@ internal static partial class TransactionsLog
     [LoggerMessage(EventId = 2320, Level = LogLevel.Warning, Message = "{Action} #{Sequence} got no answer ({Reason}); kept, and the connection is dialled anew")]
     public static partial void NoAnswer(ILogger logger, string action, long sequence, string reason);
 
-    [LoggerMessage(EventId = 2321, Level = LogLevel.Error, Message = "Transaction {LocalId} cannot reach the Central System: its StartTransaction #{Sequence} was refused too often; {Dependents} queued message(s) of it and every later one go to the dead letters")]
+    [LoggerMessage(EventId = 2321, Level = LogLevel.Error, Message = "Transaction {LocalId} cannot reach the Central System: its StartTransaction #{Sequence} was refused too often; " +
+        "{Dependents} queued message(s) of it and every later one go to the dead letters")]
     public static partial void TransactionAbandoned(ILogger logger, long localId, long sequence, int dependents);
 
     [LoggerMessage(EventId = 2322, Level = LogLevel.Warning, Message = "{Action} rejected: the registration is {Registration}; OCPP 1.6 §4.2 allows it only once Accepted")]

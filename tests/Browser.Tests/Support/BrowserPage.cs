@@ -41,7 +41,8 @@ public sealed class BrowserPage(WebDriver driver)
                 $"no visible '{selector}'{(text is null ? string.Empty : $" holding '{text}'")} within {WaitTimeout.TotalSeconds} s; screenshot {failure}\npage text:\n{Text("body")}");
         }
 
-        return driver.FindElements(By.CssSelector(selector)).First(e => (!visible || e.Displayed) && (text is null || e.GetDomProperty("textContent")?.Contains(text, StringComparison.Ordinal) == true));
+        return driver.FindElements(By.CssSelector(selector))
+            .First(e => (!visible || e.Displayed) && (text is null || e.GetDomProperty("textContent")?.Contains(text, StringComparison.Ordinal) == true));
     }
 
     public IReadOnlyList<IWebElement> All(string selector) => driver.FindElements(By.CssSelector(selector));

@@ -1,7 +1,7 @@
 using System.Drawing;
+using Ocpp16.Testing;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
-using Station.Testing;
 
 namespace Browser.Tests.Support;
 

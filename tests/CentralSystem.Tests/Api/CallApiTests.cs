@@ -49,7 +49,9 @@ public sealed class CallApiTests : IAsyncLifetime
         var release = new TaskCompletionSource<ClearCacheResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         var router = new CallRouter()
             .Handle(OcppActions.ClearCache, (ClearCacheRequest _, IncomingCallContext _, CancellationToken _) => new ValueTask<ClearCacheResponse>(release.Task))
-            .Handle(OcppActions.GetLocalListVersion, (GetLocalListVersionRequest _, IncomingCallContext _, CancellationToken _) => ValueTask.FromResult(new GetLocalListVersionResponse { ListVersion = 4 }));
+            .Handle(
+                OcppActions.GetLocalListVersion,
+                (GetLocalListVersionRequest _, IncomingCallContext _, CancellationToken _) => ValueTask.FromResult(new GetLocalListVersionResponse { ListVersion = 4 }));
         var (_, session) = await _csms.ConnectWithSessionAsync("CP001", router);
         var sent = session.WaitForFrameAsync(frame => frame.IsCall(FrameDirection.Sent));
 

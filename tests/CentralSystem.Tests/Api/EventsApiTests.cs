@@ -40,7 +40,9 @@ public sealed class EventsApiTests : IAsyncLifetime
         // The station changes with the StatusNotification itself, before its answer.
         Assert.Equal(("frame", "station", "frame", "answers"), (call.EventType, station.EventType, answer.EventType, answers.EventType));
         var frame = JsonDocument.Parse(call.Data).RootElement;
-        Assert.Equal((1, 3L, "received", "StatusNotification"), (frame.GetProperty("session").GetInt32(), frame.GetProperty("sequence").GetInt64(), frame.GetProperty("direction").GetString(), frame.GetProperty("action").GetString()));
+        Assert.Equal(
+            (1, 3L, "received", "StatusNotification"),
+            (frame.GetProperty("session").GetInt32(), frame.GetProperty("sequence").GetInt64(), frame.GetProperty("direction").GetString(), frame.GetProperty("action").GetString()));
         Assert.Equal("sent", JsonDocument.Parse(answer.Data).RootElement.GetProperty("direction").GetString());
         Assert.Equal("Preparing", JsonDocument.Parse(station.Data).RootElement.GetProperty("connectors")[0].GetProperty("status").GetString());
         Assert.Equal("""{"LOST1":"Blocked"}""", JsonDocument.Parse(answers.Data).RootElement.GetProperty("idTags").GetRawText());

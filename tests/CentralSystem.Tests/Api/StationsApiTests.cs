@@ -43,7 +43,8 @@ public sealed class StationsApiTests : IAsyncLifetime
         Assert.Equal("""{"chargePointVendor":"Acme","chargePointModel":"Duo-22","firmwareVersion":"1.4.2"}""", station.GetProperty("bootNotification").GetRawText());
         Assert.Equal("Accepted", station.GetProperty("registration").GetString());
         Assert.Equal(
-            """[{"connectorId":0,"status":"Available","errorCode":"NoError","timestamp":"2031-03-07T09:40:00.000Z"},{"connectorId":2,"status":"Faulted","errorCode":"GroundFailure","info":"leak","timestamp":"2031-03-07T09:40:00.000Z"}]""",
+            """[{"connectorId":0,"status":"Available","errorCode":"NoError","timestamp":"2031-03-07T09:40:00.000Z"},""" +
+            """{"connectorId":2,"status":"Faulted","errorCode":"GroundFailure","info":"leak","timestamp":"2031-03-07T09:40:00.000Z"}]""",
             station.GetProperty("connectors").GetRawText());
         Assert.Equal(
             $$"""[{"transactionId":{{started.TransactionId}},"connectorId":1,"idTag":"CARD1","meterStart":1200,"startedAt":"2031-03-07T09:40:00.000Z","idTagStatus":"Accepted","meterWh":1234}]""",

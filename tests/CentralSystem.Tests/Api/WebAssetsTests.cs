@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CentralSystem.Tests.Support;
 using Ocpp16.Messages;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace CentralSystem.Tests.Api;
@@ -48,7 +48,9 @@ public sealed partial class WebAssetsTests : IAsyncLifetime
             foreach (Match reference in References().Matches(text))
             {
                 var target = reference.Groups["target"].Value;
-                Assert.True(target.StartsWith("data:", StringComparison.Ordinal) || (!target.Contains(':', StringComparison.Ordinal) && !target.StartsWith("//", StringComparison.Ordinal)), $"{file} refers to {target}");
+                Assert.True(
+                    target.StartsWith("data:", StringComparison.Ordinal) || (!target.Contains(':', StringComparison.Ordinal) && !target.StartsWith("//", StringComparison.Ordinal)),
+                    $"{file} refers to {target}");
                 Assert.True(target.StartsWith("data:", StringComparison.Ordinal) || files.Contains(target.TrimStart('.', '/')), $"{file} refers to {target}, which is not embedded");
             }
         }

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
-using Xunit;
 
 namespace CentralSystem.Tests.Support;
 
@@ -20,7 +17,8 @@ public sealed class ApiClient(HttpClient http)
         configure?.Invoke(request);
         using var response = await http.SendAsync(request).Bounded();
         var text = await response.Content.ReadAsStringAsync().Bounded();
-        return new ApiAnswer(response.StatusCode, text, response.Headers.TryGetValues("Ocpp-Sequence", out var values) ? long.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture) : null);
+        var sequence = response.Headers.TryGetValues("Ocpp-Sequence", out var values) ? long.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+        return new ApiAnswer(response.StatusCode, text, sequence);
     }
 
     public Task<ApiAnswer> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
@@ -28,24 +26,4 @@ public sealed class ApiClient(HttpClient http)
     public Task<ApiAnswer> PostAsync(string path, string? body = null) => SendAsync(HttpMethod.Post, path, body);
 
     public Task<ApiAnswer> PutAsync(string path, string body) => SendAsync(HttpMethod.Put, path, body);
-}
-
-/// <summary>An API answer: status, body text, and the <c>Ocpp-Sequence</c> header when present.</summary>
-public sealed record ApiAnswer(HttpStatusCode Status, string Body, long? Sequence)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-
-    /// <summary>The <c>error</c> of a refusal, after checking the status.</summary>
-    public string ErrorFor(HttpStatusCode status)
-    {
-        Assert.True(Status == status, $"expected {(int)status} {status}, got {(int)Status} {Status}: {Body}");
-        return Json.GetProperty("error").GetString()!;
-    }
-
-    /// <summary>The body, after checking for 200.</summary>
-    public JsonElement Ok()
-    {
-        Assert.True(Status == HttpStatusCode.OK, $"expected 200, got {(int)Status} {Status}: {Body}");
-        return Json;
-    }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Ocpp16.Framing;
 using Ocpp16.Rpc;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace CentralSystem.Tests.Support;

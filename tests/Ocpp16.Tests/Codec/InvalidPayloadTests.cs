@@ -1,5 +1,5 @@
 using Ocpp16.Framing;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Codec;

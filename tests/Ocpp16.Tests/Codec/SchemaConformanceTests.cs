@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Ocpp16.Messages;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Codec;

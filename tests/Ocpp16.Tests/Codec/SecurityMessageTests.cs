@@ -5,7 +5,7 @@ using Ocpp16.Framing;
 using Ocpp16.Json;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Codec;
@@ -42,7 +42,9 @@ public sealed class SecurityMessageTests
     [Fact]
     public void Signed_firmware_request_reads_its_nested_firmware()
     {
-        const string Json = """{"requestId":7,"firmware":{"location":"https://fw.example.com/1.5.0.bin","retrieveDateTime":"2026-11-25T16:27:49.123Z","signingCertificate":"-----BEGIN CERTIFICATE-----\r\nMIIB\r\n-----END CERTIFICATE-----\r\n","signature":"MEUCIQ=="}}""";
+        const string Json = """{"requestId":7,"firmware":""" +
+            """{"location":"https://fw.example.com/1.5.0.bin","retrieveDateTime":"2026-11-25T16:27:49.123Z","signingCertificate":"-----BEGIN CERTIFICATE-----\r\nMIIB""" +
+            """\r\n-----END CERTIFICATE-----\r\n","signature":"MEUCIQ=="}}""";
 
         var read = (SignedUpdateFirmwareRequest)MessageCatalog.ReadValid("SignedUpdateFirmware.req", Json);
 

@@ -3,7 +3,7 @@ using System.Text;
 using Ocpp16.Framing;
 using Ocpp16.Json;
 using Ocpp16.Messages;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Codec;
@@ -50,10 +50,16 @@ public sealed class WireTextTests
                     Timestamp = Timestamp,
                     SampledValue =
                     [
-                        new SampledValue { Value = "12345.6", Context = ReadingContext.SamplePeriodic, Measurand = Measurand.EnergyActiveImportRegister, Location = Location.Outlet, Unit = UnitOfMeasure.Wh },
+                        new SampledValue
+                        {
+                            Value = "12345.6", Context = ReadingContext.SamplePeriodic, Measurand = Measurand.EnergyActiveImportRegister, Location = Location.Outlet, Unit = UnitOfMeasure.Wh,
+                        },
                         new SampledValue { Value = "3520", Context = ReadingContext.SamplePeriodic, Measurand = Measurand.PowerActiveImport, Unit = UnitOfMeasure.W },
                         new SampledValue { Value = "229.8", Context = ReadingContext.SamplePeriodic, Measurand = Measurand.Voltage, Phase = Phase.L1N, Unit = UnitOfMeasure.V },
-                        new SampledValue { Value = "15.3", Context = ReadingContext.SamplePeriodic, Format = ValueFormat.Raw, Measurand = Measurand.CurrentImport, Phase = Phase.L1, Unit = UnitOfMeasure.A },
+                        new SampledValue
+                        {
+                            Value = "15.3", Context = ReadingContext.SamplePeriodic, Format = ValueFormat.Raw, Measurand = Measurand.CurrentImport, Phase = Phase.L1, Unit = UnitOfMeasure.A,
+                        },
                     ],
                 },
             ],

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Ocpp16.Tests.Codec;
-using Station.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Fuzz;

@@ -61,7 +61,8 @@ internal static class FrameGen
         }));
 
     /// <summary>Bytes that are not UTF-8 put anywhere into a CALL: FormationViolation after the id, else no answer.</summary>
-    public static readonly Gen<FrameCase> InvalidUtf8 = Gen.Select(GeneratedCall, Gen.OneOf<byte[]>([0xFF], [0xC0, 0x80], [0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82])).SelectMany((full, bad) =>
+    public static readonly Gen<FrameCase> InvalidUtf8 =
+        Gen.Select(GeneratedCall, Gen.OneOf<byte[]>([0xFF], [0xC0, 0x80], [0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82])).SelectMany((full, bad) =>
         Gen.Int[0, full.Frame.Length].Select(at =>
         {
             byte[] frame = [.. full.Frame[..at], .. bad, .. full.Frame[at..]];
@@ -90,7 +91,8 @@ internal static class FrameGen
             0 => Call("DataTransfer", $"{{\"vendorId\":\"com.example\",\"data\":\"{blob}\"}}").Select(c => FrameCase.Result("large DataTransfer data", c.Frame, c.MessageId)),
             1 => Call("DataTransfer", $"{{\"vendorId\":\"{blob}\"}}").Select(c => FrameCase.Error("over-long vendorId", c.Frame, c.MessageId, OcppErrorCode.PropertyConstraintViolation)),
             2 => Call("Reset", $"{{\"type\":\"Soft\",\"blob\":\"{blob}\"}}").Select(c => FrameCase.Error("unknown large property", c.Frame, c.MessageId, Formation)),
-            _ => Call("GetConfiguration", $"{{\"key\":[{string.Join(',', Enumerable.Repeat("\"HeartbeatInterval\"", size / 20))}]}}").Select(c => FrameCase.Result("huge key array", c.Frame, c.MessageId)),
+            _ => Call("GetConfiguration", $"{{\"key\":[{string.Join(',', Enumerable.Repeat("\"HeartbeatInterval\"", size / 20))}]}}")
+                .Select(c => FrameCase.Result("huge key array", c.Frame, c.MessageId)),
         };
     });
 

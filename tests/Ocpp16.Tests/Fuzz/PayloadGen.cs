@@ -7,12 +7,6 @@ using Ocpp16.Tests.Codec;
 namespace Ocpp16.Tests.Fuzz;
 
 /// <summary>
-/// A payload as JSON text and, for a broken one, the CALLERROR code of the rule it breaks and which
-/// rule; <paramref name="LenientCode"/> is what a lenient read of an answer gives (null: accepted).
-/// </summary>
-internal sealed record GeneratedPayload(string Json, OcppErrorCode? Code, string What, OcppErrorCode? LenientCode);
-
-/// <summary>
 /// Payloads generated from the official schema of a message (the same files and schema reading as
 /// <see cref="SchemaMutations"/>): random valid instances, and random valid instances with exactly
 /// one rule broken at a random place, whose code follows from the rule (OCPP-J 1.6 §4.2.3).
@@ -78,8 +72,10 @@ internal static class PayloadGen
             "date-time" => Gen.Select(Gen.DateTime[new DateTime(2000, 1, 1), new DateTime(2099, 12, 31)], Gen.Int[-14 * 4, 14 * 4], Gen.Int[0, 2]).Select((time, quarters, style) =>
                 style == 0
                     ? time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
-                    : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), TimeSpan.FromMinutes(quarters * 15)).ToString(style == 1 ? "yyyy-MM-dd'T'HH:mm:ss.fffzzz" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)),
-            "uri" => Gen.Select(Gen.OneOf(Gen.Const("ftp"), Gen.Const("http"), Gen.Const("https")), Gen.Char['a', 'z'].Array[1, 20]).Select((scheme, path) => $"{scheme}://files.example.com/{new string(path)}/"),
+                    : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), TimeSpan.FromMinutes(quarters * 15))
+                        .ToString(style == 1 ? "yyyy-MM-dd'T'HH:mm:ss.fffzzz" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)),
+            "uri" => Gen.Select(Gen.OneOf(Gen.Const("ftp"), Gen.Const("http"), Gen.Const("https")), Gen.Char['a', 'z'].Array[1, 20])
+                .Select((scheme, path) => $"{scheme}://files.example.com/{new string(path)}/"),
             _ => JsonGen.Text(0, schema["maxLength"]?.GetValue<int>() ?? 100),
         };
     }

@@ -1,7 +1,7 @@
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Rpc;

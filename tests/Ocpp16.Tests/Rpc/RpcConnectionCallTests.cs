@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Rpc;

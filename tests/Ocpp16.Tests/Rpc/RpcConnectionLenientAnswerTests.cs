@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Rpc;
@@ -127,7 +127,11 @@ public sealed class RpcConnectionLenientAnswerTests
         await call.OrTimeout();
 
         Assert.Equal(
-            ["Heartbeat: date-time without offset taken as UTC at $.currentTime", "Heartbeat: unknown property ignored at $.x", "BootNotification: date-time without offset taken as UTC at $.currentTime"],
+            [
+                "Heartbeat: date-time without offset taken as UTC at $.currentTime",
+                "Heartbeat: unknown property ignored at $.x",
+                "BootNotification: date-time without offset taken as UTC at $.currentTime",
+            ],
             rpc.Logs(LogLevel.Warning).Where(r => r.Id.Id == ToleratedAnswerEvent).Select(r => Summary(r.Message)));
     }
 

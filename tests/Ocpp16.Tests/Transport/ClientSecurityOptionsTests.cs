@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using Ocpp16.Testing;
 using Ocpp16.Transport;
-using Station.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Transport;
@@ -52,11 +52,12 @@ public sealed class ClientSecurityOptionsTests
     [Fact]
     public void Tls_settings_on_a_plain_url_are_refused()
     {
-        using var authority = TestCertificates.Authority();
-        using var certificate = TestCertificates.ChargePoint(authority);
+        // These checks look at the URL and the private key only, so any certificate will do for the root and the client.
+        using var root = SelfSignedCertificate.ForLoopback();
+        using var certificate = SelfSignedCertificate.ForLoopback();
         var plain = new Uri("ws://csms.example.com/ocpp");
 
-        var roots = Assert.Throws<ArgumentException>(() => new WebSocketClientOptions { CentralSystemUri = plain, ChargePointId = "CP001", TrustedRootCertificates = TestCertificates.Roots(authority.Certificate) }.Validate());
+        var roots = Assert.Throws<ArgumentException>(() => new WebSocketClientOptions { CentralSystemUri = plain, ChargePointId = "CP001", TrustedRootCertificates = [root] }.Validate());
         var client = Assert.Throws<ArgumentException>(() => new WebSocketClientOptions { CentralSystemUri = plain, ChargePointId = "CP001", ClientCertificate = certificate }.Validate());
 
         Assert.Contains("TrustedRootCertificates needs a wss:// CentralSystemUri", roots.Message, StringComparison.Ordinal);
@@ -66,8 +67,7 @@ public sealed class ClientSecurityOptionsTests
     [Fact]
     public void A_client_certificate_without_its_private_key_is_refused()
     {
-        using var authority = TestCertificates.Authority();
-        using var withKey = TestCertificates.ChargePoint(authority);
+        using var withKey = SelfSignedCertificate.ForLoopback();
         using var withoutKey = X509CertificateLoader.LoadCertificate(withKey.RawData);
 
         var refused = Assert.Throws<ArgumentException>(() => new WebSocketClientOptions { CentralSystemUri = Secure, ChargePointId = "CP001", ClientCertificate = withoutKey }.Validate());
@@ -90,12 +90,12 @@ public sealed class ClientSecurityOptionsTests
     {
         Assert.Throws<ArgumentException>(() => new WebSocketClientOptions { CentralSystemUri = Secure, ChargePointId = "CP001", TrustedRootCertificates = [] }.Validate());
 
-        using var authority = TestCertificates.Authority();
+        using var root = SelfSignedCertificate.ForLoopback();
         var both = new WebSocketClientOptions
         {
             CentralSystemUri = Secure,
             ChargePointId = "CP001",
-            TrustedRootCertificates = TestCertificates.Roots(authority.Certificate),
+            TrustedRootCertificates = [root],
             ServerCertificateValidation = (_, presented, _, _) => presented is not null,
         };
         Assert.Contains("replaces the check TrustedRootCertificates makes", Assert.Throws<ArgumentException>(() => both.Validate()).Message, StringComparison.Ordinal);

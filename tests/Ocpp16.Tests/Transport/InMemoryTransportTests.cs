@@ -1,5 +1,5 @@
 using System.Buffers;
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Transport;

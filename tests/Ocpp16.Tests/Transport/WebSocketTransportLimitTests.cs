@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using Ocpp16.Testing;
 using Ocpp16.Transport;
-using Station.Testing;
 using Xunit;
 
 namespace Ocpp16.Tests.Transport;

@@ -1,7 +1,7 @@
 using System.Text;
+using Ocpp16.Testing;
 using Station.FileTransfer.Ftp;
 using Station.FileTransfer.Tests.Support;
-using Station.Testing;
 using Xunit;
 
 namespace Station.FileTransfer.Tests.Ftp;

@@ -1,6 +1,6 @@
 using System.Text;
+using Ocpp16.Testing;
 using Station.FileTransfer.Ftp;
-using Station.Testing;
 using Xunit;
 
 namespace Station.FileTransfer.Tests.Ftp;

@@ -1,3 +1,4 @@
+using Ocpp16.Testing;
 using Station.FileTransfer.Ftp;
 using Station.Testing;
 using Xunit;

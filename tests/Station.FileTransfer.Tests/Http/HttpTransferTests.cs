@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Ocpp16.Testing;
 using Station.Testing;
 using Xunit;
 

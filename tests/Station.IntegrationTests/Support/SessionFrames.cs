@@ -1,7 +1,7 @@
 using CentralSystem;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
-using Station.Testing;
+using Ocpp16.Testing;
 
 namespace Station.IntegrationTests.Support;
 

@@ -1,9 +1,9 @@
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Authorization;
 using Station.Configuration;
-using Station.Testing;
 using Station.Tests.Support;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Boot;
 using Station.Configuration;
 using Station.Connectors;
-using Station.Testing;
 using Station.Tests.Support;
 using Xunit;
 
@@ -169,7 +169,8 @@ public sealed class BootServiceTests : IAsyncLifetime
 
     private async Task BootAcceptedAsync(int interval)
     {
-        _harness.CentralSystem.Answer(OcppActions.BootNotification, _ => new BootNotificationResponse { Status = RegistrationStatus.Accepted, Interval = interval, CurrentTime = _harness.Clock.GetUtcNow() });
+        _harness.CentralSystem.Answer(
+            OcppActions.BootNotification, _ => new BootNotificationResponse { Status = RegistrationStatus.Accepted, Interval = interval, CurrentTime = _harness.Clock.GetUtcNow() });
         await _harness.ConnectAsync();
         await _harness.Link.WaitUntilOnlineAsync(CancellationToken.None).OrTimeout();
         await _harness.Runtime.Background.WhenIdleAsync().OrTimeout();

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Configuration;
 using Station.Model;
-using Station.Testing;
 using Station.Tests.Support;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Hardware;
 using Station.Metering;
 using Station.Model;
-using Station.Testing;
 using Station.Transactions;
 using Xunit;
 
@@ -119,7 +119,8 @@ public sealed class SampledValueFactoryTests
 
     [Fact]
     public void Without_per_phase_values_nothing_is_reported_for_current_or_voltage_and_the_energy_register_stands_in() =>
-        AssertEnergyRegisterOnly(SampledValueFactory.Build(SinglePhaseReading with { CurrentImportA = [], VoltageV = [] }, SinglePhase, [Measurand.CurrentImport, Measurand.Voltage], ReadingContext.SamplePeriodic, At));
+        AssertEnergyRegisterOnly(SampledValueFactory.Build(
+            SinglePhaseReading with { CurrentImportA = [], VoltageV = [] }, SinglePhase, [Measurand.CurrentImport, Measurand.Voltage], ReadingContext.SamplePeriodic, At));
 
     [Fact]
     public void The_offered_current_and_power_are_the_rating_of_the_connector()

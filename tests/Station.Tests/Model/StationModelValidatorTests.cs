@@ -65,7 +65,10 @@ public sealed class StationModelValidatorTests
         { Valid with { Connectors = [new ConnectorModel { VoltageV = double.NaN }] }, "connectors[0].voltageV: NaN is outside 0..1500" },
         { Valid with { Connectors = [new ConnectorModel { MaxCurrentA = double.NaN }] }, "connectors[0].maxCurrentA: NaN is outside 0..1000" },
         { Valid with { Configuration = new Dictionary<string, ConfigurationKeyModel> { ["Nope"] = new() } }, "configuration.Nope: unknown configuration key" },
-        { Valid with { Configuration = new Dictionary<string, ConfigurationKeyModel> { ["HeartbeatInterval"] = new() { Value = "5" } } }, "configuration.HeartbeatInterval.value: 5 is outside 10..86400" },
+        {
+            Valid with { Configuration = new Dictionary<string, ConfigurationKeyModel> { ["HeartbeatInterval"] = new() { Value = "5" } } },
+            "configuration.HeartbeatInterval.value: 5 is outside 10..86400"
+        },
     };
 
     [Theory]

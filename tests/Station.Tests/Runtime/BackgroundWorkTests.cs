@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Ocpp16.Testing;
 using Station.Runtime;
-using Station.Testing;
 using Xunit;
 
 namespace Station.Tests.Runtime;

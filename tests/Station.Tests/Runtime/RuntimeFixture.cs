@@ -1,5 +1,5 @@
+using Ocpp16.Testing;
 using Station.Runtime;
-using Station.Testing;
 
 namespace Station.Tests.Runtime;
 

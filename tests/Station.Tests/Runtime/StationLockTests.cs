@@ -1,5 +1,5 @@
+using Ocpp16.Testing;
 using Station.Runtime;
-using Station.Testing;
 using Xunit;
 
 namespace Station.Tests.Runtime;

@@ -1,4 +1,4 @@
-using Station.Testing;
+using Ocpp16.Testing;
 using Xunit;
 
 namespace Station.Tests.Runtime;

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Configuration;
 using Station.Connection;
 using Station.Metering;
 using Station.Model;
 using Station.Runtime;
-using Station.Testing;
 using Xunit;
 
 namespace Station.Tests.Support;

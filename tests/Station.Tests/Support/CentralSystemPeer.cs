@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Ocpp16.Transport;
-using Station.Testing;
 using Xunit;
 
 namespace Station.Tests.Support;

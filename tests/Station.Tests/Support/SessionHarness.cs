@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Ocpp16.Testing;
 using Station.Authorization;
 using Station.Composition;
 using Station.Connection;
@@ -6,7 +7,6 @@ using Station.Connectors;
 using Station.Hardware;
 using Station.Hardware.Simulated;
 using Station.Metering;
-using Station.Testing;
 using Station.Transactions;
 
 namespace Station.Tests.Support;

@@ -1,6 +1,6 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Model;
-using Station.Testing;
 using Station.Tests.Support;
 using Xunit;
 
@@ -174,7 +174,8 @@ public sealed class CardTests : IAsyncLifetime
     [Trait("Cert", "TC_004_2_CS")]
     public async Task Free_connectors_shown_Preparing_for_a_waiting_card_are_Available_again_after_ConnectionTimeOut()
     {
-        var three = await SessionHarness.StartAsync(new BlockHarnessOptions { Model = StationModel.Tsct2007Cp with { Connectors = [new ConnectorModel(), new ConnectorModel(), new ConnectorModel()] } });
+        var three = await SessionHarness.StartAsync(
+            new BlockHarnessOptions { Model = StationModel.Tsct2007Cp with { Connectors = [new ConnectorModel(), new ConnectorModel(), new ConnectorModel()] } });
         await using (three)
         {
             await three.StartTransactionAsync(1, "OTHER");

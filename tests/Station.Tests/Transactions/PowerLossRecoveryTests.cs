@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Model;
-using Station.Testing;
 using Station.Tests.Support;
 using Station.Transactions;
 using Xunit;

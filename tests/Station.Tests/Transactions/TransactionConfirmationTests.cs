@@ -1,7 +1,7 @@
 using Ocpp16.Messages;
+using Ocpp16.Testing;
 using Station.Configuration;
 using Station.Connectors;
-using Station.Testing;
 using Station.Tests.Support;
 using Xunit;
 

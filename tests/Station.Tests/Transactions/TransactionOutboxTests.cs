@@ -1,6 +1,6 @@
 using System.Text;
 using Ocpp16.Messages;
-using Station.Testing;
+using Ocpp16.Testing;
 using Station.Tests.Support;
 using Station.Transactions;
 using Xunit;

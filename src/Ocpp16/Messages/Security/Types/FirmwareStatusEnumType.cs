@@ -3,7 +3,10 @@ using Ocpp16.Json;
 
 namespace Ocpp16.Messages;
 
-/// <summary>The progress of a signed firmware update that SignedFirmwareStatusNotification reports (security whitepaper FirmwareStatusEnumType). Not the 1.6 <see cref="FirmwareStatus"/>: it adds the scheduling, pausing, verification and signature states.</summary>
+/// <summary>
+/// The progress of a signed firmware update that SignedFirmwareStatusNotification reports (security whitepaper FirmwareStatusEnumType).
+/// Not the 1.6 <see cref="FirmwareStatus"/>: it adds the scheduling, pausing, verification and signature states.
+/// </summary>
 [JsonConverter(typeof(OcppEnumConverter<FirmwareStatusEnumType>))]
 public enum FirmwareStatusEnumType
 {

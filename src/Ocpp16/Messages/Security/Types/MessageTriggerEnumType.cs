@@ -3,7 +3,10 @@ using Ocpp16.Json;
 
 namespace Ocpp16.Messages;
 
-/// <summary>The messages ExtendedTriggerMessage can ask for (security whitepaper MessageTriggerEnumType). Not the 1.6 <see cref="MessageTrigger"/>: it adds LogStatusNotification and SignChargePointCertificate and has no DiagnosticsStatusNotification.</summary>
+/// <summary>
+/// The messages ExtendedTriggerMessage can ask for (security whitepaper MessageTriggerEnumType). Not the 1.6 <see cref="MessageTrigger"/>:
+/// it adds LogStatusNotification and SignChargePointCertificate and has no DiagnosticsStatusNotification.
+/// </summary>
 [JsonConverter(typeof(OcppEnumConverter<MessageTriggerEnumType>))]
 public enum MessageTriggerEnumType
 {

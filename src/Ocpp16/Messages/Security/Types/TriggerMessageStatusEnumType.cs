@@ -3,7 +3,10 @@ using Ocpp16.Json;
 
 namespace Ocpp16.Messages;
 
-/// <summary>The answer to ExtendedTriggerMessage (security whitepaper TriggerMessageStatusEnumType); the same members as the 1.6 <see cref="TriggerMessageStatus"/>, a type of its own because it answers another message.</summary>
+/// <summary>
+/// The answer to ExtendedTriggerMessage (security whitepaper TriggerMessageStatusEnumType); the same members as the 1.6
+/// <see cref="TriggerMessageStatus"/>, a type of its own because it answers another message.
+/// </summary>
 [JsonConverter(typeof(OcppEnumConverter<TriggerMessageStatusEnumType>))]
 public enum TriggerMessageStatusEnumType
 {

@@ -4,7 +4,7 @@ using System.Text;
 using System.Threading.Channels;
 using Ocpp16.Transport;
 
-namespace Station.Testing;
+namespace Ocpp16.Testing;
 
 /// <summary>
 /// One end of an in-memory OCPP-J connection: whole text messages travel through two bounded

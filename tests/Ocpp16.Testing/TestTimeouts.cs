@@ -1,4 +1,4 @@
-namespace Station.Testing;
+namespace Ocpp16.Testing;
 
 /// <summary>
 /// Bounds every await of a test in real time, so a bug shows as a failed test instead of a hung

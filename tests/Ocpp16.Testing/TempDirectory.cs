@@ -1,4 +1,4 @@
-namespace Station.Testing;
+namespace Ocpp16.Testing;
 
 /// <summary>A directory deleted when the test ends.</summary>
 public sealed class TempDirectory : IDisposable

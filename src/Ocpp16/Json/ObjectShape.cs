@@ -1,46 +1,7 @@
-using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using Ocpp16.Messages;
 
 namespace Ocpp16.Json;
-
-/// <summary>The JSON kinds a schema property can have.</summary>
-internal enum ValueKind
-{
-    String,
-    Integer,
-    Number,
-    Boolean,
-    Object,
-    Array,
-}
-
-/// <summary>The expected shape of one JSON value.</summary>
-internal sealed class ValueShape(ValueKind kind, ObjectShape? objectShape = null, ValueShape? element = null, bool isDateTime = false)
-{
-    public ValueKind Kind { get; } = kind;
-
-    /// <summary>A string in the schemas' <c>date-time</c> format (bound to <see cref="DateTimeOffset"/>).</summary>
-    public bool IsDateTime { get; } = isDateTime;
-
-    public ObjectShape? Object { get; } = objectShape;
-
-    public ValueShape? Element { get; } = element;
-}
-
-/// <summary>One property of an object: wire name, value shape and whether it must be present.</summary>
-internal sealed class PropertyShape(string name, ValueShape value, int index, bool required)
-{
-    public string Name { get; } = name;
-
-    public byte[] Utf8Name { get; } = Encoding.UTF8.GetBytes(name);
-
-    public ValueShape Value { get; } = value;
-
-    public ulong Bit { get; } = 1UL << index;
-
-    public bool Required { get; } = required;
-}
 
 /// <summary>
 /// The structure of a payload object, derived once from the source-generated JSON contract so

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
-namespace Station.Testing;
+namespace Ocpp16.Testing;
 
 /// <summary>
 /// The official OCPP 1.6 JSON schemas and those of the security whitepaper (test data, kept

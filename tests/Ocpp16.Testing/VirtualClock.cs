@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace Station.Testing;
+namespace Ocpp16.Testing;
 
 /// <summary>
 /// Virtual time for tests: a <see cref="FakeTimeProvider"/> starting at an odd fixed date that

@@ -3,7 +3,7 @@ using System.Text;
 using Ocpp16.Framing;
 using Ocpp16.Rpc;
 
-namespace Station.Testing;
+namespace Ocpp16.Testing;
 
 /// <summary>
 /// Validates every frame a station sends against the official OCPP 1.6 schemas (its answers are

@@ -1,0 +1,6 @@
+using Ocpp16.Messages;
+
+namespace Station.Host.Control;
+
+/// <summary>One connector in <c>GET /state</c>.</summary>
+internal sealed record ConnectorBody(int Id, ChargePointStatus Status, int? TransactionId, double MeterWh, ChargePointErrorCode ErrorCode, string? IdTag, bool Plugged);
