@@ -12,13 +12,14 @@
 //   npm ci --prefix scripts/node-csms
 //   node scripts/node-csms/latency.mjs --cycles 30 [--warmup 0] [--strict] [--station-arg --durability --station-arg process-crash-safe]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { RPCServer } from 'ocpp-rpc';
+import { table, stepTables } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const options = parse(process.argv.slice(2));
@@ -31,7 +32,7 @@ const callActions = new Map(); // message id → action of a CALL either way
 let transactionIds = 1000;
 
 function parse(args) {
-  const o = { port: 0, cycles: 30, warmup: 0, runs: null, strict: false, spawn: true, id: 'NODE-LAT', stationArgs: [], connector: 1,
+  const o = { settleMs: 0, port: 0, cycles: 30, warmup: 0, runs: null, strict: false, spawn: true, id: 'NODE-LAT', stationArgs: [], connector: 1,
     dll: resolve(here, '../../src/Station.Host/bin/Release/net10.0/ocpp-station.dll'), controlUrl: null, dataDir: null };
   for (let i = 0; i < args.length; i++) {
     const name = args[i];
@@ -49,6 +50,8 @@ function parse(args) {
       case '--station-arg': o.stationArgs.push(value()); break;
       case '--control-url': o.controlUrl = value(); break;
       case '--data-dir': o.dataDir = value(); break;
+      case '--json': o.json = resolve(value()); break;
+      case '--settle-ms': o.settleMs = whole(value()); break;
       default: fail(`unknown option '${name}'`);
     }
   }
@@ -60,26 +63,6 @@ function parse(args) {
 function fail(message) {
   console.error(`error: ${message}`);
   process.exit(2);
-}
-
-// Nearest rank, as the C# benchmark: the smallest value with at least p of the samples at or below it.
-function summary(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const rank = (p) => s[Math.max(0, Math.ceil(p * s.length) - 1)];
-  return { n: s.length, min: s[0], median: rank(0.5), mean: s.reduce((a, b) => a + b, 0) / s.length, p99: rank(0.99), p999: rank(0.999), max: s[s.length - 1] };
-}
-
-const f = (ms) => ms.toFixed(3).padStart(7);
-function table(title, rows) {
-  console.log(`\n${title}`);
-  const header = `${'figure'.padEnd(56)} ${'runs'.padStart(5)} ${'min'.padStart(7)} ${'median'.padStart(7)} ${'mean'.padStart(7)} ${'p99'.padStart(7)} ${'p99.9'.padStart(7)} ${'max'.padStart(7)}`;
-  console.log(header);
-  console.log('-'.repeat(header.length));
-  for (const [name, samples] of rows) {
-    if (!samples.length) { console.log(`${name.padEnd(56)}     - (no samples)`); continue; }
-    const s = summary(samples);
-    console.log(`${name.padEnd(56)} ${String(s.n).padStart(5)} ${f(s.min)} ${f(s.median)} ${f(s.mean)} ${f(s.p99)} ${f(s.p999)} ${f(s.max)}`);
-  }
 }
 
 function record(message, outbound) {
@@ -178,12 +161,6 @@ function collect(byOrder, rows) {
   rows.forEach(([, ms], i) => entry.steps[i][1].push(ms));
 }
 
-function stepTables(title, byOrder) {
-  for (const { total, steps: rows } of byOrder.values()) {
-    table(`${title}: ${total.length} cycle(s) in this order`, [['total: call() → the request seen', total], ...rows.map(([name, samples]) => [`  ${name}`, samples])]);
-  }
-}
-
 async function main() {
   const server = new RPCServer({ protocols: ['ocpp1.6'], strictMode: options.strict });
   let client;
@@ -212,6 +189,7 @@ async function main() {
     const env = Object.entries(process.env).filter(([k]) => k.startsWith('DOTNET_')).map(([k, v]) => `${k}=${v}`);
     console.log(`station: dotnet ${args.slice(1).join(' ')}${env.length ? ` (${env.join(' ')})` : ''}`);
     station = spawn('dotnet', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    console.log(`station pid ${station.pid}`);
     const tail = [];
     for (const stream of [station.stdout, station.stderr]) {
       stream.setEncoding('utf8');
@@ -229,6 +207,12 @@ async function main() {
     if (options.spawn) {
       // Not in the station's control API's answer yet: wait for it to listen (it prints a line; polling /state is simpler here).
       for (let i = 0; ; i++) { try { const r = await fetch(`${options.controlUrl}/state`); if (r.ok) break; } catch { if (i > 300) throw new Error('control API not up'); } await new Promise((r) => setTimeout(r, 50)); }
+    }
+
+    if (options.settleMs) {
+      // A station in the field idles between its boot and the first remote start (and a tracer can attach meanwhile).
+      console.log(`settling for ${options.settleMs} ms`);
+      await new Promise((r) => setTimeout(r, options.settleMs));
     }
 
     const starts = []; const stops = []; const startAnswers = []; const stopAnswers = []; const startHandler = [];
@@ -318,6 +302,11 @@ async function main() {
     stepTables('RemoteStopTransaction → StopTransaction, step by step', stopSteps);
     table('this library\'s share on arrival (StartTransaction seen → its handler entered: parse, validation, dispatch)', [['StartTransaction', startHandler]]);
     console.log(`\nload average (1/5/15 min) at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    if (options.json) {
+      // Raw samples in run order, for pool.mjs to combine several runs (fresh station processes) into one table.
+      const orders = (byOrder) => [...byOrder].map(([order, { total, steps: rows }]) => ({ order, total, steps: rows }));
+      writeFileSync(options.json, JSON.stringify({ loadavg: loadavg(), figures: { starts, stops, startAnswers, stopAnswers, startHandler }, requests, startOrders: orders(startSteps), stopOrders: orders(stopSteps) }));
+    }
   } catch (error) {
     console.error(`error: the run failed, its figures mean nothing: ${error.message}`);
     process.exitCode = 1;
