@@ -7,10 +7,11 @@ using Station.Benchmarks.EndToEnd;
 namespace Station.Benchmarks.External;
 
 /// <summary>
-/// Drives a station process through the csms process's HTTP API and times it on the csms's event
-/// stream: each figure is "the csms sent the CALL → the csms received what it caused" (its answer,
-/// or the station's request), both ends stamped here as their events arrive. The POST's own round
-/// trip (what a script sees) is printed next to it. Every answer is checked.
+/// Drives a station process through the csms process's HTTP API, as a script would, and times it on
+/// this process's clock: POST sent → its answer, or → the caused request's frame event read from the
+/// csms's event stream (the headline, <see cref="HttpFigures"/>); and, rougher, the difference of two
+/// event arrivals ("the csms sent the CALL → the csms received what it caused"), free of the HTTP
+/// request but not of the event stream's uneven push. Every answer is checked.
 /// </summary>
 internal sealed class ExternalLatencyRig(HttpClient csms, HttpClient control, CsmsEvents events, string stationId, LatencyOptions options)
 {
