@@ -39,8 +39,10 @@ public static class Program
     private const string Usage = """
         usage: dotnet run -c Release --project bench/Station.Benchmarks -- <command>
 
-          latency [--runs N] [--warmup N] [--data-dir DIR]
-                  end-to-end response times over loopback WebSockets (default 1000 runs)
+          latency [--runs N] [--warmup N] [--data-dir DIR] [--durability power-loss-safe|process-crash-safe]
+                  [--csms in-process|process] [--station-host DLL] [--station-log-level LEVEL] [--station-env NAME=VALUE]...
+                  end-to-end response times over loopback WebSockets (default 1000 runs); --csms process runs the
+                  csms and the station (run, Release build) as processes and drives the csms over its HTTP API
           memory  [--stations N] [--data-dir DIR]
                   N idle connected stations in one process: memory and threads per station (default 1000)
           --filter '*' [BenchmarkDotNet options]

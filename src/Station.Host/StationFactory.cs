@@ -8,11 +8,11 @@ namespace Station.Host;
 internal static class StationFactory
 {
     /// <summary>Opens (creating and migrating) the data directory; a problem with it is a one-line usage error.</summary>
-    public static (StationStores Stores, StationDatabase Database) OpenStorage(string dataDirectory)
+    public static (StationStores Stores, StationDatabase Database) OpenStorage(string dataDirectory, Durability durability = Durability.PowerLossSafe)
     {
         try
         {
-            return SqliteStationStorage.Open(dataDirectory);
+            return SqliteStationStorage.Open(dataDirectory, durability);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException)
         {

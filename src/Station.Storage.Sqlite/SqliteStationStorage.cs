@@ -4,9 +4,11 @@ namespace Station.Storage.Sqlite;
 public static class SqliteStationStorage
 {
     /// <summary>Opens (creating and migrating) the database in <paramref name="dataDirectory"/>.</summary>
-    public static (StationStores Stores, StationDatabase Database) Open(string dataDirectory)
+    /// <param name="dataDirectory">The station's data directory.</param>
+    /// <param name="durability">What a commit survives once it returns (default: a power cut).</param>
+    public static (StationStores Stores, StationDatabase Database) Open(string dataDirectory, Durability durability = Durability.PowerLossSafe)
     {
-        var database = StationDatabase.Open(dataDirectory);
+        var database = StationDatabase.Open(dataDirectory, durability);
         var stores = new StationStores
         {
             Configuration = new SqliteConfigurationStore(database),

@@ -4,8 +4,9 @@ namespace Station.Storage.Sqlite;
 
 /// <summary>
 /// The station's SQLite file, created and migrated on open. One connection, used under a lock:
-/// the station's writes are few and small, and each one is durable before it returns
-/// (WAL with synchronous=FULL), which is what a power loss needs.
+/// the station's writes are few and small, and each one is durable before it returns: on the disk
+/// with <see cref="Durability.PowerLossSafe"/> (WAL with synchronous=FULL, what a power loss needs),
+/// in the operating system with <see cref="Durability.ProcessCrashSafe"/> (synchronous=NORMAL).
 /// </summary>
 public sealed class StationDatabase : IDisposable
 {
@@ -25,8 +26,17 @@ public sealed class StationDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>Opens (creating and migrating as needed) the database in <paramref name="dataDirectory"/>.</summary>
-    public static StationDatabase Open(string dataDirectory)
+    /// <param name="dataDirectory">The station's data directory.</param>
+    /// <param name="durability">What a commit survives once it returns.</param>
+    public static StationDatabase Open(string dataDirectory, Durability durability = Durability.PowerLossSafe)
     {
+        var synchronous = durability switch
+        {
+            Durability.PowerLossSafe => "FULL",
+            Durability.ProcessCrashSafe => "NORMAL",
+            _ => throw new ArgumentOutOfRangeException(nameof(durability), durability, "not a Durability"),
+        };
+
         Directory.CreateDirectory(dataDirectory);
         var path = System.IO.Path.Combine(dataDirectory, FileName);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
@@ -34,7 +44,7 @@ public sealed class StationDatabase : IDisposable
         {
             connection.Open();
             var database = new StationDatabase(connection, path);
-            database.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
+            database.Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=5000;");
             Migrations.Apply(database);
             return database;
         }

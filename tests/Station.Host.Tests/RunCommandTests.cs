@@ -33,6 +33,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     [InlineData("--control-port", "70000")]
     [InlineData("--id", "")]
     [InlineData("--config", "/no/such/file.json")]
+    [InlineData("--durability", "eventually")]
     [InlineData("--bogus", "1")]
     public async Task A_bad_option_exits_with_code_2_and_one_error_line(string option, string value)
     {
@@ -41,6 +42,15 @@ public sealed class RunCommandTests : IAsyncLifetime
 
         Assert.Equal(2, await station.WaitForExitAsync(ProcessTimeout));
         Assert.StartsWith("error: ", Assert.Single(station.Stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_durability_names_the_offending_value_and_the_valid_ones()
+    {
+        await using var station = CommandProcess.Start("run", "--csms-url", "ws://127.0.0.1:9/ocpp", "--durability", "FULL");
+
+        Assert.Equal(2, await station.WaitForExitAsync(ProcessTimeout));
+        Assert.Equal("error: --durability 'FULL' must be power-loss-safe or process-crash-safe", Assert.Single(station.Stderr));
     }
 
     [Fact]
@@ -100,17 +110,21 @@ public sealed class RunCommandTests : IAsyncLifetime
         Assert.Equal(0, await station.Process.WaitForExitAsync(ProcessTimeout));
     }
 
-    [Fact]
-    public async Task After_kill_9_the_restarted_station_stops_the_interrupted_transaction_with_PowerLoss()
+    // process-crash-safe skips the fsync of each commit: kill -9 of the process must lose nothing all the same.
+    [Theory]
+    [InlineData("power-loss-safe")]
+    [InlineData("process-crash-safe")]
+    public async Task After_kill_9_the_restarted_station_stops_the_interrupted_transaction_with_PowerLoss(string durability)
     {
         // One-second sampling (widened by the model file) so the meter is persisted while the test waits briefly.
         var config = Path.Combine(_data.Path, "fast-sampling.json");
         await File.WriteAllTextAsync(config, """{"configuration":{"MeterValueSampleInterval":{"value":"1","min":1}}}""");
         int transactionId;
         StationSession session;
-        await using (var first = await StartStationAsync("POWER-1", config))
+        var id = $"POWER-{durability}";
+        await using (var first = await StartStationAsync(id, config, durability))
         {
-            session = await _csms.WaitForStationAsync("POWER-1").OrTimeout();
+            session = await _csms.WaitForStationAsync(id).OrTimeout();
             await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
             await PostAsync(first.Http, "/connectors/1/plug");
             await PostAsync(first.Http, "/rfid", """{"idTag":"CARD-9"}""");
@@ -124,8 +138,8 @@ public sealed class RunCommandTests : IAsyncLifetime
             first.Http.Dispose();
         }
 
-        await using var second = await StartStationAsync("POWER-1", config);
-        var rebooted = await _csms.WaitForStationAsync("POWER-1", s => s != session && s.IsConnected).OrTimeout();
+        await using var second = await StartStationAsync(id, config, durability);
+        var rebooted = await _csms.WaitForStationAsync(id, s => s != session && s.IsConnected).OrTimeout();
         var stop = await rebooted.WaitForFirstCallAsync<StopTransactionRequest>().OrTimeout();
 
         Assert.Equal(Reason.PowerLoss, stop.Reason);
@@ -199,7 +213,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         Assert.Equal(0, await station.Process.WaitForExitAsync(ProcessTimeout));
     }
 
-    private async Task<RunningStation> StartStationAsync(string id, string? config = null)
+    private async Task<RunningStation> StartStationAsync(string id, string? config = null, string? durability = null)
     {
         var port = FreePort();
         var args = new List<string>
@@ -210,6 +224,11 @@ public sealed class RunCommandTests : IAsyncLifetime
         if (config is not null)
         {
             args.AddRange(["--config", config]);
+        }
+
+        if (durability is not null)
+        {
+            args.AddRange(["--durability", durability]);
         }
 
         var process = CommandProcess.Start([.. args]);

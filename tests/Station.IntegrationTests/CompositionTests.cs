@@ -2,6 +2,7 @@ using CentralSystem;
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Testing;
 using Station.Composition;
 using Station.Configuration;
 using Station.Testing;

@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace Station.Benchmarks.EndToEnd;
 
-/// <summary>Reads <c>--name value</c> pairs; unknown names and bad numbers are usage errors.</summary>
+/// <summary>Reads <c>--name value</c> pairs; unknown names and bad numbers are usage errors. A name given twice keeps both values.</summary>
 internal sealed class Arguments
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
     public Arguments(string[] args, params string[] known)
     {
@@ -22,13 +22,13 @@ internal sealed class Arguments
                 throw new UsageException($"{name} needs a value");
             }
 
-            _values[name] = args[i + 1];
+            (_values.TryGetValue(name, out var values) ? values : _values[name] = []).Add(args[i + 1]);
         }
     }
 
     public int Int(string name, int fallback, int min, int max)
     {
-        if (!_values.TryGetValue(name, out var text))
+        if (Text(name) is not { } text)
         {
             return fallback;
         }
@@ -38,5 +38,18 @@ internal sealed class Arguments
             : throw new UsageException($"{name} must be a whole number from {min} to {max}, got '{text}'");
     }
 
-    public string? Text(string name) => _values.GetValueOrDefault(name);
+    /// <summary>The last value of <paramref name="name"/>, if given.</summary>
+    public string? Text(string name) => _values.TryGetValue(name, out var values) ? values[^1] : null;
+
+    /// <summary>Every value of <paramref name="name"/>, in order.</summary>
+    public IReadOnlyList<string> Texts(string name) => _values.TryGetValue(name, out var values) ? values : [];
+
+    /// <summary>The value of <paramref name="name"/>, which must be one of <paramref name="allowed"/> (the first when not given).</summary>
+    public string Choice(string name, params string[] allowed)
+    {
+        var text = Text(name) ?? allowed[0];
+        return allowed.Contains(text, StringComparer.Ordinal)
+            ? text
+            : throw new UsageException($"{name} must be {string.Join(" or ", allowed)}, got '{text}'");
+    }
 }

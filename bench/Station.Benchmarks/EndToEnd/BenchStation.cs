@@ -41,10 +41,11 @@ internal sealed class BenchStation : IAsyncDisposable
         ILoggerFactory loggerFactory,
         IReadOnlyDictionary<string, string>? configuration = null,
         IReadOnlyList<IDataTransferVendorHandler>? dataTransfer = null,
-        Func<ITransactionStore, ITransactionStore>? wrapTransactions = null)
+        Func<ITransactionStore, ITransactionStore>? wrapTransactions = null,
+        Durability durability = Durability.PowerLossSafe)
     {
         var model = StationModel.Tsct2007Cp;
-        var (stores, database) = SqliteStationStorage.Open(dataDirectory);
+        var (stores, database) = SqliteStationStorage.Open(dataDirectory, durability);
         if (wrapTransactions is not null)
         {
             stores = stores with { Transactions = wrapTransactions(stores.Transactions) };

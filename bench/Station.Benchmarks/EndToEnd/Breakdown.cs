@@ -20,4 +20,12 @@ internal sealed class Breakdown(string figure)
 
         _parts[index].Samples.Add(milliseconds);
     }
+
+    /// <summary>The same parts under another name.</summary>
+    public Breakdown Renamed(string name)
+    {
+        var renamed = new Breakdown(name);
+        renamed._parts.AddRange(_parts);
+        return renamed;
+    }
 }

@@ -17,18 +17,23 @@ public static class LatencyCommand
 
     public static async Task<int> RunAsync(LatencyOptions options)
     {
+        if (options.Csms == LatencyOptions.Processes)
+        {
+            return await External.ExternalLatencyCommand.RunAsync(options);
+        }
+
         var log = new LogCounter();
         using var loggerFactory = log.CreateFactory();
         using var data = new DataDirectory(options.DataDirectory);
         Console.WriteLine($"latency: {options.Runs} runs per figure after {options.Warmup} warm-up runs; Central System and station in one process, loopback WebSocket, real time");
-        Machine.Print(Console.Out, data);
+        Machine.Print(Console.Out, data, options.Durability);
         try
         {
             await using var csms = await CentralSystemServer.StartAsync(new CentralSystemOptions { FrameHistoryLimit = 1000 }, loggerFactory, TimeProvider.System);
             var configuration = new Dictionary<string, string> { [CoreKeys.AuthorizeRemoteTxRequests] = "false" };
             TimedTransactionStore? store = null;
             await using var station = BenchStation.Create(
-                StationId, csms.Endpoint, data.For(StationId), loggerFactory, configuration, [new EchoVendor()], inner => store = new TimedTransactionStore(inner));
+                StationId, csms.Endpoint, data.For(StationId), loggerFactory, configuration, [new EchoVendor()], inner => store = new TimedTransactionStore(inner), options.StorageDurability);
             var booting = Stopwatch.GetTimestamp();
             await station.StartAsync();
             var session = await BootedAsync(csms);

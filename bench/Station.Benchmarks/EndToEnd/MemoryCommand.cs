@@ -21,7 +21,7 @@ public static class MemoryCommand
         using var data = new DataDirectory(options.DataDirectory);
         var n = options.Stations;
         Console.WriteLine($"memory: {n} idle stations and the built-in Central System in one process; each station: ChargePoint, simulated hardware, its own SQLite file");
-        Machine.Print(Console.Out, data);
+        Machine.Print(Console.Out, data, LatencyOptions.PowerLossSafe);
         Console.WriteLine("Central System: FrameHistoryLimit 0 (it keeps no frames, so its share per connection stays small); default heartbeat interval 60 s");
         try
         {

@@ -29,6 +29,13 @@ internal static class RunCommand
         Description = "Refuse Central System answers that deviate from the OCPP 1.6 schemas at all " +
             "(default: tolerate unknown properties, nulls of optional fields, times without offset)",
     };
+    private static readonly Option<string> DurabilityOption = new("--durability")
+    {
+        Description = "power-loss-safe: every commit is on the disk before it returns (SQLite WAL, synchronous=FULL); " +
+            "process-crash-safe: survives kill -9 of the process, not a power cut of the machine (synchronous=NORMAL, no fsync per commit)",
+        DefaultValueFactory = _ => DurabilityNames.PowerLossSafe,
+    };
+
     private static readonly Option<string?> Config = new("--config") { Description = "Station configuration file (model, connectors, OCPP key defaults); default: the built-in TSCT-2007CP" };
 
     public static Command Create()
@@ -40,6 +47,7 @@ internal static class RunCommand
         command.Options.Add(ControlPort);
         command.Options.Add(Config);
         command.Options.Add(StrictAnswers);
+        command.Options.Add(DurabilityOption);
         command.Options.Add(CommonOptions.LogLevel);
         command.SetAction((parse, cancellationToken) => RunAsync(Resolve(parse), parse.GetValue(CommonOptions.LogLevel), cancellationToken));
         return command;
@@ -76,12 +84,13 @@ internal static class RunCommand
             ControlPort = port,
             EvPowerW = loaded.EvPowerW,
             StrictAnswers = parse.GetValue(StrictAnswers),
+            Durability = DurabilityNames.Parse(parse.GetValue(DurabilityOption)!),
         };
     }
 
     private static async Task<int> RunAsync(RunSettings settings, LogLevel logLevel, CancellationToken cancellationToken)
     {
-        var (stores, database) = StationFactory.OpenStorage(settings.DataDirectory);
+        var (stores, database) = StationFactory.OpenStorage(settings.DataDirectory, settings.Durability);
         using (database)
         {
             var hardware = StationFactory.CreateHardware(settings.Model, settings.EvPowerW, stores, TimeProvider.System);

@@ -1,5 +1,6 @@
 using Ocpp16.Rpc;
 using Station.Model;
+using Station.Storage.Sqlite;
 
 namespace Station.Host.Run;
 
@@ -20,6 +21,9 @@ internal sealed record RunSettings
 
     /// <summary>Refuse answers that deviate from the schema in any way (<c>--strict-answers</c>), as conformance testing wants.</summary>
     public bool StrictAnswers { get; init; }
+
+    /// <summary>What a commit of the station's database survives (<c>--durability</c>).</summary>
+    public Durability Durability { get; init; } = Durability.PowerLossSafe;
 
     /// <summary>Sees every frame of every station instance (the demo's round-trip times); none for <c>run</c>.</summary>
     public IFrameObserver? FrameObserver { get; init; }
