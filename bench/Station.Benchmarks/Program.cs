@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Station.Benchmarks.Chaos;
 using Station.Benchmarks.EndToEnd;
 
 namespace Station.Benchmarks;
@@ -19,6 +20,8 @@ public static class Program
                     return await LatencyCommand.RunAsync(LatencyOptions.Parse(args[1..]));
                 case "memory":
                     return await MemoryCommand.RunAsync(MemoryOptions.Parse(args[1..]));
+                case "chaos":
+                    return await ChaosCommand.RunAsync(ChaosOptions.Parse(args[1..]));
                 case null or "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -45,6 +48,11 @@ public static class Program
                   csms and the station (run, Release build) as processes and drives the csms over its HTTP API
           memory  [--stations N] [--data-dir DIR]
                   N idle connected stations in one process: memory and threads per station (default 1000)
+          chaos   [--kills N] [--seed N] [--data-dir DIR] [--station-host PATH] [--record FILE]
+                  kill -9 of the station process N times (default 1000) at random times, around each
+                  commit and between send and answer, against the csms process; checks the Central
+                  System's record (needs the built ocpp-station.dll: the project builds it); --record
+                  writes that record (the csms --json lines)
           --filter '*' [BenchmarkDotNet options]
                   codec, RPC and connection micro-benchmarks (FrameDecode, FrameEncode, RpcRoundTrip, Connect per security profile); try --list flat, --job short
         """;

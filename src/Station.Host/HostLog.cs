@@ -20,4 +20,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Control API request refused ({StatusCode}): {Error}")]
     public static partial void ControlRefused(ILogger logger, int statusCode, string error);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Test hook {Variable} is set: this process kills itself with SIGKILL {KillPoint} of the transaction store")]
+    public static partial void KillPointArmed(ILogger logger, string variable, string killPoint);
 }

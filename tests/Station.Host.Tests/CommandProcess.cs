@@ -26,7 +26,10 @@ internal sealed class CommandProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static CommandProcess Start(params string[] args)
+    public static CommandProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the command with <paramref name="environment"/> added to this process's environment.</summary>
+    public static CommandProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         // dotnet test tells child processes which host runs them; a developer's shell has it on PATH.
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
@@ -40,6 +43,11 @@ internal sealed class CommandProcess : IAsyncDisposable
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start };

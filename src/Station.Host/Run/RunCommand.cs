@@ -10,6 +10,7 @@ using Station.FileTransfer;
 using Station.Hardware.Simulated;
 using Station.Runtime;
 using Station.Host.Control;
+using Station.Host.Run.FaultInjection;
 
 namespace Station.Host.Run;
 
@@ -90,9 +91,16 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(RunSettings settings, LogLevel logLevel, CancellationToken cancellationToken)
     {
+        // A test hook for crash-consistency runs, off unless its environment variable is set.
+        var killPoint = StoreKillPoint.FromEnvironment();
         var (stores, database) = StationFactory.OpenStorage(settings.DataDirectory, settings.Durability);
         using (database)
         {
+            if (killPoint is not null)
+            {
+                stores = stores with { Transactions = new KillingTransactionStore(stores.Transactions, killPoint) };
+            }
+
             var hardware = StationFactory.CreateHardware(settings.Model, settings.EvPowerW, stores, TimeProvider.System);
 
             if (settings.ControlPort == 0)
@@ -100,7 +108,7 @@ internal static class RunCommand
                 var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
                 Configure(builder.Services, builder.Logging, settings, stores, hardware, logLevel);
                 using var host = builder.Build();
-                LogStart(host.Services, settings);
+                LogStart(host.Services, settings, killPoint);
                 EndOnPowerDown(host.Services);
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
                 return 0;
@@ -111,7 +119,7 @@ internal static class RunCommand
             Configure(web.Services, web.Logging, settings, stores, hardware, logLevel);
             await using var app = web.Build();
             ControlApi.Map(app, app.Services.GetRequiredService<StationRunner>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control"));
-            LogStart(app.Services, settings);
+            LogStart(app.Services, settings, killPoint);
             EndOnPowerDown(app.Services);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"control listening on http://127.0.0.1:{settings.ControlPort}").ConfigureAwait(false);
@@ -149,11 +157,15 @@ internal static class RunCommand
         services.GetRequiredService<StationRunner>().PoweredDown += lifetime.StopApplication;
     }
 
-    private static void LogStart(IServiceProvider services, RunSettings settings)
+    private static void LogStart(IServiceProvider services, RunSettings settings, StoreKillPoint? killPoint)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Host");
         var endpoint = Ocpp16.Transport.OcppWebSocketClient.BuildEndpoint(settings.CentralSystemUri, settings.ChargePointId).ToString();
         var model = settings.Model;
         HostLog.Starting(logger, settings.ChargePointId, model.Vendor, model.Model, model.Connectors.Count, endpoint, settings.DataDirectory);
+        if (killPoint is not null)
+        {
+            HostLog.KillPointArmed(logger, StoreKillPoint.EnvironmentVariable, killPoint.ToString());
+        }
     }
 }

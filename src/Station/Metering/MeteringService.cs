@@ -165,13 +165,11 @@ public sealed class MeteringService : ITransactionDataSource
             else if (request is not null)
             {
                 // Outside a transaction these values describe the present only; they are not queued
-                // while offline. What they report is still the register's floor after a restart.
+                // while offline. What they report is still the register's floor after a restart:
+                // connector 0 sums every connector, those in a transaction included (pitfall 10).
                 for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
                 {
-                    if (_transactions.On(id) is null)
-                    {
-                        _transactions.RecordRegister(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, boundary);
-                    }
+                    PersistReading(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, boundary);
                 }
 
                 _outgoing.Post(request);
