@@ -72,7 +72,10 @@ public sealed class KillPointTests : IAsyncLifetime
     [InlineData("after")]
     public async Task A_bad_kill_point_exits_with_code_2_and_one_error_line_naming_it(string value)
     {
-        await using var station = CommandProcess.Start(new Dictionary<string, string> { [Variable] = value }, "run", "--csms-url", _csms.Endpoint.ToString(), "--data-dir", Path.Combine(_data.Path, "bad"));
+        await using var station = CommandProcess.Start(
+            new Dictionary<string, string> { [Variable] = value },
+            "run",
+            "--csms-url", _csms.Endpoint.ToString(), "--data-dir", Path.Combine(_data.Path, "bad"));
 
         Assert.Equal(2, await station.WaitForExitAsync(ProcessTimeout));
         var error = Assert.Single(station.Stderr);

@@ -45,7 +45,11 @@ public sealed class CompositionTests(ITestOutputHelper output)
         var session = await harness.BootAsync();
 
         var trigger = await Assert.ThrowsAsync<OcppCallErrorException>(() => session.CallAsync(new TriggerMessageRequest { RequestedMessage = MessageTrigger.Heartbeat }).OrTimeout());
-        var firmware = await Assert.ThrowsAsync<OcppCallErrorException>(() => session.CallAsync(new UpdateFirmwareRequest { Location = new Uri("http://files.test/fw.bin"), RetrieveDate = harness.Clock.GetUtcNow() }).OrTimeout());
+        var firmware = await Assert.ThrowsAsync<OcppCallErrorException>(() => session.CallAsync(new UpdateFirmwareRequest
+        {
+            Location = new Uri("http://files.test/fw.bin"),
+            RetrieveDate = harness.Clock.GetUtcNow(),
+        }).OrTimeout());
 
         Assert.Equal(OcppErrorCode.NotSupported, trigger.ErrorCode);
         Assert.Equal(OcppErrorCode.NotSupported, firmware.ErrorCode);
@@ -103,7 +107,13 @@ public sealed class CompositionTests(ITestOutputHelper output)
         {
             Name = "DummyReservation",
             Profile = FeatureProfile.Reservation,
-            Keys = _ => [new ConfigurationKeyDefinition { Name = Key, Type = ConfigurationValueType.Text, Profile = FeatureProfile.Reservation, DefaultValue = "dummy", ReadOnly = true, Description = "A test key." }],
+            Keys = _ =>
+            [
+                new ConfigurationKeyDefinition
+                {
+                    Name = Key, Type = ConfigurationValueType.Text, Profile = FeatureProfile.Reservation, DefaultValue = "dummy", ReadOnly = true, Description = "A test key.",
+                },
+            ],
             Create = context => context.Provide(new DummyReservationModule(context)),
         };
 

@@ -44,7 +44,8 @@ internal static class ChaosCommand
                 await run.KillOnceAsync(number);
                 if (number % 50 == 0 || number == options.Kills)
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {number}/{options.Kills} kills, {wall.Elapsed.TotalMinutes:0.0} min, {record.Count} frames, {run.Sessions.Count} sessions"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {number}/{options.Kills} kills, {wall.Elapsed.TotalMinutes:0.0} min, {record.Count} frames, " +
+                        $"{run.Sessions.Count} sessions"));
                 }
             }
 

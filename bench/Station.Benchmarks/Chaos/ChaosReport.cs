@@ -13,7 +13,8 @@ internal static class ChaosReport
         var ledger = verdict.Ledger;
         var killed = run.Instances.Where(i => i.KillPoint is not null).ToList();
         output.WriteLine();
-        output.WriteLine(Invariant($"wall time {wall.TotalMinutes:0.0} min: {killed.Count} killed station processes and a clean last one, {run.Sessions.Count} charging sessions played, {record.Count} frames in the Central System's record over {ledger.Connections} connections"));
+        output.WriteLine(Invariant($"wall time {wall.TotalMinutes:0.0} min: {killed.Count} killed station processes and a clean last one, {run.Sessions.Count} charging sessions played, ") +
+            Invariant($"{record.Count} frames in the Central System's record over {ledger.Connections} connections"));
         output.WriteLine(Invariant($"load average (1/5/15 min) at the end: {LoadAverage()}"));
 
         output.WriteLine();
@@ -27,32 +28,42 @@ internal static class ChaosReport
         output.WriteLine();
         var stops = ledger.Transactions.SelectMany(t => t.ConfirmedStops).ToList();
         output.WriteLine("transactions, from the Central System's record");
-        output.WriteLine(Invariant($"  started                 {ledger.Transactions.Count} (distinct StartTransaction payloads; {ledger.Transactions.Sum(t => t.Copies.Count)} CALLs)"));
-        output.WriteLine(Invariant($"  stopped, confirmed      {stops.Count}: {string.Join(", ", stops.GroupBy(s => s.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}"));
-        output.WriteLine(Invariant($"  every start has exactly one confirmed stop: {Verdict(verdict.StartsWithoutStop.Count + verdict.StartsWithSeveralStops.Count + verdict.StaleStopIds.Count == 0)}"));
-        output.WriteLine(Invariant($"  kills into a running transaction (no stop asked for yet): {verdict.KillsIntoRunningTransactions}, stopped PowerLoss: {verdict.ThoseStoppedPowerLoss}; every stop reason as expected: {Verdict(verdict.WrongReasons.Count == 0)}"));
+        output.WriteLine(Invariant($"  started                 {ledger.Transactions.Count} (distinct StartTransaction payloads; ") +
+            Invariant($"{ledger.Transactions.Sum(t => t.Copies.Count)} CALLs)"));
+        var reasons = stops.GroupBy(s => s.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+        output.WriteLine(Invariant($"  stopped, confirmed      {stops.Count}: {string.Join(", ", reasons)}"));
+        var oneStopEach = verdict.StartsWithoutStop.Count + verdict.StartsWithSeveralStops.Count + verdict.StaleStopIds.Count == 0;
+        output.WriteLine(Invariant($"  every start has exactly one confirmed stop: {Verdict(oneStopEach)}"));
+        output.WriteLine(Invariant($"  kills into a running transaction (no stop asked for yet): {verdict.KillsIntoRunningTransactions}, stopped PowerLoss: ") +
+            Invariant($"{verdict.ThoseStoppedPowerLoss}; every stop reason as expected: {Verdict(verdict.WrongReasons.Count == 0)}"));
         output.WriteLine(Invariant($"  CALLERRORs to transaction messages: {ledger.CallErrors} of {ledger.TransactionCalls} CALLs"));
 
         output.WriteLine();
         output.WriteLine(Invariant($"transaction messages lost: {verdict.LostMessages}"));
-        output.WriteLine(Invariant($"  starts without a confirmed stop {verdict.StartsWithoutStop.Count}; sessions shown charging without a StartTransaction {verdict.SessionsChargingWithoutStart.Count}; acknowledged stops reported otherwise {verdict.WrongReasons.Count(w => w.Contains("acknowledged", StringComparison.Ordinal))}"));
-        output.WriteLine(Invariant($"  periodic MeterValues gaps over {ChaosVerdict.SampleGapLimit.TotalSeconds} s {verdict.SampleGaps.Count} (longest gap {verdict.LongestSampleGap.TotalSeconds:0.00} s); stops and MeterValues of unknown transactions {ledger.OrphanStops.Count + ledger.OrphanMeterValues}"));
-        output.WriteLine(Invariant($"  left queued after the clean last process: {final.Queued}, dead letters {final.DeadLetters} (the station's GET /state; it drained in {final.DrainSeconds:0.00} s after its boot)"));
+        output.WriteLine(Invariant($"  starts without a confirmed stop {verdict.StartsWithoutStop.Count}; sessions shown charging without a StartTransaction ") +
+            Invariant($"{verdict.SessionsChargingWithoutStart.Count}; acknowledged stops reported otherwise {verdict.WrongReasons.Count(w => w.Contains("acknowledged", StringComparison.Ordinal))}"));
+        output.WriteLine(Invariant($"  periodic MeterValues gaps over {ChaosVerdict.SampleGapLimit.TotalSeconds} s {verdict.SampleGaps.Count} (longest gap ") +
+            Invariant($"{verdict.LongestSampleGap.TotalSeconds:0.00} s); stops and MeterValues of unknown transactions {ledger.OrphanStops.Count + ledger.OrphanMeterValues}"));
+        output.WriteLine(Invariant($"  left queued after the clean last process: {final.Queued}, dead letters {final.DeadLetters} (the station's GET /state; it drained in ") +
+            Invariant($"{final.DrainSeconds:0.00} s after its boot)"));
 
         output.WriteLine();
         output.WriteLine(Invariant($"duplicates (OCPP's at-least-once: the message in flight when the power went, sent first on the next connection): {ledger.Duplicates.Values.Sum()}"));
-        output.WriteLine(Invariant($"  {(ledger.Duplicates.Count == 0 ? "none" : string.Join(", ", ledger.Duplicates.Select(d => $"{d.Key} {d.Value}")))}; any other duplicate: {ledger.UnexpectedDuplicates.Count}"));
+        output.WriteLine(Invariant($"  {(ledger.Duplicates.Count == 0 ? "none" : string.Join(", ", ledger.Duplicates.Select(d => $"{d.Key} {d.Value}")))}; any other duplicate: ") +
+            Invariant($"{ledger.UnexpectedDuplicates.Count}"));
 
         output.WriteLine();
         var energy = ledger.Energy.Distinct().GroupBy(e => e.ConnectorId).OrderBy(g => g.Key).Select(g => $"{g.Count()} on connector {g.Key}");
-        output.WriteLine(Invariant($"energy register (meterStart, meterStop, MeterValues' Energy.Active.Import.Register, in timestamp order): {string.Join(", ", energy)}; never decreasing: {Verdict(verdict.EnergyBackwards.Count == 0)}"));
+        output.WriteLine(Invariant($"energy register (meterStart, meterStop, MeterValues' Energy.Active.Import.Register, in timestamp order): {string.Join(", ", energy)}; never ") +
+            Invariant($"decreasing: {Verdict(verdict.EnergyBackwards.Count == 0)}"));
 
         output.WriteLine();
         var boots = run.Instances.Where(i => i.BootMilliseconds is not null).Select(i => i.BootMilliseconds!.Value).ToList();
         if (boots.Count > 0)
         {
             var summary = Summary.Of(boots);
-            output.WriteLine(Invariant($"boot, process start to the BootNotification answered: {boots.Count} of {run.Instances.Count} processes; min {summary.Min:0} ms, median {summary.Median:0} ms, p99 {summary.P99:0} ms, max {summary.Max:0} ms"));
+            output.WriteLine(Invariant($"boot, process start to the BootNotification answered: {boots.Count} of {run.Instances.Count} processes; min {summary.Min:0} ms, median ") +
+                Invariant($"{summary.Median:0} ms, p99 {summary.P99:0} ms, max {summary.Max:0} ms"));
         }
 
         output.WriteLine(Invariant($"  killed before booting (a kill point during start-up, e.g. the recovery's End): {run.Instances.Count - boots.Count}"));

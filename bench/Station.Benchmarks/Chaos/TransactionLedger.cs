@@ -128,7 +128,8 @@ internal sealed class TransactionLedger
                 }
                 else
                 {
-                    UnexpectedDuplicates.Add($"{copy.Action} {copy.PayloadText} sent again as frame {copy.Index} (connection {connectionOf[copy.Index] + 1}) after frame {previous.Index} (connection {connectionOf[previous.Index] + 1})");
+                    UnexpectedDuplicates.Add($"{copy.Action} {copy.PayloadText} sent again as frame {copy.Index} (connection {connectionOf[copy.Index] + 1}) after frame " +
+                        $"{previous.Index} (connection {connectionOf[previous.Index] + 1})");
                 }
             }
         }

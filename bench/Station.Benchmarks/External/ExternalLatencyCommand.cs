@@ -21,7 +21,8 @@ internal static class ExternalLatencyCommand
         var host = HostDll(options.StationHost);
         using var data = new DataDirectory(options.DataDirectory);
         Console.WriteLine($"latency: {options.Runs} runs per figure after {options.Warmup} warm-up runs; csms and station each in its own process, loopback WebSocket, real time");
-        Console.WriteLine("timing: on this process's clock, from just before POST /stations/{id}/calls/{Action} to its answer, or to the caused request's frame event arriving on the csms's event stream (GET /events)");
+        Console.WriteLine("timing: on this process's clock, from just before POST /stations/{id}/calls/{Action} to its answer, or to the caused request's frame event arriving on the " +
+            "csms's event stream (GET /events)");
         Machine.Print(Console.Out, data, options.Durability);
         Console.WriteLine($"station: {host}{(options.StationEnvironment.Count == 0 ? string.Empty : " with " + string.Join(' ', options.StationEnvironment.Select(v => $"{v.Key}={v.Value}")))}");
         try

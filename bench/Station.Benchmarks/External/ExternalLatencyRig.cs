@@ -38,7 +38,11 @@ internal sealed class ExternalLatencyRig(HttpClient csms, HttpClient control, Cs
         await RequestAsync("GetConfiguration (all keys)", "GetConfiguration", _ => "{}", a => a.GetProperty("configurationKey").GetArrayLength() >= 24),
 
         // A value that changes every run, so every run validates, persists (SQLite commit) and applies it.
-        await RequestAsync("ChangeConfiguration (persisted)", "ChangeConfiguration", run => $$"""{"key":"LightIntensity","value":"{{(run % 2 == 0 ? "90" : "100")}}"}""", a => a.GetProperty("status").GetString() == "Accepted"),
+        await RequestAsync(
+            "ChangeConfiguration (persisted)",
+            "ChangeConfiguration",
+            run => $$"""{"key":"LightIntensity","value":"{{(run % 2 == 0 ? "90" : "100")}}"}""",
+            a => a.GetProperty("status").GetString() == "Accepted"),
     ];
 
     /// <summary>One whole charging session per run, as the in-process rig: plug, remote start, remote stop, unplug.</summary>

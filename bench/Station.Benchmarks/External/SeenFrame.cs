@@ -32,5 +32,6 @@ internal sealed record SeenFrame(long At, long Sequence, bool FromStation, int M
 
     /// <summary>How the frame is named in a step table: direction, action, CALL or answer, a status.</summary>
     public string Step =>
-        $"{(FromStation ? "station →" : "csms →")} {Action}{(IsCall ? string.Empty : ".conf")}{(IsCall && Action == "StatusNotification" ? " " + Payload.GetProperty("status").GetString() : string.Empty)}";
+        $"{(FromStation ? "station →" : "csms →")} {Action}{(IsCall ? string.Empty : ".conf")}" +
+        (IsCall && Action == "StatusNotification" ? " " + Payload.GetProperty("status").GetString() : string.Empty);
 }

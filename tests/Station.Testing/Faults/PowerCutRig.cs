@@ -108,7 +108,10 @@ public sealed class PowerCutRig : IAsyncDisposable
         stores = stores with { Transactions = Store };
         var registers = Store.LoadRegisters();
         Hardware = new SimulatedStationHardware(
-            [.. _model.Connectors.Select((c, i) => new SimulatedConnectorSpec { Phases = c.Phases, VoltageV = c.VoltageV, FixedCable = c.FixedCable, InitialEnergyWh = registers.GetValueOrDefault(i + 1) })],
+            [.. _model.Connectors.Select((c, i) => new SimulatedConnectorSpec
+            {
+                Phases = c.Phases, VoltageV = c.VoltageV, FixedCable = c.FixedCable, InitialEnergyWh = registers.GetValueOrDefault(i + 1),
+            })],
             Clock);
         var options = new ChargePointOptions
         {
