@@ -46,8 +46,9 @@ public static class Program
                   [--csms in-process|process] [--station-host DLL] [--station-log-level LEVEL] [--station-env NAME=VALUE]...
                   end-to-end response times over loopback WebSockets (default 1000 runs); --csms process runs the
                   csms and the station (run, Release build) as processes and drives the csms over its HTTP API
-          memory  [--stations N] [--data-dir DIR]
-                  N idle connected stations in one process: memory and threads per station (default 1000)
+          memory  [--stations N] [--data-dir DIR] [--scheduler multiplexed|system] [--idle-seconds S]
+                  N idle connected stations in one process: memory and threads per station (default 1000);
+                  timers, timer callbacks, CPU and allocations per idle station over S seconds (default 30)
           chaos   [--kills N] [--seed N] [--data-dir DIR] [--station-host PATH] [--record FILE]
                   kill -9 of the station process N times (default 1000) at random times, around each
                   commit and between send and answer, against the csms process; checks the Central

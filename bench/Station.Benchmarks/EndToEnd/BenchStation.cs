@@ -42,8 +42,10 @@ internal sealed class BenchStation : IAsyncDisposable
         IReadOnlyDictionary<string, string>? configuration = null,
         IReadOnlyList<IDataTransferVendorHandler>? dataTransfer = null,
         Func<ITransactionStore, ITransactionStore>? wrapTransactions = null,
-        Durability durability = Durability.PowerLossSafe)
+        Durability durability = Durability.PowerLossSafe,
+        TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var model = StationModel.Tsct2007Cp;
         var (stores, database) = SqliteStationStorage.Open(dataDirectory, durability);
         if (wrapTransactions is not null)
@@ -58,9 +60,9 @@ internal sealed class BenchStation : IAsyncDisposable
 
         var hardware = new SimulatedStationHardware(
             [.. model.Connectors.Select(c => new SimulatedConnectorSpec { Phases = c.Phases, VoltageV = c.VoltageV, FixedCable = c.FixedCable, EvPowerW = Math.Min(7400, c.MaxPowerW) })],
-            TimeProvider.System);
+            clock);
         var options = new ChargePointOptions { ChargePointId = id, CentralSystemUri = centralSystem, DataTransferHandlers = dataTransfer ?? [] };
-        var chargePoint = new ChargePoint(model, options, hardware.Connectors, stores, TimeProvider.System, loggerFactory);
+        var chargePoint = new ChargePoint(model, options, hardware.Connectors, stores, clock, loggerFactory);
         return new BenchStation(id, chargePoint, hardware, database);
     }
 

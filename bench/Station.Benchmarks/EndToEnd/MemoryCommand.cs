@@ -20,6 +20,7 @@ public static class MemoryCommand
         using var loggerFactory = log.CreateFactory();
         using var data = new DataDirectory(options.DataDirectory);
         var n = options.Stations;
+        using var scheduler = new SchedulerProbe(options.Scheduler);
         Console.WriteLine($"memory: {n} idle stations and the built-in Central System in one process; each station: ChargePoint, simulated hardware, its own SQLite file");
         Machine.Print(Console.Out, data, LatencyOptions.PowerLossSafe);
         Console.WriteLine("Central System: FrameHistoryLimit 0 (it keeps no frames, so its share per connection stays small); default heartbeat interval 60 s");
@@ -41,7 +42,7 @@ public static class MemoryCommand
             for (var i = 0; i < n; i++)
             {
                 var id = $"bench-{i:D5}";
-                stations.Add(BenchStation.Create(id, csms.Endpoint, data.For(id), loggerFactory));
+                stations.Add(BenchStation.Create(id, csms.Endpoint, data.For(id), loggerFactory, clock: scheduler.Clock));
             }
 
             var created = Stopwatch.GetElapsedTime(creating);
@@ -72,6 +73,7 @@ public static class MemoryCommand
             Console.WriteLine($"idle and connected: {idle}");
             Console.WriteLine($"  per station (the station and its session in the in-process Central System): {idle.PerItem(baseline, n)}");
             Console.WriteLine($"  threads: {baseline.Threads} before, {idle.Threads} with {n + 1} stations (none per station)");
+            await scheduler.PrintIdleAsync(Console.Out, n, TimeSpan.FromSeconds(options.IdleSeconds));
 
             var stopping = Stopwatch.GetTimestamp();
             foreach (var station in stations)
