@@ -42,13 +42,17 @@ public sealed class DurableNotificationTests(ITestOutputHelper output)
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine, CuttableNetwork = true });
         var before = await harness.BootAsync();
         var location = new Uri($"ftp://127.0.0.1:{ClosedPort.Next()}/diagnostics/");
-        await before.CallAsync(new GetDiagnosticsRequest { Location = location, Retries = 1, RetryInterval = 60 }).OrTimeout();
+        await before.CallAsync(new GetDiagnosticsRequest { Location = location, Retries = 1, RetryInterval = 90 }).OrTimeout();
         await before.NextCallAsync<DiagnosticsStatusNotificationRequest>(0, n => n.Status == DiagnosticsStatus.Uploading);
         await harness.Station.Notifications.WaitUntilDeliveredAsync().OrTimeout();
 
         await harness.GoOfflineAsync();
         var failed = harness.Logs.WaitForAsync(e => e.EventId.Id == 2755);
-        await harness.Clock.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(60));
+
+        // The retry's timer, not any armed one: under load the first attempt may still be failing
+        // when the heartbeat's timer (60 s) is already armed; 90 s keeps the two apart.
+        await harness.Clock.WaitForTimerAtAsync(harness.Clock.GetUtcNow().AddSeconds(90));
+        harness.Clock.Advance(TimeSpan.FromSeconds(90));
         await failed;
         await harness.RestartProcessAsync();
         var after = await harness.GoOnlineAsync(before);
