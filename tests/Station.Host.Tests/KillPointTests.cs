@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using CentralSystem;
-using Microsoft.Extensions.Logging.Abstractions;
 using Ocpp16.Messages;
 using Ocpp16.Testing;
 using Xunit;
@@ -15,22 +14,9 @@ namespace Station.Host.Tests;
 /// or right after a transaction store commit, and a new process on the same data shows which side
 /// of the commit the power went.
 /// </summary>
-public sealed class KillPointTests : IAsyncLifetime
+public sealed class KillPointTests : CentralSystemProcessTest
 {
     private const string Variable = "OCPP_STATION_KILL_AT";
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(30);
-    private readonly TempDirectory _data = new();
-    private CentralSystemServer _csms = null!;
-
-    public async Task InitializeAsync() =>
-        _csms = await CentralSystemServer.StartAsync(new CentralSystemOptions(), NullLoggerFactory.Instance, TimeProvider.System).OrTimeout();
-
-    public async Task DisposeAsync()
-    {
-        await _csms.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Theory]
     [InlineData("before", Reason.PowerLoss)]
     [InlineData("after", Reason.Local)]
@@ -40,7 +26,7 @@ public sealed class KillPointTests : IAsyncLifetime
         StationSession session;
         await using (var doomed = await StartAsync(id, new Dictionary<string, string> { [Variable] = $"{position}:End" }))
         {
-            session = await _csms.WaitForStationAsync(id).OrTimeout();
+            session = await Csms.WaitForStationAsync(id).OrTimeout();
             await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
             await PostAsync(doomed.Http, "/connectors/1/plug");
             await PostAsync(doomed.Http, "/rfid", """{"idTag":"CARD-K"}""");
@@ -56,7 +42,7 @@ public sealed class KillPointTests : IAsyncLifetime
         }
 
         await using var restarted = await StartAsync(id, new Dictionary<string, string>());
-        var next = await _csms.WaitForStationAsync(id, s => s != session && s.IsConnected).OrTimeout();
+        var next = await Csms.WaitForStationAsync(id, s => s != session && s.IsConnected).OrTimeout();
         var stop = await next.WaitForFirstCallAsync<StopTransactionRequest>().OrTimeout();
 
         Assert.Equal(expected, stop.Reason);
@@ -75,7 +61,7 @@ public sealed class KillPointTests : IAsyncLifetime
         await using var station = CommandProcess.Start(
             new Dictionary<string, string> { [Variable] = value },
             "run",
-            "--csms-url", _csms.Endpoint.ToString(), "--data-dir", Path.Combine(_data.Path, "bad"));
+            "--csms-url", Csms.Endpoint.ToString(), "--data-dir", Path.Combine(Data.Path, "bad"));
 
         Assert.Equal(2, await station.WaitForExitAsync(ProcessTimeout));
         var error = Assert.Single(station.Stderr);
@@ -92,7 +78,7 @@ public sealed class KillPointTests : IAsyncLifetime
         }
 
         var process = CommandProcess.Start(
-            environment, "run", "--csms-url", _csms.Endpoint.ToString(), "--id", id, "--data-dir", Path.Combine(_data.Path, id), "--control-port", port.ToString(CultureInfo.InvariantCulture));
+            environment, "run", "--csms-url", Csms.Endpoint.ToString(), "--id", id, "--data-dir", Path.Combine(Data.Path, id), "--control-port", port.ToString(CultureInfo.InvariantCulture));
         await process.WaitForLineAsync(l => l == $"control listening on http://127.0.0.1:{port}", ProcessTimeout);
         return new Running(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
     }

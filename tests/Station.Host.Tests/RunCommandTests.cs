@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using CentralSystem;
-using Microsoft.Extensions.Logging.Abstractions;
 using Ocpp16.Messages;
 using Ocpp16.Testing;
 using Xunit;
@@ -12,21 +11,8 @@ using Xunit;
 namespace Station.Host.Tests;
 
 /// <summary>The run command as a process: the station control contract, bad options, kill -9.</summary>
-public sealed class RunCommandTests : IAsyncLifetime
+public sealed class RunCommandTests : CentralSystemProcessTest
 {
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(30);
-    private readonly TempDirectory _data = new();
-    private CentralSystemServer _csms = null!;
-
-    public async Task InitializeAsync() =>
-        _csms = await CentralSystemServer.StartAsync(new CentralSystemOptions(), NullLoggerFactory.Instance, TimeProvider.System).OrTimeout();
-
-    public async Task DisposeAsync()
-    {
-        await _csms.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Theory]
     [InlineData("--csms-url", "http://example.com/ocpp")]
     [InlineData("--csms-url", "not a url")]
@@ -56,7 +42,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_configuration_file_names_the_offending_value()
     {
-        var config = Path.Combine(_data.Path, "station.json");
+        var config = Path.Combine(Data.Path, "station.json");
         await File.WriteAllTextAsync(config, """{"connectors":[{"type":"cType2","phases":5}]}""");
         await using var station = CommandProcess.Start("run", "--csms-url", "ws://127.0.0.1:9/ocpp", "--config", config);
 
@@ -69,7 +55,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     {
         await using var station = await StartStationAsync("CTRL-1");
         using var http = station.Http;
-        var session = await _csms.WaitForStationAsync("CTRL-1").OrTimeout();
+        var session = await Csms.WaitForStationAsync("CTRL-1").OrTimeout();
         await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
 
         var state = await PostAsync(http, "/connectors/1/plug");
@@ -117,14 +103,14 @@ public sealed class RunCommandTests : IAsyncLifetime
     public async Task After_kill_9_the_restarted_station_stops_the_interrupted_transaction_with_PowerLoss(string durability)
     {
         // One-second sampling (widened by the model file) so the meter is persisted while the test waits briefly.
-        var config = Path.Combine(_data.Path, "fast-sampling.json");
+        var config = Path.Combine(Data.Path, "fast-sampling.json");
         await File.WriteAllTextAsync(config, """{"configuration":{"MeterValueSampleInterval":{"value":"1","min":1}}}""");
         int transactionId;
         StationSession session;
         var id = $"POWER-{durability}";
         await using (var first = await StartStationAsync(id, config, durability))
         {
-            session = await _csms.WaitForStationAsync(id).OrTimeout();
+            session = await Csms.WaitForStationAsync(id).OrTimeout();
             await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
             await PostAsync(first.Http, "/connectors/1/plug");
             await PostAsync(first.Http, "/rfid", """{"idTag":"CARD-9"}""");
@@ -139,7 +125,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         }
 
         await using var second = await StartStationAsync(id, config, durability);
-        var rebooted = await _csms.WaitForStationAsync(id, s => s != session && s.IsConnected).OrTimeout();
+        var rebooted = await Csms.WaitForStationAsync(id, s => s != session && s.IsConnected).OrTimeout();
         var stop = await rebooted.WaitForFirstCallAsync<StopTransactionRequest>().OrTimeout();
 
         Assert.Equal(Reason.PowerLoss, stop.Reason);
@@ -155,7 +141,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         StationSession rebooted;
         await using (var first = await StartStationAsync("RESET-1"))
         {
-            var session = await _csms.WaitForStationAsync("RESET-1").OrTimeout();
+            var session = await Csms.WaitForStationAsync("RESET-1").OrTimeout();
             await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
             await PostAsync(first.Http, "/connectors/1/plug");
             await PostAsync(first.Http, "/rfid", """{"idTag":"CARD-R"}""");
@@ -167,7 +153,7 @@ public sealed class RunCommandTests : IAsyncLifetime
 
             Assert.Equal(ResetStatus.Accepted, reset.Status);
             Assert.Equal(Reason.SoftReset, (await session.WaitForFirstCallAsync<StopTransactionRequest>().OrTimeout()).Reason);
-            rebooted = await _csms.WaitForStationAsync("RESET-1", s => s != session && s.IsConnected).OrTimeout();
+            rebooted = await Csms.WaitForStationAsync("RESET-1", s => s != session && s.IsConnected).OrTimeout();
             await rebooted.WaitForFirstCallAsync<BootNotificationRequest>().OrTimeout();
             var status = await rebooted.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
             Assert.Equal(ChargePointStatus.Unavailable, status.Status);
@@ -178,7 +164,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         }
 
         await using var second = await StartStationAsync("RESET-1");
-        var resumed = await _csms.WaitForStationAsync("RESET-1", s => s != rebooted && s.IsConnected).OrTimeout();
+        var resumed = await Csms.WaitForStationAsync("RESET-1", s => s != rebooted && s.IsConnected).OrTimeout();
         var resumedStatus = await resumed.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
 
         Assert.Equal(ChargePointStatus.Unavailable, resumedStatus.Status);
@@ -190,11 +176,11 @@ public sealed class RunCommandTests : IAsyncLifetime
     [Trait("Cert", "TC_005_1_CS")]
     public async Task Unplugging_at_the_EV_side_leaves_a_detachable_cable_Finishing_until_it_is_unplugged_at_the_station()
     {
-        var config = Path.Combine(_data.Path, "detachable.json");
+        var config = Path.Combine(Data.Path, "detachable.json");
         await File.WriteAllTextAsync(config, """{"connectors":[{"type":"cType2","fixedCable":false}]}""");
         await using var station = await StartStationAsync("EVSIDE-1", config);
         using var http = station.Http;
-        var session = await _csms.WaitForStationAsync("EVSIDE-1").OrTimeout();
+        var session = await Csms.WaitForStationAsync("EVSIDE-1").OrTimeout();
         await session.WaitForFirstCallAsync<StatusNotificationRequest>(s => s.ConnectorId == 1).OrTimeout();
 
         await PostAsync(http, "/connectors/1/plug");
@@ -218,7 +204,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         var port = FreePort();
         var args = new List<string>
         {
-            "run", "--csms-url", _csms.Endpoint.ToString(), "--id", id, "--data-dir", Path.Combine(_data.Path, id),
+            "run", "--csms-url", Csms.Endpoint.ToString(), "--id", id, "--data-dir", Path.Combine(Data.Path, id),
             "--control-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (config is not null)
