@@ -73,11 +73,12 @@ public sealed class TimerMultiplexerTests
     }
 
     [Fact]
-    public async Task Delays_and_timeouts_of_the_framework_run_on_it()
+    public async Task Periodic_timers_and_timeouts_of_the_framework_run_on_it()
     {
         var fake = new FakeTimeProvider(Start);
         using var multiplexer = new TimerMultiplexer(fake);
-        var delay = Task.Delay(TimeSpan.FromSeconds(30), multiplexer);
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(30), multiplexer);
+        var delay = tick.WaitForNextTickAsync().AsTask();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45), multiplexer);
         var waiting = new TaskCompletionSource().Task.WaitAsync(TimeSpan.FromSeconds(20), multiplexer);
 
