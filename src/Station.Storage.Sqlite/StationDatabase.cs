@@ -25,6 +25,13 @@ public sealed class StationDatabase : IDisposable
     /// <summary>The database file.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// The station's rows in a file that may be shared: every table carries a <c>station</c>
+    /// column and every statement filters on it, so a fleet keeps many stations in one database.
+    /// A station alone is 0.
+    /// </summary>
+    public long Station { get; init; }
+
     /// <summary>Opens (creating and migrating as needed) the database in <paramref name="dataDirectory"/>.</summary>
     /// <param name="dataDirectory">The station's data directory.</param>
     /// <param name="durability">What a commit survives once it returns.</param>
