@@ -45,6 +45,15 @@ internal static class Migrations
             local_id INTEGER NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (local_id, seq));
         CREATE TABLE notifications (sequence INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, payload TEXT NOT NULL);
         """,
+
+        // 4: LocalAuthList (Local Auth List Management): the version of each station's list and its
+        // entries, idTags unique per station regardless of case (CiString20).
+        """
+        CREATE TABLE local_auth_list_version (station INTEGER NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (station));
+        CREATE TABLE local_auth_list (
+            station INTEGER NOT NULL, id_tag TEXT NOT NULL COLLATE NOCASE, status TEXT NOT NULL, expiry_date TEXT NULL,
+            parent_id_tag TEXT NULL, PRIMARY KEY (station, id_tag));
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

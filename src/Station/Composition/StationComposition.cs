@@ -6,6 +6,7 @@ using Station.Connectors;
 using Station.DataTransfer;
 using Station.Diagnostics;
 using Station.Firmware;
+using Station.LocalAuthList;
 using Station.Metering;
 using Station.Model;
 using Station.Transactions;
@@ -26,6 +27,7 @@ public static class StationComposition
     [
         ConfigurationModule.Definition,
         ConnectorsModule.Definition,
+        LocalAuthListModule.Definition,
         AuthorizationModule.Definition,
         TransactionsModule.Definition,
         MeteringModule.Definition,
@@ -40,7 +42,7 @@ public static class StationComposition
     public static ModuleSetup Setup(StationModel model, ChargePointOptions options, IReadOnlyList<ModuleDefinition>? definitions = null)
     {
         var draft = new ModuleSetup(model, options, []);
-        var present = (definitions ?? Default).Where(d => d.IsPresent(draft));
+        var present = (definitions ?? Default).Where(d => IsPresent(d, draft));
 
         // The security whitepaper adds no profile name to SupportedFeatureProfiles.
         var profiles = present.Select(d => d.Profile).Where(p => p != FeatureProfile.Security).Distinct().ToList();
@@ -73,5 +75,9 @@ public static class StationComposition
     }
 
     private static IEnumerable<ModuleDefinition> Present(ModuleSetup setup, IReadOnlyList<ModuleDefinition>? definitions) =>
-        (definitions ?? Default).Where(d => d.IsPresent(setup));
+        (definitions ?? Default).Where(d => IsPresent(d, setup));
+
+    // A profile the model turns off leaves its blocks out, with their keys and handlers (Core cannot be).
+    private static bool IsPresent(ModuleDefinition definition, ModuleSetup setup) =>
+        definition.IsPresent(setup) && (definition.Profile == FeatureProfile.Core || !setup.Model.DisabledProfiles.Contains(definition.Profile));
 }
