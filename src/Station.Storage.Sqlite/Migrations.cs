@@ -45,6 +45,14 @@ internal static class Migrations
             local_id INTEGER NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (local_id, seq));
         CREATE TABLE notifications (sequence INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, payload TEXT NOT NULL);
         """,
+
+        // 4: Reservation: the reservations in force, until they are used, cancelled or expire.
+        """
+        CREATE TABLE reservations (
+            station INTEGER NOT NULL, reservation_id INTEGER NOT NULL, connector_id INTEGER NOT NULL,
+            id_tag TEXT NOT NULL, parent_id_tag TEXT NULL, expiry_date TEXT NOT NULL,
+            PRIMARY KEY (station, reservation_id));
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

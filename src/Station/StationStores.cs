@@ -3,6 +3,7 @@ using Station.Configuration;
 using Station.Connection;
 using Station.Connectors;
 using Station.Firmware;
+using Station.Reservation;
 using Station.Runtime;
 using Station.Transactions;
 
@@ -31,4 +32,7 @@ public sealed record StationStores
 
     /// <summary>The installed firmware version and the update in progress; in memory unless given (then a reboot forgets them).</summary>
     public IFirmwareStore Firmware { get; init; } = new InMemoryFirmwareStore();
+
+    /// <summary>The reservations in force; in memory unless given (then a reboot forgets them).</summary>
+    public IReservationStore Reservations { get; init; } = new InMemoryReservationStore();
 }

@@ -45,6 +45,9 @@ public sealed record StationConfigFile
     /// <summary>The most meter values in a StopTransaction's transactionData.</summary>
     public int? StopTransactionMaxMeterValues { get; init; }
 
+    /// <summary>Feature profiles the station does without (e.g. <c>["Reservation"]</c>); none unless given.</summary>
+    public IReadOnlyList<Ocpp16.Messages.FeatureProfile>? DisabledProfiles { get; init; }
+
     /// <summary>The connectors; when given, they replace the built-in single connector.</summary>
     public IReadOnlyList<ConnectorConfig>? Connectors { get; init; }
 

@@ -55,6 +55,7 @@ internal static class StationConfigLoader
             StopTransactionMaxMeterValues = file.StopTransactionMaxMeterValues ?? builtIn.StopTransactionMaxMeterValues,
             Connectors = file.Connectors?.Select(c => c.ToModel()).ToList() ?? builtIn.Connectors,
             Configuration = configuration,
+            DisabledProfiles = file.DisabledProfiles ?? builtIn.DisabledProfiles,
         };
 
         try

@@ -8,6 +8,7 @@ using Station.Diagnostics;
 using Station.Firmware;
 using Station.Metering;
 using Station.Model;
+using Station.Reservation;
 using Station.Transactions;
 using Station.Triggers;
 
@@ -27,6 +28,7 @@ public static class StationComposition
         ConfigurationModule.Definition,
         ConnectorsModule.Definition,
         AuthorizationModule.Definition,
+        ReservationModule.Definition,
         TransactionsModule.Definition,
         MeteringModule.Definition,
         FirmwareModule.Definition,
@@ -42,8 +44,8 @@ public static class StationComposition
         var draft = new ModuleSetup(model, options, []);
         var present = (definitions ?? Default).Where(d => d.IsPresent(draft));
 
-        // The security whitepaper adds no profile name to SupportedFeatureProfiles.
-        var profiles = present.Select(d => d.Profile).Where(p => p != FeatureProfile.Security).Distinct().ToList();
+        // The security whitepaper adds no profile name to SupportedFeatureProfiles; a model may do without a profile.
+        var profiles = present.Select(d => d.Profile).Where(p => p != FeatureProfile.Security && !model.DisabledProfiles.Contains(p)).Distinct().ToList();
         return draft with { Profiles = profiles };
     }
 
@@ -73,5 +75,5 @@ public static class StationComposition
     }
 
     private static IEnumerable<ModuleDefinition> Present(ModuleSetup setup, IReadOnlyList<ModuleDefinition>? definitions) =>
-        (definitions ?? Default).Where(d => d.IsPresent(setup));
+        (definitions ?? Default).Where(d => d.IsPresent(setup) && (d.RefusesWhenDisabled || !setup.Model.DisabledProfiles.Contains(d.Profile)));
 }

@@ -1,3 +1,5 @@
+using Ocpp16.Messages;
+
 namespace Station.Model;
 
 /// <summary>
@@ -38,6 +40,12 @@ public sealed record StationModel
 
     /// <summary>Per-key changes to the built-in configuration defaults and ranges.</summary>
     public IReadOnlyDictionary<string, ConfigurationKeyModel> Configuration { get; init; } = new Dictionary<string, ConfigurationKeyModel>();
+
+    /// <summary>
+    /// Feature profiles this model does without: they are not in SupportedFeatureProfiles, their keys
+    /// are absent, and their CALLs are refused (Reservation: ReserveNow Rejected). Core cannot be disabled.
+    /// </summary>
+    public IReadOnlyList<FeatureProfile> DisabledProfiles { get; init; } = [];
 
     /// <summary>The largest number of meter values in a StopTransaction's transactionData (ORS-8).</summary>
     public int StopTransactionMaxMeterValues { get; init; } = 4;

@@ -30,6 +30,11 @@ public static class StationModelValidator
             throw new ModelException($"connectors: {model.Connectors.Count} connectors; a station has 1 to {MaxConnectors}");
         }
 
+        if (model.DisabledProfiles.Contains(Ocpp16.Messages.FeatureProfile.Core))
+        {
+            throw new ModelException("disabledProfiles: Core cannot be disabled");
+        }
+
         for (var i = 0; i < model.Connectors.Count; i++)
         {
             Connector(i, model.Connectors[i]);
