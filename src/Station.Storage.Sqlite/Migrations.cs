@@ -54,6 +54,14 @@ internal static class Migrations
             station INTEGER NOT NULL, id_tag TEXT NOT NULL COLLATE NOCASE, status TEXT NOT NULL, expiry_date TEXT NULL,
             parent_id_tag TEXT NULL, PRIMARY KEY (station, id_tag));
         """,
+
+        // 5: Reservation: the reservations in force, until they are used, cancelled or expire.
+        """
+        CREATE TABLE reservations (
+            station INTEGER NOT NULL, reservation_id INTEGER NOT NULL, connector_id INTEGER NOT NULL,
+            id_tag TEXT NOT NULL, parent_id_tag TEXT NULL, expiry_date TEXT NOT NULL,
+            PRIMARY KEY (station, reservation_id));
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

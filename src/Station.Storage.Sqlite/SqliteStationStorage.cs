@@ -19,6 +19,7 @@ public static class SqliteStationStorage
             Clock = new SqliteClockStore(database),
             Notifications = new SqliteNotificationStore(database),
             LocalAuthList = new SqliteLocalAuthListStore(database),
+            Reservations = new SqliteReservationStore(database),
         };
         return (stores, database);
     }

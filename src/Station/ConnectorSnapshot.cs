@@ -9,4 +9,6 @@ namespace Station;
 /// <param name="MeterWh">The energy register in Wh.</param>
 /// <param name="ErrorCode">The error code, NoError unless Faulted.</param>
 /// <param name="IdTag">The identifier of the running transaction, if any.</param>
-public sealed record ConnectorSnapshot(int Id, ChargePointStatus Status, int? TransactionId, double MeterWh, ChargePointErrorCode ErrorCode, string? IdTag);
+/// <param name="Reservation">The reservation the connector is kept for, if any (the reservation block).</param>
+public sealed record ConnectorSnapshot(
+    int Id, ChargePointStatus Status, int? TransactionId, double MeterWh, ChargePointErrorCode ErrorCode, string? IdTag, ReservationSnapshot? Reservation = null);

@@ -4,6 +4,7 @@ using Station.Connection;
 using Station.Connectors;
 using Station.Firmware;
 using Station.LocalAuthList;
+using Station.Reservation;
 using Station.Runtime;
 using Station.Transactions;
 
@@ -35,4 +36,6 @@ public sealed record StationStores
 
     /// <summary>The Local Authorization List; in memory unless given (then a reboot forgets it).</summary>
     public ILocalAuthListStore LocalAuthList { get; init; } = new InMemoryLocalAuthListStore();
+    /// <summary>The reservations in force; in memory unless given (then a reboot forgets them).</summary>
+    public IReservationStore Reservations { get; init; } = new InMemoryReservationStore();
 }

@@ -125,7 +125,9 @@ internal static class ControlApi
 
             var snapshot = await station.SnapshotAsync(cancellationToken).ConfigureAwait(false);
             var connectors = snapshot.Connectors
-                .Select(c => new ConnectorBody(c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.Connector(c.Id)!.IsPlugged))
+                .Select(c => new ConnectorBody(
+                    c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.Connector(c.Id)!.IsPlugged,
+                    c.Reservation is { } r ? new ReservationBody(r.Id, r.IdTag, r.ExpiryDate) : null))
                 .ToList();
             return new StateBody(runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters);
         }

@@ -24,6 +24,9 @@ public sealed class ConnectorSnapshotBuilder(int id)
     /// <summary>The energy register in Wh (the metering block).</summary>
     public double MeterWh { get; set; }
 
+    /// <summary>The reservation the connector is kept for (the reservation block).</summary>
+    public ReservationSnapshot? Reservation { get; set; }
+
     /// <summary>The snapshot of the connector.</summary>
-    public ConnectorSnapshot Build() => new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag);
+    public ConnectorSnapshot Build() => new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag, Reservation);
 }

@@ -20,6 +20,14 @@ public sealed record ModuleDefinition
     /// <summary>Whether the block is part of this station (e.g. Firmware Management needs a file transfer).</summary>
     public Func<ModuleSetup, bool> IsPresent { get; init; } = static _ => true;
 
+    /// <summary>
+    /// What the block does when the model disables its profile (<see cref="Model.StationModel.DisabledProfiles"/>):
+    /// false (the default) leaves it out, so its CALLs answer NotSupported; true keeps it to refuse them
+    /// with its profile's own status (ReserveNow Rejected, TC_048_4). Either way the profile is not in
+    /// SupportedFeatureProfiles.
+    /// </summary>
+    public bool RefusesWhenDisabled { get; init; }
+
     /// <summary>The configuration keys the block defines (the model may adjust their defaults and ranges).</summary>
     public Func<ModuleSetup, IEnumerable<ConfigurationKeyDefinition>> Keys { get; init; } = static _ => [];
 

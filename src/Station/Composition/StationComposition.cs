@@ -9,6 +9,7 @@ using Station.Firmware;
 using Station.LocalAuthList;
 using Station.Metering;
 using Station.Model;
+using Station.Reservation;
 using Station.Transactions;
 using Station.Triggers;
 
@@ -29,6 +30,7 @@ public static class StationComposition
         ConnectorsModule.Definition,
         LocalAuthListModule.Definition,
         AuthorizationModule.Definition,
+        ReservationModule.Definition,
         TransactionsModule.Definition,
         MeteringModule.Definition,
         FirmwareModule.Definition,
@@ -44,8 +46,8 @@ public static class StationComposition
         var draft = new ModuleSetup(model, options, []);
         var present = (definitions ?? Default).Where(d => IsPresent(d, draft));
 
-        // The security whitepaper adds no profile name to SupportedFeatureProfiles.
-        var profiles = present.Select(d => d.Profile).Where(p => p != FeatureProfile.Security).Distinct().ToList();
+        // The security whitepaper adds no profile name to SupportedFeatureProfiles; a model may do without a profile.
+        var profiles = present.Select(d => d.Profile).Where(p => p != FeatureProfile.Security && !model.DisabledProfiles.Contains(p)).Distinct().ToList();
         return draft with { Profiles = profiles };
     }
 
@@ -77,7 +79,9 @@ public static class StationComposition
     private static IEnumerable<ModuleDefinition> Present(ModuleSetup setup, IReadOnlyList<ModuleDefinition>? definitions) =>
         (definitions ?? Default).Where(d => IsPresent(d, setup));
 
-    // A profile the model turns off leaves its blocks out, with their keys and handlers (Core cannot be).
+    // A profile the model turns off leaves its blocks out, with their keys and handlers (Core cannot be),
+    // unless the block refuses its CALLs with its profile's own status (RefusesWhenDisabled).
     private static bool IsPresent(ModuleDefinition definition, ModuleSetup setup) =>
-        definition.IsPresent(setup) && (definition.Profile == FeatureProfile.Core || !setup.Model.DisabledProfiles.Contains(definition.Profile));
+        definition.IsPresent(setup)
+        && (definition.Profile == FeatureProfile.Core || definition.RefusesWhenDisabled || !setup.Model.DisabledProfiles.Contains(definition.Profile));
 }

@@ -45,6 +45,13 @@ public sealed class ConnectorService : IConnectorHolds
         remove => _reporter.Reported -= value;
     }
 
+    /// <summary>
+    /// Raised at the end of every <see cref="Refresh"/>, under the station lock: a block that holds
+    /// connectors (reservations) re-derives its holds from the new state. It may call back into the
+    /// service; the nested refresh raises the event again.
+    /// </summary>
+    public event Action? Refreshed;
+
     /// <summary>The number of connectors, connector 0 not counted.</summary>
     public int Count => _states.Length - 1;
 
@@ -85,6 +92,8 @@ public sealed class ConnectorService : IConnectorHolds
         {
             _reporter.Update(id);
         }
+
+        Refreshed?.Invoke();
     }
 
     /// <summary>The cable at a connector: plugged into the EV, or only left in the socket (detachable cables), or gone.</summary>

@@ -96,9 +96,11 @@ public sealed class ConnectorState(int id)
             return new(ChargePointStatus.Unavailable);
         }
 
+        // Reserved while free: the reserving idTag authorized here makes it Preparing (TC_046_1); a cable alone does not (TC_049).
         return Session == SessionPhase.Finishing ? new(ChargePointStatus.Finishing)
+            : Session == SessionPhase.Authorized ? new(ChargePointStatus.Preparing)
             : Reserved ? new(ChargePointStatus.Reserved)
-            : CablePlugged || CableInSocket || Session == SessionPhase.Authorized || (station.AuthorizationUnassigned && Session == SessionPhase.Idle) ? new(ChargePointStatus.Preparing)
+            : CablePlugged || CableInSocket || (station.AuthorizationUnassigned && Session == SessionPhase.Idle) ? new(ChargePointStatus.Preparing)
             : new(ChargePointStatus.Available);
     }
 }

@@ -3,6 +3,7 @@ using Ocpp16.Messages;
 using Station.Authorization;
 using Station.Configuration;
 using Station.Connectors;
+using Station.Reservation;
 using Station.Runtime;
 
 namespace Station.Transactions;
@@ -60,8 +61,9 @@ public sealed class SessionCoordinator
         }
 
         // Ask nothing of the Central System for a card that could neither stop nor start anything (TC_068).
+        // Nor for a card every free connector is reserved against, unless a reservation's parentIdTag could let it in (TC_046_1, TC_053).
         var couldStopByGroup = _transactions.Active.Any(t => t.ParentIdTag is not null);
-        if (!couldStopByGroup && FreeConnectors().Count == 0)
+        if (!couldStopByGroup && !FreeConnectors().Any(id => Reservations.Access(id, idTag, parentIdTag: null) != ReservationAccess.Refused))
         {
             TransactionsLog.CardIgnored(_logger, idTag);
             return;
@@ -111,7 +113,8 @@ public sealed class SessionCoordinator
 
         if (request.ConnectorId is { } requested)
         {
-            if (requested <= 0 || !_connectors.IsUsable(requested))
+            // A connector reserved for another idTag is refused; one a parentIdTag could open is decided once the idTag is authorized.
+            if (requested <= 0 || !_connectors.IsUsable(requested) || Reservations.Access(requested, request.IdTag, parentIdTag: null) == ReservationAccess.Refused)
             {
                 return null;
             }
@@ -121,7 +124,7 @@ public sealed class SessionCoordinator
         }
 
         // Without a connector: the one with a cable waiting, else the first free one.
-        var free = FreeConnectors();
+        var free = FreeConnectors().Where(id => Reservations.Access(id, request.IdTag, parentIdTag: null) != ReservationAccess.Refused).ToList();
         if (free.Count == 0)
         {
             return null;
@@ -137,8 +140,20 @@ public sealed class SessionCoordinator
     /// </summary>
     public async Task RemoteStartAsync(int connectorId, string idTag, ChargingProfile? chargingProfile, CancellationToken cancellationToken)
     {
-        string? parentIdTag;
-        if (_configuration.GetBool(CoreKeys.AuthorizeRemoteTxRequests))
+        string? parentIdTag = null;
+        var authorize = _configuration.GetBool(CoreKeys.AuthorizeRemoteTxRequests);
+        if (!authorize)
+        {
+            parentIdTag = _authorization.FindLocally(idTag)?.Info.ParentIdTag;
+
+            // A reservation with a parentIdTag needs this idTag's parent: the Central System is asked for it (TC_053_2).
+            using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+            {
+                authorize = Reservations.Access(connectorId, idTag, parentIdTag) == ReservationAccess.NeedsParent;
+            }
+        }
+
+        if (authorize)
         {
             var result = await _authorization.AuthorizeAsync(idTag, cancellationToken).ConfigureAwait(false);
             if (!result.IsAccepted)
@@ -149,13 +164,15 @@ public sealed class SessionCoordinator
 
             parentIdTag = result.Info.ParentIdTag;
         }
-        else
-        {
-            parentIdTag = _authorization.FindLocally(idTag)?.Info.ParentIdTag;
-        }
 
         using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (Reservations.Access(connectorId, idTag, parentIdTag) is ReservationAccess.Refused or ReservationAccess.NeedsParent)
+            {
+                TransactionsLog.RemoteStartReserved(_logger, idTag, connectorId);
+                return;
+            }
+
             if (_connectors.IsUsable(connectorId) && _transactions.On(connectorId) is null)
             {
                 await _transactions.AuthorizeAsync(connectorId, new PendingAuthorization(idTag, parentIdTag, chargingProfile)).ConfigureAwait(false);
@@ -171,7 +188,7 @@ public sealed class SessionCoordinator
             return;
         }
 
-        var free = FreeConnectors();
+        var free = FreeConnectors().Where(id => Reservations.Access(id, idTag, result.Info.ParentIdTag) is ReservationAccess.Open or ReservationAccess.Reserved).ToList();
         if (free.Count == 0)
         {
             // Only with no connector to start on does a card of the group stop: the parent must be the
@@ -189,9 +206,13 @@ public sealed class SessionCoordinator
         }
 
         var plugged = free.Where(id => _connectors[id].CablePlugged).ToList();
-        var target = plugged.Count == 1 ? plugged[0] : free.Count == 1 ? free[0] : 0;
+        // A free connector this card may use that shows Reserved is kept for it: the card takes that one.
+        var kept = free.Where(id => _connectors[id].Reserved).ToList();
+        var target = plugged.Count == 1 ? plugged[0] : free.Count == 1 ? free[0] : kept.Count == 1 ? kept[0] : 0;
         await _transactions.AuthorizeAsync(target, new PendingAuthorization(idTag, result.Info.ParentIdTag)).ConfigureAwait(false);
     }
+
+    private IReservationGate Reservations => _transactions.Reservations;
 
     // Connectors where a new session can begin: usable and not already holding an authorization.
     private List<int> FreeConnectors() =>

@@ -4,6 +4,7 @@ using Station.Authorization;
 using Station.Configuration;
 using Station.Connectors;
 using Station.Hardware;
+using Station.Reservation;
 using Station.Runtime;
 
 namespace Station.Transactions;
@@ -37,8 +38,10 @@ public sealed class TransactionService
         AuthorizationService authorization,
         IStationConfiguration configuration,
         StationRuntime runtime,
-        int maxTransactionData)
+        int maxTransactionData,
+        IReservationGate reservations)
     {
+        Reservations = reservations;
         _connectors = connectors;
         _hardware = hardware;
         _store = store;
@@ -56,6 +59,9 @@ public sealed class TransactionService
         runtime.ClockJumped += ShiftTimes;
         outbox.Listener = new TransactionConfirmations(this, hardware, authorization, configuration, runtime, _logger);
     }
+
+    /// <summary>What the reservations leave to an identifier (the reservation block; nothing reserved without it).</summary>
+    public IReservationGate Reservations { get; }
 
     /// <summary>Gives the Transaction.Begin and Transaction.End values of the transactionData (the metering block).</summary>
     public ITransactionDataSource? DataSource { get; set; }
@@ -110,6 +116,11 @@ public sealed class TransactionService
         if (connectorId > 0)
         {
             _connectors.SetSession(connectorId, SessionPhase.Authorized);
+            if (_connectors[connectorId].Reserved)
+            {
+                // The reserving idTag turns Reserved into Preparing before its StartTransaction (test-cases.md §3.1 Charging, step 5).
+                _connectors.Refresh();
+            }
         }
         else
         {
@@ -153,7 +164,8 @@ public sealed class TransactionService
     /// <summary>The cable was plugged in: resume, or start with a waiting authorization.</summary>
     public async Task OnCablePluggedAsync(int connectorId)
     {
-        if (_transactions[connectorId] is null && _pending[connectorId] is null && _pending[0] is { } unassigned && _connectors.IsUsable(connectorId))
+        if (_transactions[connectorId] is null && _pending[connectorId] is null && _pending[0] is { } unassigned && _connectors.IsUsable(connectorId)
+            && Reservations.Access(connectorId, unassigned.IdTag, unassigned.ParentIdTag) is ReservationAccess.Open or ReservationAccess.Reserved)
         {
             _pending[0] = null;
             _connectionTimeouts[0].Stop();
@@ -344,7 +356,11 @@ public sealed class TransactionService
         var reading = hardware.Meter.Read();
         var meterStart = (int)Math.Floor(reading.EnergyActiveImportWh);
         var startedAt = _runtime.Clock.GetUtcNow();
-        var request = new StartTransactionRequest { ConnectorId = connectorId, IdTag = pending.IdTag, MeterStart = meterStart, Timestamp = startedAt };
+        var reservationId = Reservations.ReservationFor(connectorId, pending.IdTag, pending.ParentIdTag);
+        var request = new StartTransactionRequest
+        {
+            ConnectorId = connectorId, IdTag = pending.IdTag, MeterStart = meterStart, Timestamp = startedAt, ReservationId = reservationId,
+        };
         var beginValue = DataSource?.BeginValue(connectorId, reading, startedAt);
         var localId = _store.Begin(
             new StoredTransaction
@@ -379,6 +395,13 @@ public sealed class TransactionService
         _pending[connectorId] = null;
         _connectionTimeouts[connectorId].Stop();
         _connectors.SetSession(connectorId, SessionPhase.Charging);
+
+        // §5.13: the reservation ends with the transaction that used it, once the start is journaled.
+        if (reservationId is { } used)
+        {
+            Reservations.Used(used);
+        }
+
         TransactionsLog.Started(_logger, connectorId, localId, pending.IdTag, meterStart);
         await UpdatePowerAsync(connectorId).ConfigureAwait(false);
         Started?.Invoke(transaction, reading);

@@ -75,4 +75,7 @@ internal static partial class TransactionsLog
 
     [LoggerMessage(EventId = 2322, Level = LogLevel.Warning, Message = "{Action} rejected: the registration is {Registration}; OCPP 1.6 §4.2 allows it only once Accepted")]
     public static partial void RemoteRequestWhileNotAccepted(ILogger logger, string action, string registration);
+
+    [LoggerMessage(EventId = 2323, Level = LogLevel.Information, Message = "RemoteStartTransaction for {IdTag} on connector {ConnectorId} refused: the connector is reserved for another idTag")]
+    public static partial void RemoteStartReserved(ILogger logger, string idTag, int connectorId);
 }

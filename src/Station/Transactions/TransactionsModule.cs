@@ -3,6 +3,7 @@ using Station.Authorization;
 using Station.Composition;
 using Station.Connectors;
 using Station.Hardware;
+using Station.Reservation;
 
 namespace Station.Transactions;
 
@@ -25,7 +26,8 @@ internal sealed class TransactionsModule(TransactionOutbox outbox, TransactionSe
             var outbox = context.Provide(new TransactionOutbox(context.Stores.Transactions, context.Link, context.Configuration, context.Runtime));
             var transactions = context.Provide(new TransactionService(
                 connectors, context.Hardware, context.Stores.Transactions, outbox, authorization, context.Configuration, context.Runtime,
-                Math.Max(1, context.Model.StopTransactionMaxMeterValues)));
+                Math.Max(1, context.Model.StopTransactionMaxMeterValues),
+                context.Find<IReservationGate>() ?? NoReservations.Instance));
             var sessions = context.Provide(new SessionCoordinator(transactions, connectors, authorization, context.Configuration, context.Runtime));
 
             // What the hardware reports (cable, card, buttons, faults) is what sessions are made of.
