@@ -45,6 +45,14 @@ internal static class Migrations
             local_id INTEGER NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (local_id, seq));
         CREATE TABLE notifications (sequence INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, payload TEXT NOT NULL);
         """,
+
+        // 4: Smart Charging: the installed charging profiles of each station, in installation order
+        // (position), each as the SetChargingProfile.req that installed it (connectorId and profile).
+        """
+        CREATE TABLE charging_profiles (
+            station INTEGER NOT NULL, position INTEGER NOT NULL, connector_id INTEGER NOT NULL,
+            charging_profile_id INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (station, position));
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

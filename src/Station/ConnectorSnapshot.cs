@@ -9,4 +9,14 @@ namespace Station;
 /// <param name="MeterWh">The energy register in Wh.</param>
 /// <param name="ErrorCode">The error code, NoError unless Faulted.</param>
 /// <param name="IdTag">The identifier of the running transaction, if any.</param>
-public sealed record ConnectorSnapshot(int Id, ChargePointStatus Status, int? TransactionId, double MeterWh, ChargePointErrorCode ErrorCode, string? IdTag);
+public sealed record ConnectorSnapshot(int Id, ChargePointStatus Status, int? TransactionId, double MeterWh, ChargePointErrorCode ErrorCode, string? IdTag)
+{
+    /// <summary>The charging limit applied now in A per phase; null when no charging profile limits it (Smart Charging).</summary>
+    public double? LimitA { get; init; }
+
+    /// <summary>The phases the limit allows; null without Smart Charging.</summary>
+    public int? Phases { get; init; }
+
+    /// <summary>The voltage per phase the limit is computed with; null without Smart Charging.</summary>
+    public double? VoltageV { get; init; }
+}

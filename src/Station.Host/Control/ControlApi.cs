@@ -125,7 +125,8 @@ internal static class ControlApi
 
             var snapshot = await station.SnapshotAsync(cancellationToken).ConfigureAwait(false);
             var connectors = snapshot.Connectors
-                .Select(c => new ConnectorBody(c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.Connector(c.Id)!.IsPlugged))
+                .Select(c => new ConnectorBody(
+                    c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.Connector(c.Id)!.IsPlugged, c.LimitA, c.Phases, c.VoltageV))
                 .ToList();
             return new StateBody(runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters);
         }

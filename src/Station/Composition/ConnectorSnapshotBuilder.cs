@@ -24,6 +24,15 @@ public sealed class ConnectorSnapshotBuilder(int id)
     /// <summary>The energy register in Wh (the metering block).</summary>
     public double MeterWh { get; set; }
 
+    /// <summary>The charging limit applied now in A per phase; null when no profile limits it (the Smart Charging block).</summary>
+    public double? LimitA { get; set; }
+
+    /// <summary>The phases the limit allows (the Smart Charging block).</summary>
+    public int? Phases { get; set; }
+
+    /// <summary>The voltage per phase the limit is computed with (the Smart Charging block).</summary>
+    public double? VoltageV { get; set; }
+
     /// <summary>The snapshot of the connector.</summary>
-    public ConnectorSnapshot Build() => new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag);
+    public ConnectorSnapshot Build() => new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag) { LimitA = LimitA, Phases = Phases, VoltageV = VoltageV };
 }

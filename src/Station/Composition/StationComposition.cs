@@ -8,6 +8,7 @@ using Station.Diagnostics;
 using Station.Firmware;
 using Station.Metering;
 using Station.Model;
+using Station.SmartCharging;
 using Station.Transactions;
 using Station.Triggers;
 
@@ -33,6 +34,7 @@ public static class StationComposition
         DiagnosticsModule.Definition,
         BootModule.Definition,
         RemoteTriggerModule.Definition,
+        SmartChargingModule.Definition,
         DataTransferModule.Definition,
     ];
 
