@@ -18,8 +18,9 @@ public sealed class SimulatedConnector : IConnectorHardware
     {
         ConnectorId = connectorId;
         _spec = spec;
-        _meter = new SimulatedEnergyMeter(timeProvider, spec, CurrentPowerW);
+        _meter = new SimulatedEnergyMeter(timeProvider, spec, CurrentPowerW, () => PowerController);
         Contactor = new SimulatedContactor(_meter.Settle);
+        PowerController = new SimulatedPowerController(_meter.Settle);
         Lock = spec.FixedCable ? null : new SimulatedConnectorLock();
     }
 
@@ -38,6 +39,11 @@ public sealed class SimulatedConnector : IConnectorHardware
     public SimulatedConnectorLock? Lock { get; }
 
     IConnectorLock? IConnectorHardware.Lock => Lock;
+
+    /// <inheritdoc cref="IConnectorHardware.PowerController"/>
+    public SimulatedPowerController PowerController { get; }
+
+    IPowerController? IConnectorHardware.PowerController => PowerController;
 
     /// <summary>Whether an EV is connected.</summary>
     public bool IsPlugged
@@ -90,11 +96,14 @@ public sealed class SimulatedConnector : IConnectorHardware
     /// <summary>The energy register in Wh.</summary>
     public double EnergyWh => _meter.EnergyWh;
 
-    /// <summary>The power the EV draws now: only through a closed contactor, into a willing EV, without a fault.</summary>
+    /// <summary>
+    /// The power the EV draws now: only through a closed contactor, into a willing EV, without a
+    /// fault, and no more than it wants or the pilot signal offers (a charging limit).
+    /// </summary>
     public double CurrentPowerW() =>
         // Lock-free on purpose: the meter calls this while holding its own lock.
         Contactor.IsClosed && Volatile.Read(ref _plugged) && !Volatile.Read(ref _evSuspended) && Volatile.Read(ref _fault) is null
-            ? _spec.EvPowerW
+            ? Math.Min(_spec.EvPowerW, PowerController.MaxPowerW(_spec.VoltageV, _spec.Phases))
             : 0;
 
     // Plugged in at both ends, or everything unplugged; true when something changed.

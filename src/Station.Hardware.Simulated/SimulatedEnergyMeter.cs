@@ -10,13 +10,15 @@ public sealed class SimulatedEnergyMeter : IEnergyMeter
     private readonly TimeProvider _timeProvider;
     private readonly SimulatedConnectorSpec _spec;
     private readonly Func<double> _powerW;
+    private readonly Func<SimulatedPowerController?> _offer;
     // Energy in milliwatt-ticks, an exact integer: floating-point sums of many small steps would drift
     // below whole Wh (3679.9999 instead of 3680) and the register is floored for meterStop.
     private Int128 _milliwattTicks;
     private long _settledAt;
 
-    internal SimulatedEnergyMeter(TimeProvider timeProvider, SimulatedConnectorSpec spec, Func<double> powerW)
+    internal SimulatedEnergyMeter(TimeProvider timeProvider, SimulatedConnectorSpec spec, Func<double> powerW, Func<SimulatedPowerController?> offer)
     {
+        _offer = offer;
         _timeProvider = timeProvider;
         _spec = spec;
         _powerW = powerW;
@@ -48,6 +50,7 @@ public sealed class SimulatedEnergyMeter : IEnergyMeter
 
         var power = _powerW();
         var currentPerPhase = power / (_spec.VoltageV * _spec.Phases);
+        var offer = _offer();
         return new MeterReading
         {
             EnergyActiveImportWh = energy,
@@ -55,6 +58,8 @@ public sealed class SimulatedEnergyMeter : IEnergyMeter
             CurrentImportA = Enumerable.Repeat(currentPerPhase, _spec.Phases).ToArray(),
             VoltageV = Enumerable.Repeat(_spec.VoltageV, _spec.Phases).ToArray(),
             FrequencyHz = 50,
+            CurrentOfferedA = offer?.LimitA,
+            PowerOfferedW = offer?.LimitA is not null ? offer.MaxPowerW(_spec.VoltageV, _spec.Phases) : null,
         };
     }
 

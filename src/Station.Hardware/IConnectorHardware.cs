@@ -14,4 +14,7 @@ public interface IConnectorHardware
 
     /// <summary>The cable lock, or null for a fixed cable.</summary>
     IConnectorLock? Lock { get; }
+
+    /// <summary>What the connector offers the EV (the pilot signal), or null when the hardware cannot limit it.</summary>
+    IPowerController? PowerController => null;
 }

@@ -18,6 +18,15 @@ public sealed record MeterReading
     /// <summary>The voltage per phase (phase to neutral for AC), in V.</summary>
     public required IReadOnlyList<double> VoltageV { get; init; }
 
+    /// <summary>
+    /// The current per phase the connector offers the EV now (the pilot signal: a charging limit), in
+    /// A; null when the hardware offers its rating.
+    /// </summary>
+    public double? CurrentOfferedA { get; init; }
+
+    /// <summary>The power the connector offers the EV now, in W; null when the hardware offers its rating.</summary>
+    public double? PowerOfferedW { get; init; }
+
     /// <summary>The grid frequency in Hz, if the meter measures it.</summary>
     public double? FrequencyHz { get; init; }
 

@@ -62,6 +62,14 @@ internal static class Migrations
             id_tag TEXT NOT NULL, parent_id_tag TEXT NULL, expiry_date TEXT NOT NULL,
             PRIMARY KEY (station, reservation_id));
         """,
+
+        // 6: Smart Charging: the installed charging profiles of each station, in installation order
+        // (position), each as the SetChargingProfile.req that installed it (connectorId and profile).
+        """
+        CREATE TABLE charging_profiles (
+            station INTEGER NOT NULL, position INTEGER NOT NULL, connector_id INTEGER NOT NULL,
+            charging_profile_id INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (station, position));
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

@@ -20,6 +20,7 @@ public static class SqliteStationStorage
             Notifications = new SqliteNotificationStore(database),
             LocalAuthList = new SqliteLocalAuthListStore(database),
             Reservations = new SqliteReservationStore(database),
+            ChargingProfiles = new SqliteChargingProfileStore(database),
         };
         return (stores, database);
     }

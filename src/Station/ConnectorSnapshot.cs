@@ -11,4 +11,14 @@ namespace Station;
 /// <param name="IdTag">The identifier of the running transaction, if any.</param>
 /// <param name="Reservation">The reservation the connector is kept for, if any (the reservation block).</param>
 public sealed record ConnectorSnapshot(
-    int Id, ChargePointStatus Status, int? TransactionId, double MeterWh, ChargePointErrorCode ErrorCode, string? IdTag, ReservationSnapshot? Reservation = null);
+    int Id, ChargePointStatus Status, int? TransactionId, double MeterWh, ChargePointErrorCode ErrorCode, string? IdTag, ReservationSnapshot? Reservation = null)
+{
+    /// <summary>The charging limit applied now in A per phase; null when no charging profile limits it (Smart Charging).</summary>
+    public double? LimitA { get; init; }
+
+    /// <summary>The phases the limit allows; null without Smart Charging.</summary>
+    public int? Phases { get; init; }
+
+    /// <summary>The voltage per phase the limit is computed with; null without Smart Charging.</summary>
+    public double? VoltageV { get; init; }
+}

@@ -6,6 +6,7 @@ using Station.Firmware;
 using Station.LocalAuthList;
 using Station.Reservation;
 using Station.Runtime;
+using Station.SmartCharging;
 using Station.Transactions;
 
 namespace Station;
@@ -36,6 +37,10 @@ public sealed record StationStores
 
     /// <summary>The Local Authorization List; in memory unless given (then a reboot forgets it).</summary>
     public ILocalAuthListStore LocalAuthList { get; init; } = new InMemoryLocalAuthListStore();
+
     /// <summary>The reservations in force; in memory unless given (then a reboot forgets them).</summary>
     public IReservationStore Reservations { get; init; } = new InMemoryReservationStore();
+
+    /// <summary>The installed charging profiles; in memory unless given (then a reboot forgets them).</summary>
+    public IChargingProfileStore ChargingProfiles { get; init; } = new InMemoryChargingProfileStore();
 }

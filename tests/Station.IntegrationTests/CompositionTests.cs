@@ -28,7 +28,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
             ConfigureStation = o => o with { FileTransfer = null },
         });
 
-        Assert.Equal("Core,LocalAuthListManagement,Reservation,FirmwareManagement,RemoteTrigger", await ProfilesAsync(await full.BootAsync()));
+        Assert.Equal("Core,LocalAuthListManagement,Reservation,FirmwareManagement,RemoteTrigger,SmartCharging", await ProfilesAsync(await full.BootAsync()));
         Assert.Equal("Core", await ProfilesAsync(await bare.BootAsync()));
         Assert.Equal([FeatureProfile.Core], bare.Station.Profiles);
     }
@@ -70,7 +70,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
         var key = await session.CallAsync(new GetConfigurationRequest { Key = [DummyReservationModule.Key] }).OrTimeout();
 
         Assert.Equal(ReservationStatus.Rejected, reserved.Status);
-        Assert.Equal("Core,LocalAuthListManagement,FirmwareManagement,RemoteTrigger,Reservation", await ProfilesAsync(session));
+        Assert.Equal("Core,LocalAuthListManagement,FirmwareManagement,RemoteTrigger,SmartCharging,Reservation", await ProfilesAsync(session));
         Assert.Equal("dummy", Assert.Single(key.ConfigurationKey!).Value);
         Assert.True(harness.Station.Block<DummyReservationModule>()!.SawStationLock, "a Station-lock handler runs under the station lock");
     }

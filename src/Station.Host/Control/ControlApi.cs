@@ -127,7 +127,8 @@ internal static class ControlApi
             var connectors = snapshot.Connectors
                 .Select(c => new ConnectorBody(
                     c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.Connector(c.Id)!.IsPlugged,
-                    c.Reservation is { } r ? new ReservationBody(r.Id, r.IdTag, r.ExpiryDate) : null))
+                    c.Reservation is { } r ? new ReservationBody(r.Id, r.IdTag, r.ExpiryDate) : null,
+                    c.LimitA, c.Phases, c.VoltageV))
                 .ToList();
             return new StateBody(runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters);
         }

@@ -27,6 +27,15 @@ public sealed class ConnectorSnapshotBuilder(int id)
     /// <summary>The reservation the connector is kept for (the reservation block).</summary>
     public ReservationSnapshot? Reservation { get; set; }
 
+    /// <summary>The charging limit applied now in A per phase; null when no profile limits it (the Smart Charging block).</summary>
+    public double? LimitA { get; set; }
+
+    /// <summary>The phases the limit allows (the Smart Charging block).</summary>
+    public int? Phases { get; set; }
+
+    /// <summary>The voltage per phase the limit is computed with (the Smart Charging block).</summary>
+    public double? VoltageV { get; set; }
+
     /// <summary>The snapshot of the connector.</summary>
-    public ConnectorSnapshot Build() => new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag, Reservation);
+    public ConnectorSnapshot Build() => new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag, Reservation) { LimitA = LimitA, Phases = Phases, VoltageV = VoltageV };
 }

@@ -10,6 +10,7 @@ using Station.LocalAuthList;
 using Station.Metering;
 using Station.Model;
 using Station.Reservation;
+using Station.SmartCharging;
 using Station.Transactions;
 using Station.Triggers;
 
@@ -37,6 +38,7 @@ public static class StationComposition
         DiagnosticsModule.Definition,
         BootModule.Definition,
         RemoteTriggerModule.Definition,
+        SmartChargingModule.Definition,
         DataTransferModule.Definition,
     ];
 

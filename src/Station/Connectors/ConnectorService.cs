@@ -140,6 +140,16 @@ public sealed class ConnectorService : IConnectorHolds
         Refresh();
     }
 
+    /// <inheritdoc/>
+    public void SetPowerWithheld(int connectorId, bool withheld)
+    {
+        if (_states[connectorId].PowerWithheld != withheld)
+        {
+            _states[connectorId].PowerWithheld = withheld;
+            Refresh();
+        }
+    }
+
     /// <summary>Reports the present status of connector 0 and every connector (after boot or reconnection).</summary>
     public void ReportAll()
     {

@@ -53,6 +53,9 @@ public sealed class ConnectorState(int id)
     /// <summary>Whether maintenance (a firmware installation) makes the connector unavailable.</summary>
     public bool InMaintenance { get; internal set; }
 
+    /// <summary>Whether a charging limit withholds power (Smart Charging: a limit of 0 or below minChargingRate).</summary>
+    public bool PowerWithheld { get; internal set; }
+
     /// <summary>Whether a transaction runs on the connector.</summary>
     public bool HasTransaction => Session is SessionPhase.Charging or SessionPhase.SuspendedByStation;
 
@@ -86,7 +89,7 @@ public sealed class ConnectorState(int id)
         {
             // C-06.1: a transaction kept after the EV left is suspended on the EV side.
             return !CablePlugged ? new(ChargePointStatus.SuspendedEV, Info: "EV side disconnected")
-                : Session == SessionPhase.SuspendedByStation ? new(ChargePointStatus.SuspendedEVSE)
+                : Session == SessionPhase.SuspendedByStation || PowerWithheld ? new(ChargePointStatus.SuspendedEVSE)
                 : EvSuspended ? new(ChargePointStatus.SuspendedEV)
                 : new(ChargePointStatus.Charging);
         }

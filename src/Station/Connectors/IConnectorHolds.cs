@@ -12,4 +12,10 @@ public interface IConnectorHolds
 
     /// <summary>A reservation holds connector <paramref name="connectorId"/> (Reserved while free), or no longer does.</summary>
     void SetReserved(int connectorId, bool reserved);
+
+    /// <summary>
+    /// A charging limit withholds power from connector <paramref name="connectorId"/> (a limit of 0, or
+    /// below the schedule's minChargingRate): during a transaction it is SuspendedEVSE, or no longer is.
+    /// </summary>
+    void SetPowerWithheld(int connectorId, bool withheld);
 }

@@ -50,10 +50,11 @@ public static class SampledValueFactory
                 PerPhase(values, reading.VoltageV, connector, AcPhasesToNeutral, measurand, UnitOfMeasure.V, context);
                 break;
             case Measurand.CurrentOffered:
-                values.Add(Value(connector.MaxCurrentA, measurand, UnitOfMeasure.A, context));
+                // A charging limit lowers what is offered (Smart Charging); otherwise the connector's rating.
+                values.Add(Value(reading.CurrentOfferedA ?? connector.MaxCurrentA, measurand, UnitOfMeasure.A, context));
                 break;
             case Measurand.PowerOffered:
-                values.Add(Value(connector.MaxPowerW, measurand, UnitOfMeasure.W, context));
+                values.Add(Value(reading.PowerOfferedW ?? connector.MaxPowerW, measurand, UnitOfMeasure.W, context));
                 break;
             case Measurand.Frequency when reading.FrequencyHz is { } hertz:
                 // UnitOfMeasure has no Hz: the unit is left out, as the schema allows.

@@ -36,6 +36,12 @@ public sealed class SessionCoordinator
     }
 
     /// <summary>
+    /// Judges the chargingProfile of a RemoteStartTransaction for the connector picked (the Smart
+    /// Charging block, when present); without it only the purpose is checked.
+    /// </summary>
+    public IRemoteStartProfiles? RemoteStartProfiles { get; set; }
+
+    /// <summary>
     /// C-07/C-08: a card stops the transaction it started; presented again while it waits for the
     /// cable, it withdraws its authorization; otherwise it is authorized, then prepares a free
     /// connector (TC_006: one reader for several connectors) or, when no connector is free, stops a
@@ -120,7 +126,7 @@ public sealed class SessionCoordinator
             }
 
             var pending = _transactions.PendingOn(requested);
-            return pending is null || SameId(pending.IdTag, request.IdTag) ? requested : null;
+            return pending is null || SameId(pending.IdTag, request.IdTag) ? ProfileFits(request, requested) : null;
         }
 
         // Without a connector: the one with a cable waiting, else the first free one.
@@ -131,8 +137,12 @@ public sealed class SessionCoordinator
         }
 
         var plugged = free.FirstOrDefault(id => _connectors[id].CablePlugged);
-        return plugged > 0 ? plugged : free[0];
+        return ProfileFits(request, plugged > 0 ? plugged : free[0]);
     }
+
+    // TC_059/TC_060: a chargingProfile the station could not install rejects the whole request.
+    private int? ProfileFits(RemoteStartTransactionRequest request, int connectorId) =>
+        request.ChargingProfile is { } profile && RemoteStartProfiles is { } profiles && !profiles.Accepts(profile, connectorId) ? null : connectorId;
 
     /// <summary>
     /// After RemoteStartTransaction was accepted: authorizes the idTag first when

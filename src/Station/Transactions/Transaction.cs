@@ -35,6 +35,9 @@ public sealed class Transaction
     /// <summary>Whether the station withholds power (SuspendedEVSE).</summary>
     public bool SuspendedByStation { get; set; }
 
+    /// <summary>The TxProfile its RemoteStartTransaction brought (§5.11), installed by Smart Charging when it starts; null when none.</summary>
+    public ChargingProfile? ChargingProfile { get; init; }
+
     /// <summary>The meter values collected for the StopTransaction's transactionData.</summary>
     public List<MeterValue> TransactionData { get; } = [];
 }

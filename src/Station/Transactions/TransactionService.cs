@@ -385,6 +385,7 @@ public sealed class TransactionService
             ParentIdTag = pending.ParentIdTag,
             StartedAt = startedAt,
             MeterStartWh = meterStart,
+            ChargingProfile = pending.ChargingProfile,
         };
         if (beginValue is not null)
         {
