@@ -45,6 +45,15 @@ internal static class Migrations
             local_id INTEGER NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (local_id, seq));
         CREATE TABLE notifications (sequence INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, payload TEXT NOT NULL);
         """,
+
+        // Security events (issue 12): the security log, each event with the time it happened and
+        // whether its SecurityEventNotification was answered; the signed firmware update's fields.
+        """
+        CREATE TABLE security_events (
+            station INTEGER NOT NULL, sequence INTEGER NOT NULL, type TEXT NOT NULL, happened_at TEXT NOT NULL,
+            tech_info TEXT NULL, delivered INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (station, sequence));
+        CREATE INDEX security_events_pending ON security_events (station, delivered, sequence);
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

@@ -8,6 +8,7 @@ using Station.Diagnostics;
 using Station.Firmware;
 using Station.Metering;
 using Station.Model;
+using Station.Security.Events;
 using Station.Transactions;
 using Station.Triggers;
 
@@ -25,6 +26,7 @@ public static class StationComposition
     public static IReadOnlyList<ModuleDefinition> Default { get; } =
     [
         ConfigurationModule.Definition,
+        SecurityEventsModule.Definition,
         ConnectorsModule.Definition,
         AuthorizationModule.Definition,
         TransactionsModule.Definition,
