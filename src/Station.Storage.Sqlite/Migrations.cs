@@ -53,6 +53,11 @@ internal static class Migrations
             station INTEGER NOT NULL, sequence INTEGER NOT NULL, type TEXT NOT NULL, happened_at TEXT NOT NULL,
             tech_info TEXT NULL, delivered INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (station, sequence));
         CREATE INDEX security_events_pending ON security_events (station, delivered, sequence);
+        ALTER TABLE firmware ADD COLUMN report_request_id INTEGER NULL;
+        ALTER TABLE firmware ADD COLUMN update_request_id INTEGER NULL;
+        ALTER TABLE firmware ADD COLUMN update_signing_certificate TEXT NULL;
+        ALTER TABLE firmware ADD COLUMN update_signature TEXT NULL;
+        ALTER TABLE firmware ADD COLUMN update_install_date TEXT NULL;
         """,
     ];
 

@@ -9,6 +9,7 @@ using Station.Firmware;
 using Station.Metering;
 using Station.Model;
 using Station.Security.Events;
+using Station.Security.Logs;
 using Station.Transactions;
 using Station.Triggers;
 
@@ -33,6 +34,7 @@ public static class StationComposition
         MeteringModule.Definition,
         FirmwareModule.Definition,
         DiagnosticsModule.Definition,
+        SecurityLogModule.Definition,
         BootModule.Definition,
         RemoteTriggerModule.Definition,
         DataTransferModule.Definition,
