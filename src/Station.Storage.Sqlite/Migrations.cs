@@ -46,7 +46,16 @@ internal static class Migrations
         CREATE TABLE notifications (sequence INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, payload TEXT NOT NULL);
         """,
 
-        // Security events (issue 12): the security log, each event with the time it happened and
+        // 4: LocalAuthList (Local Auth List Management): the version of each station's list and its
+        // entries, idTags unique per station regardless of case (CiString20).
+        """
+        CREATE TABLE local_auth_list_version (station INTEGER NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (station));
+        CREATE TABLE local_auth_list (
+            station INTEGER NOT NULL, id_tag TEXT NOT NULL COLLATE NOCASE, status TEXT NOT NULL, expiry_date TEXT NULL,
+            parent_id_tag TEXT NULL, PRIMARY KEY (station, id_tag));
+        """,
+
+        // 5: Security events (issue 12): the security log, each event with the time it happened and
         // whether its SecurityEventNotification was answered; the signed firmware update's fields.
         """
         CREATE TABLE security_events (

@@ -18,6 +18,7 @@ public static class SqliteStationStorage
             Firmware = new SqliteFirmwareStore(database),
             Clock = new SqliteClockStore(database),
             Notifications = new SqliteNotificationStore(database),
+            LocalAuthList = new SqliteLocalAuthListStore(database),
             SecurityEvents = new SqliteSecurityEventStore(database),
         };
         return (stores, database);

@@ -3,6 +3,7 @@ using Station.Configuration;
 using Station.Connection;
 using Station.Connectors;
 using Station.Firmware;
+using Station.LocalAuthList;
 using Station.Runtime;
 using Station.Security.Events;
 using Station.Transactions;
@@ -32,6 +33,9 @@ public sealed record StationStores
 
     /// <summary>The installed firmware version and the update in progress; in memory unless given (then a reboot forgets them).</summary>
     public IFirmwareStore Firmware { get; init; } = new InMemoryFirmwareStore();
+
+    /// <summary>The Local Authorization List; in memory unless given (then a reboot forgets it).</summary>
+    public ILocalAuthListStore LocalAuthList { get; init; } = new InMemoryLocalAuthListStore();
 
     /// <summary>The security log and the security events not delivered yet; in memory unless given (then a restart forgets them).</summary>
     public ISecurityEventStore SecurityEvents { get; init; } = new InMemorySecurityEventStore();

@@ -105,9 +105,14 @@ internal sealed class TransactionLedger
 
     private void CountDuplicates(List<CsmsFrame> calls, int[] connectionOf)
     {
+        // Only the outbox redelivers, and it sends one message at a time in order: a legitimate
+        // copy is the last outbox message of a connection sent again first on a later one. Other
+        // MeterValues (connector 0, a connector without a transaction) are sent beside the outbox
+        // and may follow its last message on the same connection, so they do not count for
+        // "last" or "first".
         var first = new Dictionary<int, int>();
         var last = new Dictionary<int, int>();
-        foreach (var call in calls)
+        foreach (var call in calls.Where(IsDurable))
         {
             first.TryAdd(connectionOf[call.Index], call.Index);
             last[connectionOf[call.Index]] = call.Index;
@@ -119,7 +124,8 @@ internal sealed class TransactionLedger
             for (var i = 1; i < list.Count; i++)
             {
                 var (previous, copy) = (list[i - 1], list[i]);
-                var inFlight = last[connectionOf[previous.Index]] == previous.Index
+                var inFlight = IsDurable(copy)
+                    && last[connectionOf[previous.Index]] == previous.Index
                     && first[connectionOf[copy.Index]] == copy.Index
                     && connectionOf[copy.Index] > connectionOf[previous.Index];
                 if (inFlight)
@@ -134,6 +140,12 @@ internal sealed class TransactionLedger
             }
         }
     }
+
+    /// <summary>Whether the station queues <paramref name="call"/> in its outbox: transaction messages, MeterValues with a transactionId.</summary>
+    internal static bool IsDurable(CsmsFrame call) =>
+        call.Action is Start or Stop
+        || (call.Payload.ValueKind == JsonValueKind.Object
+            && call.Payload.TryGetProperty("transactionId", out var id) && id.ValueKind == JsonValueKind.Number);
 
     private void AddStart(CsmsFrame call, CsmsFrame? answer, Dictionary<string, LogicalTransaction> starts)
     {

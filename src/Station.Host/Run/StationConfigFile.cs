@@ -45,6 +45,9 @@ public sealed record StationConfigFile
     /// <summary>The most meter values in a StopTransaction's transactionData.</summary>
     public int? StopTransactionMaxMeterValues { get; init; }
 
+    /// <summary>Optional feature profiles the station does not have, by their OCPP names (e.g. LocalAuthListManagement).</summary>
+    public IReadOnlyList<string>? DisabledProfiles { get; init; }
+
     /// <summary>The connectors; when given, they replace the built-in single connector.</summary>
     public IReadOnlyList<ConnectorConfig>? Connectors { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ocpp16.Messages;
 using Station.Configuration;
 using Station.Model;
 
@@ -55,6 +56,7 @@ internal static class StationConfigLoader
             StopTransactionMaxMeterValues = file.StopTransactionMaxMeterValues ?? builtIn.StopTransactionMaxMeterValues,
             Connectors = file.Connectors?.Select(c => c.ToModel()).ToList() ?? builtIn.Connectors,
             Configuration = configuration,
+            DisabledProfiles = DisabledProfiles(path, file.DisabledProfiles) ?? builtIn.DisabledProfiles,
         };
 
         try
@@ -73,6 +75,29 @@ internal static class StationConfigLoader
         }
 
         return new LoadedStationConfig(model, file.ChargePointId, file.CsmsUrl, evPower);
+    }
+
+    private static HashSet<FeatureProfile>? DisabledProfiles(string path, IReadOnlyList<string>? names)
+    {
+        if (names is null)
+        {
+            return null;
+        }
+
+        var profiles = new HashSet<FeatureProfile>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!Enum.TryParse<FeatureProfile>(names[i], ignoreCase: false, out var profile) || !Enum.IsDefined(profile) || profile == FeatureProfile.Core
+                || names[i].Any(c => !char.IsAsciiLetter(c)))
+            {
+                var optional = string.Join(", ", Enum.GetValues<FeatureProfile>().Where(p => p != FeatureProfile.Core));
+                throw new ModelException($"{path}: disabledProfiles[{i}]: '{names[i]}' is not an optional feature profile ({optional})");
+            }
+
+            profiles.Add(profile);
+        }
+
+        return profiles;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -5,7 +5,8 @@ namespace Station.Authorization;
 
 /// <summary>
 /// The authorization block: Authorize, the authorization cache (C-04) and the offline rules; a
-/// local authorization list, when a block provides one, is consulted before the cache.
+/// Local Authorization List, when the LocalAuthList block provides one (it is built before this
+/// one), is consulted before the cache.
 /// </summary>
 internal sealed class AuthorizationModule(AuthorizationService authorization) : IStationModule
 {
@@ -18,7 +19,7 @@ internal sealed class AuthorizationModule(AuthorizationService authorization) : 
             context.Outgoing,
             context.Configuration,
             new AuthorizationCache(context.Stores.AuthorizationCache),
-            context.Find<ILocalAuthList>() ?? new NoLocalAuthList(),
+            context.Find<ILocalAuthList>(),
             context.Runtime))),
     };
 

@@ -20,13 +20,13 @@ public sealed class AuthorizationService
     private readonly CentralSystemLink _link;
     private readonly OutgoingMessages _outgoing;
     private readonly IStationConfiguration _configuration;
-    private readonly ILocalAuthList _localList;
+    private readonly ILocalAuthList? _localList;
     private readonly StationClock _clock;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the block.</summary>
+    /// <summary>Creates the block; <paramref name="localList"/> is null for a station without the Local Auth List Management profile.</summary>
     public AuthorizationService(
-        CentralSystemLink link, OutgoingMessages outgoing, IStationConfiguration configuration, AuthorizationCache cache, ILocalAuthList localList, StationRuntime runtime)
+        CentralSystemLink link, OutgoingMessages outgoing, IStationConfiguration configuration, AuthorizationCache cache, ILocalAuthList? localList, StationRuntime runtime)
     {
         _link = link;
         _outgoing = outgoing;
@@ -77,7 +77,7 @@ public sealed class AuthorizationService
     /// <summary>Finds <paramref name="idTag"/> in the Local Authorization List, then in the cache (the list prevails, §3.5.3).</summary>
     public AuthorizationResult? FindLocally(string idTag)
     {
-        if (_localList.Find(idTag) is { } listed)
+        if (_localList?.Find(idTag) is { } listed)
         {
             return new AuthorizationResult(idTag, Expire(listed), AuthorizationSource.LocalList);
         }
@@ -90,10 +90,13 @@ public sealed class AuthorizationService
         return null;
     }
 
-    /// <summary>Updates the cache from an idTagInfo the Central System gave (Authorize, StartTransaction, StopTransaction).</summary>
+    /// <summary>
+    /// Updates the cache from an idTagInfo the Central System gave (Authorize, StartTransaction,
+    /// StopTransaction); §3.5.4: an identifier on the Local Authorization List is not cached.
+    /// </summary>
     public void Remember(string idTag, IdTagInfo info)
     {
-        if (_configuration.GetBool(CoreKeys.AuthorizationCacheEnabled))
+        if (_configuration.GetBool(CoreKeys.AuthorizationCacheEnabled) && _localList?.Find(idTag) is null)
         {
             Cache.Remember(idTag, info, _clock.GetUtcNow());
         }

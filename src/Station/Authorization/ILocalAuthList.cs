@@ -3,8 +3,8 @@ using Ocpp16.Messages;
 namespace Station.Authorization;
 
 /// <summary>
-/// The Local Authorization List as authorization reads it. The Local Auth List Management profile
-/// fills it; until that profile is enabled the list is empty.
+/// The Local Authorization List as authorization reads it, provided by the LocalAuthList block
+/// (Local Auth List Management); a station without that profile has none.
 /// </summary>
 public interface ILocalAuthList
 {

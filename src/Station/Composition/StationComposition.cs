@@ -6,6 +6,7 @@ using Station.Connectors;
 using Station.DataTransfer;
 using Station.Diagnostics;
 using Station.Firmware;
+using Station.LocalAuthList;
 using Station.Metering;
 using Station.Model;
 using Station.Security.Events;
@@ -29,6 +30,7 @@ public static class StationComposition
         ConfigurationModule.Definition,
         SecurityEventsModule.Definition,
         ConnectorsModule.Definition,
+        LocalAuthListModule.Definition,
         AuthorizationModule.Definition,
         TransactionsModule.Definition,
         MeteringModule.Definition,
@@ -44,7 +46,7 @@ public static class StationComposition
     public static ModuleSetup Setup(StationModel model, ChargePointOptions options, IReadOnlyList<ModuleDefinition>? definitions = null)
     {
         var draft = new ModuleSetup(model, options, []);
-        var present = (definitions ?? Default).Where(d => d.IsPresent(draft));
+        var present = (definitions ?? Default).Where(d => IsPresent(d, draft));
 
         // The security whitepaper adds no profile name to SupportedFeatureProfiles.
         var profiles = present.Select(d => d.Profile).Where(p => p != FeatureProfile.Security).Distinct().ToList();
@@ -77,5 +79,9 @@ public static class StationComposition
     }
 
     private static IEnumerable<ModuleDefinition> Present(ModuleSetup setup, IReadOnlyList<ModuleDefinition>? definitions) =>
-        (definitions ?? Default).Where(d => d.IsPresent(setup));
+        (definitions ?? Default).Where(d => IsPresent(d, setup));
+
+    // A profile the model turns off leaves its blocks out, with their keys and handlers (Core cannot be).
+    private static bool IsPresent(ModuleDefinition definition, ModuleSetup setup) =>
+        definition.IsPresent(setup) && (definition.Profile == FeatureProfile.Core || !setup.Model.DisabledProfiles.Contains(definition.Profile));
 }

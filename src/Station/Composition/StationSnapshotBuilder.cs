@@ -26,9 +26,12 @@ public sealed class StationSnapshotBuilder
     /// <summary>Messages given up on and kept in the dead letters.</summary>
     public int DeadLetters { get; set; }
 
+    /// <summary>The Local Authorization List, when the station has the profile.</summary>
+    public LocalAuthListSnapshot? LocalAuthList { get; set; }
+
     /// <summary>Connector <paramref name="connectorId"/> (from 1).</summary>
     public ConnectorSnapshotBuilder Connector(int connectorId) => _connectors[connectorId - 1];
 
     /// <summary>The snapshot.</summary>
-    public StationSnapshot Build() => new(Connected, Registration, [.. _connectors.Select(c => c.Build())], QueuedTransactionMessages, DeadLetters);
+    public StationSnapshot Build() => new(Connected, Registration, [.. _connectors.Select(c => c.Build())], QueuedTransactionMessages, DeadLetters, LocalAuthList);
 }

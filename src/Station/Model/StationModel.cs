@@ -1,3 +1,5 @@
+using Ocpp16.Messages;
+
 namespace Station.Model;
 
 /// <summary>
@@ -38,6 +40,15 @@ public sealed record StationModel
 
     /// <summary>Per-key changes to the built-in configuration defaults and ranges.</summary>
     public IReadOnlyDictionary<string, ConfigurationKeyModel> Configuration { get; init; } = new Dictionary<string, ConfigurationKeyModel>();
+
+    /// <summary>
+    /// Optional feature profiles this model does not have (e.g. LocalAuthListManagement): their
+    /// blocks are left out, with their keys and handlers, and SupportedFeatureProfiles does not list them.
+    /// </summary>
+    public IReadOnlySet<FeatureProfile> DisabledProfiles { get; init; } = NoDisabledProfiles;
+
+    // One instance, so that models differing in nothing else stay equal as records.
+    private static readonly IReadOnlySet<FeatureProfile> NoDisabledProfiles = new HashSet<FeatureProfile>();
 
     /// <summary>The largest number of meter values in a StopTransaction's transactionData (ORS-8).</summary>
     public int StopTransactionMaxMeterValues { get; init; } = 4;

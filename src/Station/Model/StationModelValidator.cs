@@ -25,6 +25,11 @@ public static class StationModelValidator
             throw new ModelException($"stopTransactionMaxMeterValues: {model.StopTransactionMaxMeterValues} must be at least 1");
         }
 
+        if (model.DisabledProfiles.Contains(Ocpp16.Messages.FeatureProfile.Core))
+        {
+            throw new ModelException("disabledProfiles: Core cannot be turned off");
+        }
+
         if (model.Connectors.Count is < 1 or > MaxConnectors)
         {
             throw new ModelException($"connectors: {model.Connectors.Count} connectors; a station has 1 to {MaxConnectors}");

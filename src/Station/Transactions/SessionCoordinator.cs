@@ -67,6 +67,14 @@ public sealed class SessionCoordinator
             return;
         }
 
+        // A card accepted on the Local Authorization List brings its parentIdTag with it: with no
+        // connector to start on, the list alone decides whether it stops a transaction of its group.
+        if (FreeConnectors().Count == 0 && _authorization.FindLocally(idTag) is { Source: AuthorizationSource.LocalList, IsAccepted: true } listed)
+        {
+            await ApplyCardAuthorizationAsync(idTag, listed).ConfigureAwait(false);
+            return;
+        }
+
         _runtime.Run($"authorize {idTag}", async cancellationToken =>
         {
             var result = await _authorization.AuthorizeAsync(idTag, cancellationToken).ConfigureAwait(false);
