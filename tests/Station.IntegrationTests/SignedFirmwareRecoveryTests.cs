@@ -49,7 +49,10 @@ public sealed class SignedFirmwareRecoveryTests(ITestOutputHelper output)
 
         Assert.Equal(UpdateFirmwareStatusEnumType.Accepted, answer.Status);
         Assert.Equal(
-            [FirmwareStatusEnumType.DownloadScheduled, FirmwareStatusEnumType.Downloading, FirmwareStatusEnumType.Downloaded, FirmwareStatusEnumType.SignatureVerified, FirmwareStatusEnumType.Installing],
+            [
+                FirmwareStatusEnumType.DownloadScheduled, FirmwareStatusEnumType.Downloading, FirmwareStatusEnumType.Downloaded,
+                FirmwareStatusEnumType.SignatureVerified, FirmwareStatusEnumType.Installing,
+            ],
             second.CallsAfter<SignedFirmwareStatusNotificationRequest>(0).Select(n => n.Status).Distinct());
         Assert.All(second.CallsAfter<SignedFirmwareStatusNotificationRequest>(0), n => Assert.Equal(90, n.RequestId));
         Assert.Equal(90, installed.RequestId);
