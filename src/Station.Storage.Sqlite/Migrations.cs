@@ -70,6 +70,20 @@ internal static class Migrations
             station INTEGER NOT NULL, position INTEGER NOT NULL, connector_id INTEGER NOT NULL,
             charging_profile_id INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (station, position));
         """,
+
+        // 7: Security events (issue 12): the security log, each event with the time it happened and
+        // whether its SecurityEventNotification was answered; the signed firmware update's fields.
+        """
+        CREATE TABLE security_events (
+            station INTEGER NOT NULL, sequence INTEGER NOT NULL, type TEXT NOT NULL, happened_at TEXT NOT NULL,
+            tech_info TEXT NULL, delivered INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (station, sequence));
+        CREATE INDEX security_events_pending ON security_events (station, delivered, sequence);
+        ALTER TABLE firmware ADD COLUMN report_request_id INTEGER NULL;
+        ALTER TABLE firmware ADD COLUMN update_request_id INTEGER NULL;
+        ALTER TABLE firmware ADD COLUMN update_signing_certificate TEXT NULL;
+        ALTER TABLE firmware ADD COLUMN update_signature TEXT NULL;
+        ALTER TABLE firmware ADD COLUMN update_install_date TEXT NULL;
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

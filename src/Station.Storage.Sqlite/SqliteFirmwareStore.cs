@@ -15,7 +15,8 @@ public sealed class SqliteFirmwareStore(StationDatabase database) : IFirmwareSto
             null,
             """
             SELECT installed_version, report_after_boot, update_location, update_retrieve_date, update_retries,
-                   update_retry_interval_s, update_stage, update_file
+                   update_retry_interval_s, update_stage, update_file,
+                   report_request_id, update_request_id, update_signing_certificate, update_signature, update_install_date
             FROM firmware WHERE id = 1
             """).ExecuteReader();
         if (!reader.Read())
@@ -35,10 +36,20 @@ public sealed class SqliteFirmwareStore(StationDatabase database) : IFirmwareSto
                 RetryInterval = TimeSpan.FromSeconds(reader.GetInt32(5)),
                 Stage = stage,
                 FilePath = reader.IsDBNull(7) ? null : reader.GetString(7),
+                RequestId = reader.IsDBNull(9) ? null : reader.GetInt32(9),
+                SigningCertificate = reader.IsDBNull(10) ? null : reader.GetString(10),
+                Signature = reader.IsDBNull(11) ? null : reader.GetString(11),
+                InstallDate = reader.IsDBNull(12) ? null : Text.Date(reader.GetString(12)),
             };
         }
 
-        return new StoredFirmware { InstalledVersion = reader.IsDBNull(0) ? null : reader.GetString(0), ReportAfterBoot = report, Update = update };
+        return new StoredFirmware
+        {
+            InstalledVersion = reader.IsDBNull(0) ? null : reader.GetString(0),
+            ReportAfterBoot = report,
+            ReportAfterBootRequestId = reader.IsDBNull(8) ? null : reader.GetInt32(8),
+            Update = update,
+        };
     });
 
     /// <inheritdoc/>
@@ -48,13 +59,18 @@ public sealed class SqliteFirmwareStore(StationDatabase database) : IFirmwareSto
         database.Execute(
             """
             INSERT INTO firmware (id, installed_version, report_after_boot, update_location, update_retrieve_date, update_retries,
-                                  update_retry_interval_s, update_stage, update_file)
-            VALUES (1, $version, $report, $location, $retrieve, $retries, $interval, $stage, $file)
+                                  update_retry_interval_s, update_stage, update_file, report_request_id, update_request_id,
+                                  update_signing_certificate, update_signature, update_install_date)
+            VALUES (1, $version, $report, $location, $retrieve, $retries, $interval, $stage, $file, $reportRequest, $request,
+                    $certificate, $signature, $install)
             ON CONFLICT (id) DO UPDATE SET
                 installed_version = excluded.installed_version, report_after_boot = excluded.report_after_boot,
                 update_location = excluded.update_location, update_retrieve_date = excluded.update_retrieve_date,
                 update_retries = excluded.update_retries, update_retry_interval_s = excluded.update_retry_interval_s,
-                update_stage = excluded.update_stage, update_file = excluded.update_file
+                update_stage = excluded.update_stage, update_file = excluded.update_file,
+                report_request_id = excluded.report_request_id, update_request_id = excluded.update_request_id,
+                update_signing_certificate = excluded.update_signing_certificate, update_signature = excluded.update_signature,
+                update_install_date = excluded.update_install_date
             """,
             ("$version", firmware.InstalledVersion),
             ("$report", firmware.ReportAfterBoot is { } report ? OcppEnum.WireName(report) : null),
@@ -63,6 +79,11 @@ public sealed class SqliteFirmwareStore(StationDatabase database) : IFirmwareSto
             ("$retries", update?.Retries),
             ("$interval", update is null ? null : (int)update.RetryInterval.TotalSeconds),
             ("$stage", update?.Stage.ToString()),
-            ("$file", update?.FilePath));
+            ("$file", update?.FilePath),
+            ("$reportRequest", firmware.ReportAfterBootRequestId),
+            ("$request", update?.RequestId),
+            ("$certificate", update?.SigningCertificate),
+            ("$signature", update?.Signature),
+            ("$install", update?.InstallDate is { } install ? Text.Date(install) : null));
     }
 }

@@ -21,6 +21,7 @@ public static class SqliteStationStorage
             LocalAuthList = new SqliteLocalAuthListStore(database),
             Reservations = new SqliteReservationStore(database),
             ChargingProfiles = new SqliteChargingProfileStore(database),
+            SecurityEvents = new SqliteSecurityEventStore(database),
         };
         return (stores, database);
     }

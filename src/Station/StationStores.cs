@@ -6,6 +6,7 @@ using Station.Firmware;
 using Station.LocalAuthList;
 using Station.Reservation;
 using Station.Runtime;
+using Station.Security.Events;
 using Station.SmartCharging;
 using Station.Transactions;
 
@@ -43,4 +44,7 @@ public sealed record StationStores
 
     /// <summary>The installed charging profiles; in memory unless given (then a reboot forgets them).</summary>
     public IChargingProfileStore ChargingProfiles { get; init; } = new InMemoryChargingProfileStore();
+
+    /// <summary>The security log and the security events not delivered yet; in memory unless given (then a restart forgets them).</summary>
+    public ISecurityEventStore SecurityEvents { get; init; } = new InMemorySecurityEventStore();
 }

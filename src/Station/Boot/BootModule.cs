@@ -31,7 +31,7 @@ internal sealed class BootModule(BootService boot, StationContext context) : ISt
     public IReadOnlyCollection<string> TriggerableMessages => Triggerable;
 
     public void RegisterHandlers(HandlerRegistry handlers) =>
-        handlers.Add(OcppActions.Reset, new ResetHandler(context.Lifecycle));
+        handlers.Add(OcppActions.Reset, new ResetHandler(context.Lifecycle, context.Find<Station.Security.ISecurityEvents>()));
 
     public Func<CancellationToken, Task> Trigger(string message, int? connectorId) =>
         message == OcppActions.BootNotification.Name

@@ -10,6 +10,8 @@ using Station.LocalAuthList;
 using Station.Metering;
 using Station.Model;
 using Station.Reservation;
+using Station.Security.Events;
+using Station.Security.Logs;
 using Station.SmartCharging;
 using Station.Transactions;
 using Station.Triggers;
@@ -28,6 +30,7 @@ public static class StationComposition
     public static IReadOnlyList<ModuleDefinition> Default { get; } =
     [
         ConfigurationModule.Definition,
+        SecurityEventsModule.Definition,
         ConnectorsModule.Definition,
         LocalAuthListModule.Definition,
         AuthorizationModule.Definition,
@@ -36,6 +39,7 @@ public static class StationComposition
         MeteringModule.Definition,
         FirmwareModule.Definition,
         DiagnosticsModule.Definition,
+        SecurityLogModule.Definition,
         BootModule.Definition,
         RemoteTriggerModule.Definition,
         SmartChargingModule.Definition,

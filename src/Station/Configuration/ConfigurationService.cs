@@ -39,7 +39,8 @@ public sealed class ConfigurationService : IStationConfiguration
             }
             else
             {
-                ConfigurationLog.IgnoredStoredValue(logger, key, value, error!);
+                var shown = Station.Security.SecretText.ForLog(key, value);
+                ConfigurationLog.IgnoredStoredValue(logger, key, shown, error!);
             }
         }
 
@@ -107,19 +108,22 @@ public sealed class ConfigurationService : IStationConfiguration
     {
         if (!_definitions.TryGetValue(key, out var definition))
         {
-            ConfigurationLog.Refused(_logger, key, value, ConfigurationStatus.NotSupported, "unknown key");
+            var shown = Station.Security.SecretText.ForLog(key, value);
+            ConfigurationLog.Refused(_logger, key, shown, ConfigurationStatus.NotSupported, "unknown key");
             return ConfigurationStatus.NotSupported;
         }
 
         if (definition.ReadOnly)
         {
-            ConfigurationLog.Refused(_logger, key, value, ConfigurationStatus.Rejected, "read-only");
+            var shown = Station.Security.SecretText.ForLog(key, value);
+            ConfigurationLog.Refused(_logger, key, shown, ConfigurationStatus.Rejected, "read-only");
             return ConfigurationStatus.Rejected;
         }
 
         if (definition.Normalize(value, out var error) is not { } normalized)
         {
-            ConfigurationLog.Refused(_logger, key, value, ConfigurationStatus.Rejected, error!);
+            var shown = Station.Security.SecretText.ForLog(key, value);
+            ConfigurationLog.Refused(_logger, key, shown, ConfigurationStatus.Rejected, error!);
             return ConfigurationStatus.Rejected;
         }
 
@@ -177,7 +181,8 @@ public sealed class ConfigurationService : IStationConfiguration
 
         _values = _values.SetItem(key, value);
         _store.Save(key, value);
-        ConfigurationLog.Changed(_logger, key, value);
+        var logged = Station.Security.SecretText.ForLog(key, value);
+        ConfigurationLog.Changed(_logger, key, logged);
         Changed?.Invoke(key);
     }
 

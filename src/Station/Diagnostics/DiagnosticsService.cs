@@ -69,25 +69,39 @@ public sealed class DiagnosticsService
     /// after the answer, off the receive loop); null when there is nothing to upload: no trace, or a
     /// window that ends before the oldest entry or starts after now.
     /// </summary>
-    public DiagnosticsUpload? Prepare(GetDiagnosticsRequest request)
+    public DiagnosticsUpload? Prepare(GetDiagnosticsRequest request) =>
+        Prepare(_archive, "diagnostics", request.Location, request.StartTime, request.StopTime, request.Retries, request.RetryInterval);
+
+    /// <summary>
+    /// Names the archive of <paramref name="archive"/> for the window, as <see cref="Prepare(GetDiagnosticsRequest)"/>
+    /// does (GetLog uses it with the security log or the trace); null when there is nothing to upload.
+    /// </summary>
+    /// <param name="archive">What to archive; null: nothing to upload.</param>
+    /// <param name="kind">The start of the archive's name (e.g. <c>diagnostics</c>, <c>securitylog</c>).</param>
+    /// <param name="location">Where to upload it.</param>
+    /// <param name="startTime">The start of the window; open when null.</param>
+    /// <param name="stopTime">The end of the window; open (now) when null.</param>
+    /// <param name="requestedRetries">The request's retries; the default when null.</param>
+    /// <param name="requestedInterval">The request's retry interval in seconds; the default when null or not positive.</param>
+    public DiagnosticsUpload? Prepare(IDiagnosticsArchive? archive, string kind, Uri location, DateTimeOffset? startTime, DateTimeOffset? stopTime, int? requestedRetries, int? requestedInterval)
     {
-        if (_archive is null)
+        if (archive is null)
         {
             DiagnosticsLog.NoTrace(_logger);
             return null;
         }
 
-        var from = Describe(request.StartTime, "the start");
-        var to = Describe(request.StopTime, "now");
+        var from = Describe(startTime, "the start");
+        var to = Describe(stopTime, "now");
         var now = _runtime.Clock.GetUtcNow();
-        var oldest = _archive.OldestEntryAt();
-        if (oldest is null || request.StartTime > now || request.StopTime < oldest)
+        var oldest = archive.OldestEntryAt();
+        if (oldest is null || startTime > now || stopTime < oldest)
         {
             DiagnosticsLog.NothingToUpload(_logger, from, to);
             return null;
         }
 
-        var stem = $"diagnostics-{SafeName(_chargePointId)}-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        var stem = $"{kind}-{SafeName(_chargePointId)}-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
         var fileName = $"{stem}.zip";
         string path;
         try
@@ -115,9 +129,9 @@ public sealed class DiagnosticsService
             return null;
         }
 
-        var retries = Math.Clamp(request.Retries ?? DefaultRetries, 0, MaxRetries);
-        var interval = request.RetryInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval;
-        return new DiagnosticsUpload(request.Location, path, fileName, retries, interval, request.StartTime, request.StopTime);
+        var retries = Math.Clamp(requestedRetries ?? DefaultRetries, 0, MaxRetries);
+        var interval = requestedInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval;
+        return new DiagnosticsUpload(location, path, fileName, retries, interval, startTime, stopTime) { Archive = archive };
     }
 
     /// <summary>Uploads in the background, replacing an upload in progress.</summary>
@@ -138,6 +152,9 @@ public sealed class DiagnosticsService
         _runtime.Run("diagnostics upload", _ => UploadAsync(upload, running));
     }
 
+    private static IOcppRequest Notification(DiagnosticsUpload upload, DiagnosticsStatus status) =>
+        upload.Report?.Invoke(status) ?? new DiagnosticsStatusNotificationRequest { Status = status };
+
     private static string Describe(DateTimeOffset? time, string open) => time?.ToString("O", CultureInfo.InvariantCulture) ?? open;
 
     private static string SafeName(string text) => new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
@@ -147,11 +164,11 @@ public sealed class DiagnosticsService
         var cancellationToken = running.Token;
         try
         {
-            _notifications.Enqueue(new DiagnosticsStatusNotificationRequest { Status = DiagnosticsStatus.Uploading });
+            _notifications.Enqueue(Notification(upload, DiagnosticsStatus.Uploading));
             if (await WriteArchiveAsync(upload, cancellationToken).ConfigureAwait(false) is { } unwritten)
             {
                 DiagnosticsLog.UploadFailed(_logger, 0, unwritten);
-                Finish(running, DiagnosticsStatus.UploadFailed);
+                Finish(upload, running, DiagnosticsStatus.UploadFailed);
                 return;
             }
 
@@ -162,14 +179,14 @@ public sealed class DiagnosticsService
                 {
                     var location = UriText.Redact(upload.Location);
                     DiagnosticsLog.Uploaded(_logger, upload.FileName, location);
-                    Finish(running, DiagnosticsStatus.Uploaded);
+                    Finish(upload, running, DiagnosticsStatus.Uploaded);
                     return;
                 }
 
                 if (attempt > upload.Retries)
                 {
                     DiagnosticsLog.UploadFailed(_logger, attempt, failure);
-                    Finish(running, DiagnosticsStatus.UploadFailed);
+                    Finish(upload, running, DiagnosticsStatus.UploadFailed);
                     return;
                 }
 
@@ -183,14 +200,14 @@ public sealed class DiagnosticsService
         }
         finally
         {
-            Finish(running, status: null);
+            Finish(upload, running, status: null);
             running.Dispose();
             Delete(upload.ArchivePath);
         }
     }
 
     // Ends the upload that owns `running` (unless a newer one replaced it) and reports how it ended.
-    private void Finish(CancellationTokenSource running, DiagnosticsStatus? status)
+    private void Finish(DiagnosticsUpload upload, CancellationTokenSource running, DiagnosticsStatus? status)
     {
         lock (_gate)
         {
@@ -202,7 +219,7 @@ public sealed class DiagnosticsService
             _upload = null;
             if (status is { } final)
             {
-                _notifications.Enqueue(new DiagnosticsStatusNotificationRequest { Status = final });
+                _notifications.Enqueue(Notification(upload, final));
             }
         }
     }
@@ -214,7 +231,7 @@ public sealed class DiagnosticsService
         var to = Describe(upload.To, "now");
         try
         {
-            var entries = await _archive!.WriteArchiveAsync(upload.ArchivePath, upload.From, upload.To, cancellationToken).ConfigureAwait(false);
+            var entries = await (upload.Archive ?? _archive)!.WriteArchiveAsync(upload.ArchivePath, upload.From, upload.To, cancellationToken).ConfigureAwait(false);
             DiagnosticsLog.Prepared(_logger, upload.FileName, entries, from, to);
             return null;
         }

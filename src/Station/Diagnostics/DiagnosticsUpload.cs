@@ -1,3 +1,5 @@
+using Ocpp16.Messages;
+
 namespace Station.Diagnostics;
 
 /// <summary>A diagnostics archive to build and upload, and how to retry its upload.</summary>
@@ -8,4 +10,14 @@ namespace Station.Diagnostics;
 /// <param name="RetryInterval">The wait between attempts.</param>
 /// <param name="From">The start of the window archived; open when null.</param>
 /// <param name="To">The end of the window archived; open (now) when null.</param>
-public sealed record DiagnosticsUpload(Uri Location, string ArchivePath, string FileName, int Retries, TimeSpan RetryInterval, DateTimeOffset? From = null, DateTimeOffset? To = null);
+public sealed record DiagnosticsUpload(Uri Location, string ArchivePath, string FileName, int Retries, TimeSpan RetryInterval, DateTimeOffset? From = null, DateTimeOffset? To = null)
+{
+    /// <summary>What is archived; the service's own archive (the station trace) when null.</summary>
+    public IDiagnosticsArchive? Archive { get; init; }
+
+    /// <summary>
+    /// The notification of each step (Uploading, Uploaded, UploadFailed); a DiagnosticsStatusNotification
+    /// when null. GetLog reports with LogStatusNotification through the same upload.
+    /// </summary>
+    public Func<DiagnosticsStatus, IOcppRequest>? Report { get; init; }
+}

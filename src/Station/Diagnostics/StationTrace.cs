@@ -90,7 +90,8 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider, IDia
             text = UrlPassword().Replace(text, "***");
         }
 
-        Append(direction == FrameDirection.Sent ? "SENT" : "RECV", text);
+        // A write-only key's value (AuthorizationKey) and private keys stay out of the files too.
+        Append(direction == FrameDirection.Sent ? "SENT" : "RECV", Station.Security.SecretText.Redact(text));
     }
 
     /// <inheritdoc/>

@@ -53,4 +53,10 @@ internal static partial class FirmwareLog
 
     [LoggerMessage(EventId = 2715, Level = LogLevel.Warning, Message = "The firmware installer failed")]
     public static partial void InstallerThrew(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2716, Level = LogLevel.Warning, Message = "SignedUpdateFirmware #{RequestId} not accepted: {Reason}")]
+    public static partial void SignedRejected(ILogger logger, int requestId, string reason);
+
+    [LoggerMessage(EventId = 2717, Level = LogLevel.Warning, Message = "Signed firmware #{RequestId} is not installed: {Reason}")]
+    public static partial void InvalidSignature(ILogger logger, int requestId, string reason);
 }

@@ -1,6 +1,7 @@
 using Ocpp16.Messages;
 using Station.Composition;
 using Station.Connectors;
+using Station.Security;
 using Station.Transactions;
 
 namespace Station.Firmware;
@@ -12,7 +13,7 @@ namespace Station.Firmware;
 /// </summary>
 internal sealed class FirmwareModule(FirmwareService firmware, StationContext context) : IStationModule, ITriggerSource
 {
-    private static readonly string[] Triggerable = [OcppActions.FirmwareStatusNotification.Name];
+    private static readonly string[] Triggerable = [OcppActions.FirmwareStatusNotification.Name, OcppActions.SignedFirmwareStatusNotification.Name];
 
     public static ModuleDefinition Definition { get; } = new()
     {
@@ -31,25 +32,40 @@ internal sealed class FirmwareModule(FirmwareService firmware, StationContext co
                 context.Require<TransactionService>(),
                 context.Runtime,
                 Path.Combine(context.DataDirectory, "firmware"),
-                context.Lifecycle.RebootAfterFirmware)),
+                context.Lifecycle.RebootAfterFirmware,
+                context.Find<ISecurityEvents>(),
+                new FoundManufacturerRoots(context))),
             context),
     };
 
     public IReadOnlyCollection<string> TriggerableMessages => Triggerable;
 
-    public void RegisterHandlers(HandlerRegistry handlers) =>
+    public void RegisterHandlers(HandlerRegistry handlers)
+    {
         handlers.Add(OcppActions.UpdateFirmware, new UpdateFirmwareHandler(firmware));
+        handlers.Add(OcppActions.SignedUpdateFirmware, new SignedUpdateFirmwareHandler(firmware));
+    }
 
     public void OnBootAccepted() => firmware.OnBootAccepted();
 
     public Func<CancellationToken, Task> Trigger(string message, int? connectorId) => async cancellationToken =>
     {
+        // ExtendedTriggerMessage FirmwareStatusNotification asks for the signed notification.
         FirmwareStatus status;
+        SignedFirmwareStatusNotificationRequest signed;
         using (await context.Runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             status = firmware.Status;
+            signed = firmware.SignedStatus;
         }
 
-        await context.Outgoing.SendOnRequestAsync(new FirmwareStatusNotificationRequest { Status = status }, cancellationToken).ConfigureAwait(false);
+        if (message == OcppActions.SignedFirmwareStatusNotification.Name)
+        {
+            await context.Outgoing.SendOnRequestAsync(signed, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.Outgoing.SendOnRequestAsync(new FirmwareStatusNotificationRequest { Status = status }, cancellationToken).ConfigureAwait(false);
+        }
     };
 }

@@ -6,6 +6,7 @@ using Station.FileTransfer;
 using Station.Hardware;
 using Station.Model;
 using Station.Runtime;
+using Station.Security;
 using Station.Transactions;
 
 namespace Station.Firmware;
@@ -19,7 +20,7 @@ namespace Station.Firmware;
 /// The request and every completed step are persisted, so a reboot or a power loss resumes the
 /// update where it was. State changes happen under the station lock; transfers and waits do not.
 /// </summary>
-public sealed class FirmwareService
+public sealed partial class FirmwareService
 {
     /// <summary>Retries when UpdateFirmware gives none.</summary>
     public const int DefaultRetries = 3;
@@ -44,7 +45,9 @@ public sealed class FirmwareService
     private readonly Action<string> _reboot;
     private readonly ILogger _logger;
     private volatile StoredFirmware _state;
-    private FirmwareStatus? _status;
+    private readonly FirmwareNotifier _notifier;
+    private readonly ISecurityEvents? _events;
+    private readonly IManufacturerRoots? _roots;
     private CancellationTokenSource? _running;
     private TaskCompletionSource? _transactionEnded;
     private bool _resumed;
@@ -60,6 +63,8 @@ public sealed class FirmwareService
     /// <param name="runtime">Lock, clock and background work.</param>
     /// <param name="downloadDirectory">Where images are downloaded.</param>
     /// <param name="reboot">Reboots the station after an installation, with the reason.</param>
+    /// <param name="events">Where the security events of signed updates go; none without the security block.</param>
+    /// <param name="roots">The installed ManufacturerRootCertificates a signing certificate must chain to; none: every signed update is InvalidCertificate.</param>
     public FirmwareService(
         StationModel model,
         IFirmwareStore store,
@@ -70,7 +75,9 @@ public sealed class FirmwareService
         TransactionService transactions,
         StationRuntime runtime,
         string downloadDirectory,
-        Action<string> reboot)
+        Action<string> reboot,
+        ISecurityEvents? events = null,
+        IManufacturerRoots? roots = null)
     {
         _model = model;
         _store = store;
@@ -80,6 +87,9 @@ public sealed class FirmwareService
         _transactions = transactions;
         _runtime = runtime;
         _reboot = reboot;
+        _events = events;
+        _roots = roots;
+        _notifier = new FirmwareNotifier(notifications);
         _logger = runtime.LoggerFactory.CreateLogger("Station.Firmware");
         _images = new FirmwareImages(transfer, installer, downloadDirectory, _logger);
         _state = store.Load();
@@ -90,7 +100,10 @@ public sealed class FirmwareService
     public string InstalledVersion => _state.InstalledVersion ?? _model.FirmwareVersion;
 
     /// <summary>The status a triggered FirmwareStatusNotification reports: the step in progress, else Idle. Read under the lock.</summary>
-    public FirmwareStatus Status => _status ?? FirmwareStatus.Idle;
+    public FirmwareStatus Status => _notifier.Status;
+
+    /// <summary>The status a triggered SignedFirmwareStatusNotification reports (ExtendedTriggerMessage). Read under the lock.</summary>
+    public SignedFirmwareStatusNotificationRequest SignedStatus => _notifier.SignedStatus;
 
     /// <summary>
     /// UpdateFirmware (§5.19), under the lock: stores the request and returns the work that starts
@@ -99,7 +112,21 @@ public sealed class FirmwareService
     /// </summary>
     public Func<CancellationToken, Task>? Accept(UpdateFirmwareRequest request)
     {
-        var location = UriText.Redact(request.Location);
+        var update = new FirmwareUpdate
+        {
+            Location = request.Location,
+            RetrieveDate = request.RetrieveDate,
+            Retries = Math.Clamp(request.Retries ?? DefaultRetries, 0, MaxRetries),
+            RetryInterval = request.RetryInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval,
+        };
+        return Replace(update, out _);
+    }
+
+    // Stores the update in place of one that is not installing yet; null while one installs.
+    private Func<CancellationToken, Task>? Replace(FirmwareUpdate update, out bool replaced)
+    {
+        replaced = false;
+        var location = UriText.Redact(update.Location);
         if (_state.Update is { Stage: FirmwareUpdateStage.Installing })
         {
             FirmwareLog.IgnoredWhileInstalling(_logger, location);
@@ -108,8 +135,9 @@ public sealed class FirmwareService
 
         if (_state.Update is { } previous)
         {
-            var replaced = UriText.Redact(previous.Location);
-            FirmwareLog.Superseded(_logger, replaced);
+            replaced = true;
+            var previousLocation = UriText.Redact(previous.Location);
+            FirmwareLog.Superseded(_logger, previousLocation);
             StopRunning();
             if (previous is { Stage: FirmwareUpdateStage.Downloaded, FilePath: { } image })
             {
@@ -117,15 +145,8 @@ public sealed class FirmwareService
             }
         }
 
-        var update = new FirmwareUpdate
-        {
-            Location = request.Location,
-            RetrieveDate = request.RetrieveDate,
-            Retries = Math.Clamp(request.Retries ?? DefaultRetries, 0, MaxRetries),
-            RetryInterval = request.RetryInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval,
-        };
         Save(_state with { Update = update });
-        _status = null;
+        _notifier.Clear();
         FirmwareLog.Accepted(_logger, location, update.RetrieveDate, update.Retries, update.RetryInterval.TotalSeconds);
         return _ =>
         {
@@ -158,8 +179,13 @@ public sealed class FirmwareService
         if (_state.ReportAfterBoot is { } report)
         {
             // Queued durably first: a power loss between the two steps reports it twice, never not at all.
-            _notifications.Enqueue(new FirmwareStatusNotificationRequest { Status = report });
-            Save(_state with { ReportAfterBoot = null });
+            _notifier.NotifyAfterBoot(report, _state.ReportAfterBootRequestId);
+            if (_state.ReportAfterBootRequestId is not null && report == FirmwareStatus.Installed)
+            {
+                _events?.Report(SecurityEventTypes.FirmwareUpdated, $"signed firmware {InstalledVersion} installed");
+            }
+
+            Save(_state with { ReportAfterBoot = null, ReportAfterBootRequestId = null });
             FirmwareLog.ReportedAfterBoot(_logger, report);
         }
 
@@ -171,7 +197,7 @@ public sealed class FirmwareService
                 // The power went while the installer ran: the old firmware is what booted.
                 FirmwareLog.InstallationInterrupted(_logger);
                 Save(_state with { Update = null });
-                Notify(FirmwareStatus.InstallationFailed);
+                Notify(interrupted, FirmwareStatusEnumType.InstallationFailed);
                 _images.Delete(interrupted.FilePath);
                 break;
             case var stored when _transfer is null:
@@ -191,11 +217,7 @@ public sealed class FirmwareService
     }
 
     // Sets the reported status and queues its notification durably (it is owed even across a power loss); under the lock.
-    private void Notify(FirmwareStatus status)
-    {
-        _status = status is FirmwareStatus.Downloading or FirmwareStatus.Downloaded or FirmwareStatus.Installing ? status : null;
-        _notifications.Enqueue(new FirmwareStatusNotificationRequest { Status = status });
-    }
+    private void Notify(FirmwareUpdate update, FirmwareStatusEnumType status) => _notifier.Notify(update, status);
 
     // Not disposed here: the cancelled worker may still be reading its token. The source goes with
     // the station instance (a handful of updates per instance at most).
@@ -233,6 +255,14 @@ public sealed class FirmwareService
         {
             if (update.Stage == FirmwareUpdateStage.Scheduled)
             {
+                if (update.IsSigned && update.RetrieveDate > _runtime.Clock.GetUtcNow())
+                {
+                    using (await EnterAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        Notify(update, FirmwareStatusEnumType.DownloadScheduled);
+                    }
+                }
+
                 await WaitForRetrieveDateAsync(update.RetrieveDate, cancellationToken).ConfigureAwait(false);
                 var downloaded = await DownloadAsync(update, cancellationToken).ConfigureAwait(false);
                 if (downloaded is null)
@@ -272,7 +302,7 @@ public sealed class FirmwareService
         var path = _images.PathFor(update.Location);
         using (await EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            Notify(FirmwareStatus.Downloading);
+            Notify(update, FirmwareStatusEnumType.Downloading);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -280,16 +310,7 @@ public sealed class FirmwareService
             var failure = await _images.TryDownloadAsync(update.Location, path, cancellationToken).ConfigureAwait(false);
             if (failure is null)
             {
-                var downloaded = update with { Stage = FirmwareUpdateStage.Downloaded, FilePath = path };
-                var bytes = new FileInfo(path).Length;
-                using (await EnterAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    Save(_state with { Update = downloaded });
-                    FirmwareLog.Downloaded(_logger, path, bytes);
-                    Notify(FirmwareStatus.Downloaded);
-                }
-
-                return downloaded;
+                return await DownloadedAsync(update, path, cancellationToken).ConfigureAwait(false);
             }
 
             if (attempt > update.Retries)
@@ -298,7 +319,7 @@ public sealed class FirmwareService
                 {
                     FirmwareLog.DownloadFailed(_logger, attempt, failure);
                     Save(_state with { Update = null });
-                    Notify(FirmwareStatus.DownloadFailed);
+                    Notify(update, FirmwareStatusEnumType.DownloadFailed);
                 }
 
                 _images.Delete(path);
@@ -313,6 +334,16 @@ public sealed class FirmwareService
     private async Task InstallAsync(FirmwareUpdate update, CancellationToken cancellationToken)
     {
         var image = update.FilePath!;
+        if (update.InstallDate is { } installAt && installAt > _runtime.Clock.GetUtcNow())
+        {
+            using (await EnterAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Notify(update, FirmwareStatusEnumType.InstallScheduled);
+            }
+
+            await WaitForRetrieveDateAsync(installAt, cancellationToken).ConfigureAwait(false);
+        }
+
         while (true)
         {
             Task ended;
@@ -326,7 +357,7 @@ public sealed class FirmwareService
                     Save(_state with { Update = update with { Stage = FirmwareUpdateStage.Installing } });
                     FirmwareLog.Installing(_logger, image);
 
-                    Notify(FirmwareStatus.Installing);
+                    Notify(update, FirmwareStatusEnumType.Installing);
                     break;
                 }
 
@@ -347,20 +378,22 @@ public sealed class FirmwareService
             if (result.Succeeded)
             {
                 FirmwareLog.Installed(_logger, result.Version!);
-                Save(new StoredFirmware { InstalledVersion = result.Version, ReportAfterBoot = FirmwareStatus.Installed });
+                Save(new StoredFirmware { InstalledVersion = result.Version, ReportAfterBoot = FirmwareStatus.Installed, ReportAfterBootRequestId = update.RequestId });
             }
             else
             {
                 FirmwareLog.InstallationFailed(_logger, result.Error ?? "unknown");
                 Save(_state with { Update = null });
                 _connectors.SetMaintenance(false);
-                Notify(FirmwareStatus.InstallationFailed);
+                Notify(update, FirmwareStatusEnumType.InstallationFailed);
             }
         }
 
         _images.Delete(image);
         if (result.Succeeded)
         {
+            // Sent after the reboot's BootNotification, with the time of the reboot.
+            _events?.ReportOnNextConnection(SecurityEventTypes.ResetOrReboot, "reboot to run the installed firmware");
             _reboot($"firmware {result.Version} installed");
         }
     }

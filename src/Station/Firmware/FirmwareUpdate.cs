@@ -1,6 +1,6 @@
 namespace Station.Firmware;
 
-/// <summary>An UpdateFirmware request and how far it got.</summary>
+/// <summary>An UpdateFirmware or SignedUpdateFirmware request and how far it got.</summary>
 public sealed record FirmwareUpdate
 {
     /// <summary>Where to download the image.</summary>
@@ -20,4 +20,19 @@ public sealed record FirmwareUpdate
 
     /// <summary>The downloaded image, once <see cref="FirmwareUpdateStage.Downloaded"/>.</summary>
     public string? FilePath { get; init; }
+
+    /// <summary>The SignedUpdateFirmware's requestId; null for an UpdateFirmware (then nothing below is set).</summary>
+    public int? RequestId { get; init; }
+
+    /// <summary>The signing certificate (PEM) of a signed update.</summary>
+    public string? SigningCertificate { get; init; }
+
+    /// <summary>The signature (base64, DER) over the image of a signed update.</summary>
+    public string? Signature { get; init; }
+
+    /// <summary>Not installed before this time (a signed update's installDateTime); at once when null.</summary>
+    public DateTimeOffset? InstallDate { get; init; }
+
+    /// <summary>Whether this is a SignedUpdateFirmware.</summary>
+    public bool IsSigned => RequestId is not null;
 }

@@ -16,4 +16,7 @@ public sealed record StoredFirmware
 
     /// <summary>The update in progress, if any.</summary>
     public FirmwareUpdate? Update { get; init; }
+
+    /// <summary>The requestId of the signed update whose status is owed after the reboot; null for an UpdateFirmware.</summary>
+    public int? ReportAfterBootRequestId { get; init; }
 }

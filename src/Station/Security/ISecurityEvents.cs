@@ -13,4 +13,12 @@ public interface ISecurityEvents
     /// <param name="type">The event type as the whitepaper names it.</param>
     /// <param name="techInfo">Technical detail for the log (at most 255 characters on the wire; never a secret).</param>
     void Report(string type, string? techInfo = null);
+
+    /// <summary>
+    /// Records that <paramref name="type"/> happened now, to be sent only with the next coming
+    /// online (e.g. ResetOrReboot: after the reboot, not between the Reset.conf and the reboot).
+    /// </summary>
+    /// <param name="type">The event type as the whitepaper names it.</param>
+    /// <param name="techInfo">Technical detail for the log (at most 255 characters on the wire; never a secret).</param>
+    void ReportOnNextConnection(string type, string? techInfo = null) => Report(type, techInfo);
 }

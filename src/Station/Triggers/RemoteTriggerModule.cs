@@ -3,7 +3,7 @@ using Station.Composition;
 
 namespace Station.Triggers;
 
-/// <summary>The Remote Trigger profile: TriggerMessage, answered by asking the block that sends the message.</summary>
+/// <summary>The Remote Trigger profile: TriggerMessage (and the whitepaper's ExtendedTriggerMessage), answered by asking the block that sends the message.</summary>
 internal sealed class RemoteTriggerModule(StationContext context) : IStationModule
 {
     public static ModuleDefinition Definition { get; } = new()
@@ -13,6 +13,9 @@ internal sealed class RemoteTriggerModule(StationContext context) : IStationModu
         Create = static context => new RemoteTriggerModule(context),
     };
 
-    public void RegisterHandlers(HandlerRegistry handlers) =>
+    public void RegisterHandlers(HandlerRegistry handlers)
+    {
         handlers.Add(OcppActions.TriggerMessage, new TriggerMessageHandler(context.Require<TriggerSources>(), context.Model.Connectors.Count, context.Runtime));
+        handlers.Add(OcppActions.ExtendedTriggerMessage, new ExtendedTriggerMessageHandler(context.Require<TriggerSources>(), context));
+    }
 }

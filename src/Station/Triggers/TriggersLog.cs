@@ -17,4 +17,13 @@ internal static partial class TriggersLog
 
     [LoggerMessage(EventId = 2803, Level = LogLevel.Warning, Message = "Triggered {Action} not delivered: {Reason}")]
     public static partial void NotDelivered(ILogger logger, string action, string reason);
+
+    [LoggerMessage(EventId = 2804, Level = LogLevel.Information, Message = "ExtendedTriggerMessage {Message} (connector {ConnectorId}) accepted")]
+    public static partial void ExtendedAccepted(ILogger logger, string message, string connectorId);
+
+    [LoggerMessage(EventId = 2805, Level = LogLevel.Information, Message = "ExtendedTriggerMessage {Message} rejected: {Reason}")]
+    public static partial void ExtendedRejected(ILogger logger, string message, string reason);
+
+    [LoggerMessage(EventId = 2806, Level = LogLevel.Information, Message = "ExtendedTriggerMessage {Message}: not implemented by this station")]
+    public static partial void ExtendedNotImplemented(ILogger logger, string message);
 }

@@ -1,0 +1,20 @@
+namespace Station.Security.Events;
+
+/// <summary>
+/// The security log: every security event, and which of them still owe their
+/// SecurityEventNotification. Bounded: past its capacity the oldest delivered entries go first.
+/// </summary>
+public interface ISecurityEventStore
+{
+    /// <summary>Appends an event (not delivered yet), keeping at most <paramref name="capacity"/> entries; returns its sequence. Durable when it returns.</summary>
+    long Add(string type, DateTimeOffset timestamp, string? techInfo, int capacity);
+
+    /// <summary>Marks an event's notification as answered: it is not sent again, and stays in the log.</summary>
+    void MarkDelivered(long sequence);
+
+    /// <summary>The events whose notification was not answered yet, oldest first.</summary>
+    IReadOnlyList<StoredSecurityEvent> Undelivered();
+
+    /// <summary>The log's entries stamped from <paramref name="from"/> to <paramref name="to"/> (either open when null), oldest first.</summary>
+    IReadOnlyList<StoredSecurityEvent> Range(DateTimeOffset? from, DateTimeOffset? to);
+}
