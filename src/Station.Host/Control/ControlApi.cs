@@ -127,7 +127,7 @@ internal static class ControlApi
             var connectors = snapshot.Connectors
                 .Select(c => new ConnectorBody(c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.Connector(c.Id)!.IsPlugged))
                 .ToList();
-            return new StateBody(runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters);
+            return new StateBody(runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters, snapshot.LocalAuthList);
         }
 
         private IResult? Connector(string n, bool allowStation)
