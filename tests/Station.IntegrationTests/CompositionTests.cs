@@ -24,11 +24,11 @@ public sealed class CompositionTests(ITestOutputHelper output)
         await using var bare = await StationHarness.StartAsync(new()
         {
             Output = output.WriteLine,
-            Composition = [.. StationComposition.Default.Where(d => d.Name != "RemoteTrigger")],
+            Composition = [.. StationComposition.Default.Where(d => d.Name is not ("RemoteTrigger" or "LocalAuthList"))],
             ConfigureStation = o => o with { FileTransfer = null },
         });
 
-        Assert.Equal("Core,FirmwareManagement,RemoteTrigger", await ProfilesAsync(await full.BootAsync()));
+        Assert.Equal("Core,LocalAuthListManagement,FirmwareManagement,RemoteTrigger", await ProfilesAsync(await full.BootAsync()));
         Assert.Equal("Core", await ProfilesAsync(await bare.BootAsync()));
         Assert.Equal([FeatureProfile.Core], bare.Station.Profiles);
     }
@@ -70,7 +70,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
         var key = await session.CallAsync(new GetConfigurationRequest { Key = [DummyReservationModule.Key] }).OrTimeout();
 
         Assert.Equal(ReservationStatus.Rejected, reserved.Status);
-        Assert.Equal("Core,FirmwareManagement,RemoteTrigger,Reservation", await ProfilesAsync(session));
+        Assert.Equal("Core,LocalAuthListManagement,FirmwareManagement,RemoteTrigger,Reservation", await ProfilesAsync(session));
         Assert.Equal("dummy", Assert.Single(key.ConfigurationKey!).Value);
         Assert.True(harness.Station.Block<DummyReservationModule>()!.SawStationLock, "a Station-lock handler runs under the station lock");
     }
