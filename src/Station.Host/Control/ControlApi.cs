@@ -130,7 +130,7 @@ internal static class ControlApi
                     c.Reservation is { } r ? new ReservationBody(r.Id, r.IdTag, r.ExpiryDate) : null,
                     c.LimitA, c.Phases, c.VoltageV))
                 .ToList();
-            return new StateBody(runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters);
+            return new StateBody(runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters, snapshot.LocalAuthList);
         }
 
         private IResult? Connector(string n, bool allowStation)

@@ -10,4 +10,5 @@ internal sealed record StateBody(
     IReadOnlyList<ConnectorBody> Connectors,
     int QueuedTransactionMessages,
     bool Rebooting,
-    int DeadLetters = 0);
+    int DeadLetters = 0,
+    LocalAuthListSnapshot? LocalAuthList = null);
