@@ -28,9 +28,9 @@ public sealed class CompositionTests(ITestOutputHelper output)
             ConfigureStation = o => o with { FileTransfer = null },
         });
 
-        Assert.Equal("Core,FirmwareManagement,RemoteTrigger", await ProfilesAsync(await full.BootAsync()));
-        Assert.Equal("Core", await ProfilesAsync(await bare.BootAsync()));
-        Assert.Equal([FeatureProfile.Core], bare.Station.Profiles);
+        Assert.Equal("Core,Reservation,FirmwareManagement,RemoteTrigger", await ProfilesAsync(await full.BootAsync()));
+        Assert.Equal("Core,Reservation", await ProfilesAsync(await bare.BootAsync()));
+        Assert.Equal([FeatureProfile.Core, FeatureProfile.Reservation], bare.Station.Profiles);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
         await using var harness = await StationHarness.StartAsync(new()
         {
             Output = output.WriteLine,
-            Composition = [.. StationComposition.Default, DummyReservationModule.Definition],
+            Composition = [.. StationComposition.Default.Where(d => d.Name != "Reservation"), DummyReservationModule.Definition],
         });
         var session = await harness.BootAsync();
 
