@@ -28,9 +28,9 @@ public sealed class CompositionTests(ITestOutputHelper output)
             ConfigureStation = o => o with { FileTransfer = null },
         });
 
-        Assert.Equal("Core,FirmwareManagement,RemoteTrigger", await ProfilesAsync(await full.BootAsync()));
-        Assert.Equal("Core", await ProfilesAsync(await bare.BootAsync()));
-        Assert.Equal([FeatureProfile.Core], bare.Station.Profiles);
+        Assert.Equal("Core,FirmwareManagement,RemoteTrigger,SmartCharging", await ProfilesAsync(await full.BootAsync()));
+        Assert.Equal("Core,SmartCharging", await ProfilesAsync(await bare.BootAsync()));
+        Assert.Equal([FeatureProfile.Core, FeatureProfile.SmartCharging], bare.Station.Profiles);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class FirmwareRecoveryTests(ITestOutputHelper output)
         var answer = await session.CallAsync(new GetConfigurationRequest { Key = ["SupportedFeatureProfiles", FirmwareKeys.SupportedFileTransferProtocols] }).OrTimeout();
 
         var values = answer.ConfigurationKey!.ToDictionary(k => k.Key, k => (k.Value, k.ReadOnly));
-        Assert.Equal(("Core,FirmwareManagement,RemoteTrigger", true), values["SupportedFeatureProfiles"]);
+        Assert.Equal(("Core,FirmwareManagement,RemoteTrigger,SmartCharging", true), values["SupportedFeatureProfiles"]);
         Assert.Equal(("FTP,HTTP,HTTPS", true), values[FirmwareKeys.SupportedFileTransferProtocols]);
     }
 

@@ -123,7 +123,7 @@ public sealed class TriggerMessageTests(ITestOutputHelper output)
         Assert.Equal(TriggerMessageStatus.NotImplemented, firmware.Status);
         Assert.Equal(TriggerMessageStatus.NotImplemented, diagnostics.Status);
         Assert.Equal(Ocpp16.Framing.OcppErrorCode.NotSupported, update.ErrorCode);
-        Assert.Equal("Core,RemoteTrigger", Assert.Single(profiles.ConfigurationKey!).Value);
+        Assert.Equal("Core,RemoteTrigger,SmartCharging", Assert.Single(profiles.ConfigurationKey!).Value);
         Assert.Equal(["SupportedFileTransferProtocols"], profiles.UnknownKey);
     }
 
