@@ -19,7 +19,13 @@ public sealed class SmartChargingBadInputTests(ITestOutputHelper output)
     private static readonly ChargingProfile Good = Profile(7, ChargingProfilePurposeType.TxDefaultProfile, (0, 6m), (60, 8m));
 
     private static ChargingProfile WithPeriods(ChargingProfile p, params (int Start, decimal Limit, int? Phases)[] periods) =>
-        p with { ChargingSchedule = p.ChargingSchedule with { ChargingSchedulePeriod = [.. periods.Select(x => new ChargingSchedulePeriod { StartPeriod = x.Start, Limit = x.Limit, NumberPhases = x.Phases })] } };
+        p with
+        {
+            ChargingSchedule = p.ChargingSchedule with
+            {
+                ChargingSchedulePeriod = [.. periods.Select(x => new ChargingSchedulePeriod { StartPeriod = x.Start, Limit = x.Limit, NumberPhases = x.Phases })],
+            },
+        };
 
     // (what is wrong, connectorId, profile); a transaction runs on connector 1 with transactionId T (the placeholder 0 is replaced by T + 1).
     private static IEnumerable<(string Rule, int ConnectorId, ChargingProfile Profile)> Cases(DateTimeOffset now)
@@ -27,7 +33,8 @@ public sealed class SmartChargingBadInputTests(ITestOutputHelper output)
         yield return ("unknown connector", 2, Good);
         yield return ("negative connector", -1, Good);
         yield return ("ChargePointMaxProfile on a connector", 1, Good with { ChargingProfilePurpose = ChargingProfilePurposeType.ChargePointMaxProfile });
-        yield return ("Relative ChargePointMaxProfile", 0, Good with { ChargingProfilePurpose = ChargingProfilePurposeType.ChargePointMaxProfile, ChargingProfileKind = ChargingProfileKindType.Relative });
+        yield return ("Relative ChargePointMaxProfile", 0,
+            Good with { ChargingProfilePurpose = ChargingProfilePurposeType.ChargePointMaxProfile, ChargingProfileKind = ChargingProfileKindType.Relative });
         yield return ("TxProfile on connector 0", 0, Good with { ChargingProfilePurpose = ChargingProfilePurposeType.TxProfile });
         yield return ("TxProfile of another transaction", 1, Good.ForTransaction(0) with { ChargingProfilePurpose = ChargingProfilePurposeType.TxProfile });
         yield return ("transactionId on a TxDefaultProfile", 1, Good.ForTransaction(0));
