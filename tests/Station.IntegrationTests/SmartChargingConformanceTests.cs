@@ -114,7 +114,8 @@ public sealed class SmartChargingConformanceTests(ITestOutputHelper output)
             .StartingAt(start).Lasting(260).Valid(start, start.AddSeconds(401)).ForTransaction(transactionId));
         var composite = await session.CompositeAsync(1, 400);
 
-        Assert.Equal((GetCompositeScheduleStatus.Accepted, 1, 400, ChargingRateUnitType.A), (composite.Status, composite.ConnectorId, composite.ChargingSchedule!.Duration, composite.ChargingSchedule.ChargingRateUnit));
+        var schedule = composite.ChargingSchedule!;
+        Assert.Equal((GetCompositeScheduleStatus.Accepted, 1, 400, ChargingRateUnitType.A), (composite.Status, composite.ConnectorId, schedule.Duration, schedule.ChargingRateUnit));
         Assert.Equal([(0, 8m), (50 - X, 10m), (200 - X, 6m), (240 - X, 10m)], composite.Periods());
 
         // The limit in force now is the composite's first period.
