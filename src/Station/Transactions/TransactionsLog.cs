@@ -75,4 +75,10 @@ internal static partial class TransactionsLog
 
     [LoggerMessage(EventId = 2322, Level = LogLevel.Warning, Message = "{Action} rejected: the registration is {Registration}; OCPP 1.6 §4.2 allows it only once Accepted")]
     public static partial void RemoteRequestWhileNotAccepted(ILogger logger, string action, string registration);
+
+    [LoggerMessage(EventId = 2323, Level = LogLevel.Error, Message = "No transaction started on connector {ConnectorId} for {IdTag}: it could not be written to the station's database ({Reason}); nothing was sent")]
+    public static partial void StartNotPersisted(ILogger logger, int connectorId, string idTag, string reason);
+
+    [LoggerMessage(EventId = 2324, Level = LogLevel.Error, Message = "The outbox cannot write to the station's database ({Reason}); the message stays queued and is sent again in {Seconds} s")]
+    public static partial void OutboxNotPersisted(ILogger logger, string reason, double seconds);
 }
