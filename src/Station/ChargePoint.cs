@@ -75,7 +75,7 @@ public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
         _client = new ReconnectingRpcClient(
             ConnectAsync, Router, options.Reconnect, options.Rpc, _runtime.Clock.Inner, loggerFactory.CreateLogger("Station.Connection"),
             CombinedFrameObserver.Of(options.FrameObserver, options.Trace));
-        Link = new CentralSystemLink(_client);
+        Link = new CentralSystemLink(_client, loggerFactory.CreateLogger("Station.Connection"));
         Outgoing = new OutgoingMessages(Link, loggerFactory.CreateLogger("Station.Connection"));
         Notifications = new DurableNotifications(Outgoing, Link, stores.Notifications, _runtime);
         _context = new StationContext(setup, _runtime, Configuration, Link, Outgoing, Notifications, stores, hardware, this);

@@ -162,6 +162,9 @@ public sealed class BootTests(ITestOutputHelper output)
         // The registration stands; the Central System learns the present statuses, and heartbeats resume.
         await AvailableStatusesAsync(second, 0, connectors: 1);
         Assert.DoesNotContain(second.Frames, f => f.Action == "BootNotification");
+
+        // Nothing in flight before jumping past the response timeout: an unanswered CALL closes the connection.
+        await harness.FlushAsync();
         harness.Clock.Advance(TimeSpan.FromSeconds(60));
         await second.WaitForFirstCallAsync<HeartbeatRequest>().OrTimeout();
     }

@@ -250,6 +250,7 @@ public sealed class StationHarness : IAsyncDisposable
     private async Task StartStationAsync(bool freshHardware = false)
     {
         (_stores, _database) = SqliteStationStorage.Open(DataDirectory);
+        _stores = _options.WrapStores?.Invoke(_stores) ?? _stores;
         if (freshHardware)
         {
             Hardware = CreateHardware(_stores.Transactions.LoadRegisters());

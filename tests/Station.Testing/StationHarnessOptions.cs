@@ -35,6 +35,9 @@ public sealed record StationHarnessOptions
     /// <summary>Routes the station through a <see cref="NetworkLink"/> the test can cut (offline cases).</summary>
     public bool CuttableNetwork { get; init; }
 
+    /// <summary>Wraps the stores of each process start (fault injection: a full disk).</summary>
+    public Func<StationStores, StationStores>? WrapStores { get; init; }
+
     /// <summary>Adjusts the station's options.</summary>
     public Func<ChargePointOptions, ChargePointOptions>? ConfigureStation { get; init; }
 

@@ -82,7 +82,17 @@ public sealed class WebSocketTransport : IOcppTransport
         {
             // Never more than one byte past the limit: enough to know the message is too large.
             var room = (int)Math.Min(ReceiveChunkBytes, (long)_maxMessageBytes + 1 - (destination.WrittenCount - start));
-            var result = await _socket.ReceiveAsync(destination.GetMemory(room)[..room], cancellationToken).ConfigureAwait(false);
+            ValueWebSocketReceiveResult result;
+            try
+            {
+                result = await _socket.ReceiveAsync(destination.GetMemory(room)[..room], cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && _socket.State == WebSocketState.Aborted)
+            {
+                // The keep-alive (WebSocketPingInterval) got no pong in time and aborted the socket: a dead peer, not a cancellation.
+                throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "no pong within the keep-alive timeout: the connection is dead", ex);
+            }
+
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 await AnswerCloseAsync().ConfigureAwait(false);

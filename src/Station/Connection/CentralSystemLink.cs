@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
 
@@ -6,19 +8,23 @@ namespace Station.Connection;
 /// <summary>
 /// The station's view of its Central System: whether it is connected, whether the registration
 /// is Accepted (both together: online), and the raw CALL for the few messages that may be sent
-/// before that (BootNotification).
+/// before that (BootNotification). A CALL that gets no answer within the response timeout closes
+/// the connection, whatever the CALL: the link may be half-open (no pings to find it otherwise), and
+/// a station that stays on it would lose every message it sends there.
 /// </summary>
 public sealed class CentralSystemLink
 {
     private readonly ReconnectingRpcClient _client;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private TaskCompletionSource _online = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RegistrationStatus? _registration;
 
     /// <summary>Wraps the reconnecting client of this station.</summary>
-    public CentralSystemLink(ReconnectingRpcClient client)
+    public CentralSystemLink(ReconnectingRpcClient client, ILogger? logger = null)
     {
         _client = client;
+        _logger = logger ?? NullLogger.Instance;
         client.Connected += (_, _) =>
         {
             UpdateOnline();
@@ -86,15 +92,42 @@ public sealed class CentralSystemLink
     }
 
     /// <summary>Sends a CALL now, whatever the registration (BootNotification, and what TriggerMessage asks for while Pending).</summary>
-    public Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
-        where TResponse : class, IOcppResponse => _client.CallAsync(request, cancellationToken);
+    public async Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
+        where TResponse : class, IOcppResponse
+    {
+        try
+        {
+            return await _client.CallAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppCallTimeoutException ex)
+        {
+            await DialAnewAsync(OcppActions.ForRequest(request.GetType()).Name, ex, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>Sends a CALL of <paramref name="action"/> now.</summary>
-    public Task<IOcppResponse> CallAsync(OcppAction action, IOcppRequest request, CancellationToken cancellationToken = default) =>
-        _client.CallAsync(action, request, cancellationToken);
+    public async Task<IOcppResponse> CallAsync(OcppAction action, IOcppRequest request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _client.CallAsync(action, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppCallTimeoutException ex)
+        {
+            await DialAnewAsync(action.Name, ex, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>Closes the connection (a reboot); the client would otherwise dial again after its back-off.</summary>
     public Task DisconnectAsync(string reason, CancellationToken cancellationToken = default) => _client.DisconnectAsync(reason, cancellationToken);
+
+    private async Task DialAnewAsync(string action, OcppCallTimeoutException timeout, CancellationToken cancellationToken)
+    {
+        ConnectionLog.NoAnswer(_logger, action, timeout.Message);
+        await _client.DisconnectAsync($"no answer to {action}", cancellationToken).ConfigureAwait(false);
+    }
 
     private void UpdateOnline()
     {

@@ -22,4 +22,7 @@ internal static partial class ConnectionLog
 
     [LoggerMessage(EventId = 2155, Level = LogLevel.Warning, Message = "Requested {Action} not delivered: {Reason}")]
     public static partial void RequestedNotDelivered(ILogger logger, string action, string reason);
+
+    [LoggerMessage(EventId = 2156, Level = LogLevel.Warning, Message = "No answer to {Action} ({Reason}): the connection may be half-open; it is closed and dialled anew")]
+    public static partial void NoAnswer(ILogger logger, string action, string reason);
 }

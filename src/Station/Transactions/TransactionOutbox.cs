@@ -109,7 +109,17 @@ public sealed class TransactionOutbox
                 continue;
             }
 
-            await DeliverAsync(entry, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DeliverAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                // A full disk: the message is still in the store, so it is sent again (at least once) once writing works.
+                var wait = _configuration.GetSeconds(CoreKeys.TransactionMessageRetryInterval);
+                TransactionsLog.OutboxNotPersisted(_logger, ex.Message, wait.TotalSeconds);
+                await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -133,8 +143,8 @@ public sealed class TransactionOutbox
         }
         catch (OcppCallTimeoutException ex)
         {
+            // The link has closed the connection already (it may be half-open); the message stays for the next one.
             TransactionsLog.NoAnswer(_logger, entry.Message.Action, entry.Sequence, ex.Message);
-            await _link.DisconnectAsync($"no answer to {entry.Message.Action}", cancellationToken).ConfigureAwait(false);
             return;
         }
         catch (OcppException ex)

@@ -362,20 +362,36 @@ public sealed class TransactionService
             ConnectorId = connectorId, IdTag = pending.IdTag, MeterStart = meterStart, Timestamp = startedAt, ReservationId = reservationId,
         };
         var beginValue = DataSource?.BeginValue(connectorId, reading, startedAt);
-        var localId = _store.Begin(
-            new StoredTransaction
+        long localId;
+        try
+        {
+            localId = _store.Begin(
+                new StoredTransaction
+                {
+                    LocalId = 0,
+                    ConnectorId = connectorId,
+                    IdTag = pending.IdTag,
+                    ParentIdTag = pending.ParentIdTag,
+                    MeterStartWh = meterStart,
+                    StartedAt = startedAt,
+                    LastMeterWh = reading.EnergyActiveImportWh,
+                    LastMeterAt = startedAt,
+                    TransactionData = beginValue is null ? [] : [EncodeTransactionData(connectorId, beginValue)],
+                },
+                TransactionOutbox.Encode(request));
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // A full disk (or a broken database): a transaction that is not journaled must not start, or a power loss would forget it.
+            TransactionsLog.StartNotPersisted(_logger, connectorId, pending.IdTag, ex.Message);
+            if (hardware.Lock is { IsLocked: true } locked)
             {
-                LocalId = 0,
-                ConnectorId = connectorId,
-                IdTag = pending.IdTag,
-                ParentIdTag = pending.ParentIdTag,
-                MeterStartWh = meterStart,
-                StartedAt = startedAt,
-                LastMeterWh = reading.EnergyActiveImportWh,
-                LastMeterAt = startedAt,
-                TransactionData = beginValue is null ? [] : [EncodeTransactionData(connectorId, beginValue)],
-            },
-            TransactionOutbox.Encode(request));
+                await locked.UnlockAsync().ConfigureAwait(false);
+            }
+
+            CancelAuthorization(connectorId, "the transaction could not be persisted");
+            return;
+        }
 
         var transaction = new Transaction
         {
