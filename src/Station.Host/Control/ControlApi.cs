@@ -21,9 +21,13 @@ internal static class ControlApi
 {
     private static readonly string ErrorCodes = string.Join(", ", Enum.GetValues<ChargePointErrorCode>().Where(c => c != ChargePointErrorCode.NoError).Select(OcppEnum.WireName));
 
-    public static void Map(IEndpointRouteBuilder app, StationRunner runner, ILogger logger)
+    /// <summary>
+    /// Maps the API; <paramref name="changed"/> hears of every physical event applied (the
+    /// dashboard's live feed). Returns how the API reads the state, for that feed to read it alike.
+    /// </summary>
+    public static Func<CancellationToken, Task<StateBody>> Map(IEndpointRouteBuilder app, StationRunner runner, ILogger logger, Action? changed = null)
     {
-        var api = new Handlers(runner, logger);
+        var api = new Handlers(runner, logger, changed);
         app.MapPost("/connectors/{n}/plug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.PlugAsync(id, ct)));
         app.MapPost("/connectors/{n}/unplug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.UnplugAsync(id, ct)));
         app.MapPost("/connectors/{n}/ev/unplug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.UnplugEvAsync(id, ct)));
@@ -37,9 +41,10 @@ internal static class ControlApi
         app.MapPost("/emergency-stop/release", (CancellationToken ct) => api.OnStationAsync(hw => hw.ReleaseEmergencyStopAsync(ct)));
         app.MapPost("/power-failure", (CancellationToken ct) => api.OnStationAsync(hw => hw.FailMainsPowerAsync(ct)));
         app.MapGet("/state", (CancellationToken ct) => api.StateAsync(ct));
+        return api.SnapshotAsync;
     }
 
-    private sealed class Handlers(StationRunner runner, ILogger logger)
+    private sealed class Handlers(StationRunner runner, ILogger logger, Action? changed)
     {
         public async Task<IResult> OnConnectorAsync(string n, Func<SimulatedStationHardware, int, ValueTask> action, bool allowStation = false)
         {
@@ -111,10 +116,11 @@ internal static class ControlApi
                 return Refuse(StatusCodes.Status400BadRequest, ex.Message.ReplaceLineEndings(" "));
             }
 
+            changed?.Invoke();
             return await StateAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<StateBody> SnapshotAsync(CancellationToken cancellationToken)
+        public async Task<StateBody> SnapshotAsync(CancellationToken cancellationToken)
         {
             var hardware = runner.Hardware;
             if (runner.Current is not { } station)
@@ -125,10 +131,22 @@ internal static class ControlApi
 
             var snapshot = await station.SnapshotAsync(cancellationToken).ConfigureAwait(false);
             var connectors = snapshot.Connectors
-                .Select(c => new ConnectorBody(c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.Connector(c.Id)!.IsPlugged))
+                .Select(c => Describe(c, hardware.Connector(c.Id)!))
                 .ToList();
-            return new StateBody(runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters);
+            return new StateBody(
+                runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters,
+                hardware.EmergencyStopPressed, hardware.StationFault?.ErrorCode);
         }
+
+        // What the station knows of a connector, and what only the simulated hardware knows (power, the EV).
+        private static ConnectorBody Describe(ConnectorSnapshot c, SimulatedConnector hardware) =>
+            new(c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.IsPlugged)
+            {
+                PowerW = Math.Round(hardware.CurrentPowerW(), 1),
+                EvSuspended = hardware.IsEvSuspended,
+                TransactionStartedAt = c.TransactionStartedAt,
+                MeterStartWh = c.MeterStartWh,
+            };
 
         private IResult? Connector(string n, bool allowStation)
         {

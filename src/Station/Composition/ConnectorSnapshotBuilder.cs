@@ -21,9 +21,16 @@ public sealed class ConnectorSnapshotBuilder(int id)
     /// <summary>The identifier of the running transaction (the transaction block).</summary>
     public string? IdTag { get; set; }
 
+    /// <summary>When the running transaction started, by the station's clock (the transaction block).</summary>
+    public DateTimeOffset? TransactionStartedAt { get; set; }
+
+    /// <summary>The register at the start of the running transaction, its meterStart (the transaction block).</summary>
+    public int? MeterStartWh { get; set; }
+
     /// <summary>The energy register in Wh (the metering block).</summary>
     public double MeterWh { get; set; }
 
     /// <summary>The snapshot of the connector.</summary>
-    public ConnectorSnapshot Build() => new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag);
+    public ConnectorSnapshot Build() =>
+        new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag) { TransactionStartedAt = TransactionStartedAt, MeterStartWh = MeterStartWh };
 }
