@@ -86,7 +86,7 @@ public sealed class BrowserPage(WebDriver driver)
             return JSON.stringify({
               domContentLoaded: nav.domContentLoadedEventEnd,
               load: nav.loadEventEnd,
-              ready: mark('csms-ready'),
+              ready: mark('csms-ready') ?? mark('page-ready'),
               origin: location.origin,
               resources: performance.getEntriesByType('resource').map((r) => r.name),
             });

@@ -54,7 +54,7 @@ function showState(state) {
   connectors.show(state.connectors ?? []);
   if (!document.body.dataset.ready) {
     document.body.dataset.ready = 'true';
-    performance.mark('dashboard-ready');
+    performance.mark('page-ready');
   }
 }
 
