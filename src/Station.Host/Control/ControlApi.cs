@@ -21,13 +21,9 @@ internal static class ControlApi
 {
     private static readonly string ErrorCodes = string.Join(", ", Enum.GetValues<ChargePointErrorCode>().Where(c => c != ChargePointErrorCode.NoError).Select(OcppEnum.WireName));
 
-    /// <summary>
-    /// Maps the API; <paramref name="changed"/> hears of every physical event applied (the
-    /// dashboard's live feed). Returns how the API reads the state, for that feed to read it alike.
-    /// </summary>
-    public static Func<CancellationToken, Task<StateBody>> Map(IEndpointRouteBuilder app, StationRunner runner, ILogger logger, Action? changed = null)
+    public static void Map(IEndpointRouteBuilder app, StationRunner runner, ILogger logger)
     {
-        var api = new Handlers(runner, logger, changed);
+        var api = new Handlers(runner, logger);
         app.MapPost("/connectors/{n}/plug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.PlugAsync(id, ct)));
         app.MapPost("/connectors/{n}/unplug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.UnplugAsync(id, ct)));
         app.MapPost("/connectors/{n}/ev/unplug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.UnplugEvAsync(id, ct)));
@@ -41,10 +37,9 @@ internal static class ControlApi
         app.MapPost("/emergency-stop/release", (CancellationToken ct) => api.OnStationAsync(hw => hw.ReleaseEmergencyStopAsync(ct)));
         app.MapPost("/power-failure", (CancellationToken ct) => api.OnStationAsync(hw => hw.FailMainsPowerAsync(ct)));
         app.MapGet("/state", (CancellationToken ct) => api.StateAsync(ct));
-        return api.SnapshotAsync;
     }
 
-    private sealed class Handlers(StationRunner runner, ILogger logger, Action? changed)
+    private sealed class Handlers(StationRunner runner, ILogger logger)
     {
         public async Task<IResult> OnConnectorAsync(string n, Func<SimulatedStationHardware, int, ValueTask> action, bool allowStation = false)
         {
@@ -116,37 +111,10 @@ internal static class ControlApi
                 return Refuse(StatusCodes.Status400BadRequest, ex.Message.ReplaceLineEndings(" "));
             }
 
-            changed?.Invoke();
             return await StateAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        public async Task<StateBody> SnapshotAsync(CancellationToken cancellationToken)
-        {
-            var hardware = runner.Hardware;
-            if (runner.Current is not { } station)
-            {
-                var idle = hardware.Connectors.Select(c => new ConnectorBody(c.ConnectorId, ChargePointStatus.Unavailable, null, c.EnergyWh, ChargePointErrorCode.NoError, null, c.IsPlugged)).ToList();
-                return new StateBody(runner.Settings.ChargePointId, false, null, idle, 0, Rebooting: true);
-            }
-
-            var snapshot = await station.SnapshotAsync(cancellationToken).ConfigureAwait(false);
-            var connectors = snapshot.Connectors
-                .Select(c => Describe(c, hardware.Connector(c.Id)!))
-                .ToList();
-            return new StateBody(
-                runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters,
-                hardware.EmergencyStopPressed, hardware.StationFault?.ErrorCode);
-        }
-
-        // What the station knows of a connector, and what only the simulated hardware knows (power, the EV).
-        private static ConnectorBody Describe(ConnectorSnapshot c, SimulatedConnector hardware) =>
-            new(c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.IsPlugged)
-            {
-                PowerW = Math.Round(hardware.CurrentPowerW(), 1),
-                EvSuspended = hardware.IsEvSuspended,
-                TransactionStartedAt = c.TransactionStartedAt,
-                MeterStartWh = c.MeterStartWh,
-            };
+        private Task<StateBody> SnapshotAsync(CancellationToken cancellationToken) => StationStateReader.ReadAsync(runner, cancellationToken);
 
         private IResult? Connector(string n, bool allowStation)
         {

@@ -40,6 +40,17 @@ internal sealed class StationDashboard : IAsyncDisposable
     /// <summary>Something happened (a control request): the state is read again and sent if it changed.</summary>
     public void Changed() => _feed?.Nudge();
 
+    /// <summary>After every POST (a physical event of the control API), the state is read again at once.</summary>
+    public void NudgeAfterWrites(IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            await next(context).ConfigureAwait(false);
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                Changed();
+            }
+        });
+
     /// <summary>Starts the live feed with the readers of the state and of the configuration.</summary>
     public void Start(
         Func<CancellationToken, Task<StateBody>> readState, Func<CancellationToken, Task<IReadOnlyList<ConfigurationKeyBody>?>> readConfiguration, ILogger logger)

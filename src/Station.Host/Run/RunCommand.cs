@@ -140,8 +140,10 @@ internal static class RunCommand
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control");
         var runner = app.Services.GetRequiredService<StationRunner>();
         CrossOriginGuard.Use(app, logger);
-        var readState = ControlApi.Map(app, runner, logger, dashboard.Changed);
-        dashboard.Start(readState, cancellationToken => StationConfigurationReader.ReadAsync(runner, cancellationToken), logger);
+        dashboard.NudgeAfterWrites(app);
+        ControlApi.Map(app, runner, logger);
+        dashboard.Start(
+            cancellationToken => StationStateReader.ReadAsync(runner, cancellationToken), cancellationToken => StationConfigurationReader.ReadAsync(runner, cancellationToken), logger);
         dashboard.Map(app);
         DashboardPages.MapStation(app);
         app.Lifetime.ApplicationStopping.Register(dashboard.EndStreams);
