@@ -24,27 +24,29 @@ public sealed class FleetViewTests(ChromiumFixture chromium, ITestOutputHelper o
         page.WaitFor("#stations tr.station-row[data-station=\"SIM-00007\"]", "Charging");
 
         // Two events a second apart make the first point of the throughput line.
-        page.WaitFor("#chart-throughput polyline");
-        page.WaitFor("#chart-response polyline");
+        page.WaitFor("#chart-throughput[data-points]:not([data-points=\"0\"])");
+        page.WaitFor("#chart-response[data-points]:not([data-points=\"0\"])");
+        Assert.NotEmpty(page.All("#chart-throughput polyline"));
         SaveReadmeImage(page.Screenshot("fleet-1-overview"), "fleet-view.png");
 
-        page.Type("#list-q", "SIM-00042");
+        page.Type("#list-q", "SIM-00043");
         page.WaitFor("#list-page", "1–1 of 1");
         Assert.Single(page.All("#stations tr.station-row"));
-        page.Choose("#list-status", "Charging");
+        page.Choose("#list-status", "Faulted");
         page.WaitFor("#list-page", "0 stations");
         page.Choose("#list-status", string.Empty);
-        page.WaitFor("#stations tr.station-row[data-station=\"SIM-00042\"]").Click();
+        page.WaitFor("#list-page", "1–1 of 1");
+        page.Click("#stations tr.station-row[data-station=\"SIM-00043\"] a");
 
-        // The single-station view of that station, under /stations/SIM-00042/, drives it through the fleet API.
-        page.WaitFor("#station-id", "SIM-00042");
-        Assert.EndsWith("/stations/SIM-00042/", (string)page.Script("return location.pathname;")!, StringComparison.Ordinal);
+        // The single-station view of that station, under /stations/SIM-00043/, drives it through the fleet API.
+        page.WaitFor("#station-id", "SIM-00043");
+        Assert.EndsWith("/stations/SIM-00043/", (string)page.Script("return location.pathname;")!, StringComparison.Ordinal);
         page.WaitFor("article.connector[data-connector=\"1\"] .status", "Available");
         page.Click("article.connector[data-connector=\"1\"] [data-action=\"plug\"]");
         page.WaitFor("article.connector[data-connector=\"1\"] .status", "Preparing");
         lock (fleet.Requests)
         {
-            Assert.Equal(["SIM-00042 connectors/1/plug"], fleet.Requests);
+            Assert.Equal(["SIM-00043 connectors/1/plug"], fleet.Requests);
         }
 
         page.Screenshot("fleet-2-station");

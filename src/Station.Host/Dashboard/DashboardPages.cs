@@ -39,9 +39,10 @@ internal static class DashboardPages
         routes.MapMethods("/", GetOrHead, context => ServeAsync(context, "fleet.html"));
         routes.MapMethods("/{file}", GetOrHead, context => ServeAsync(context, File(context)));
 
-        // Relative URLs need the trailing slash: /stations/X/state, not /stations/state.
-        routes.MapGet("/stations/{id}", (string id) => Results.Redirect($"/stations/{Uri.EscapeDataString(id)}/"));
-        routes.MapMethods("/stations/{id}/", GetOrHead, context => ServeAsync(context, "index.html"));
+        // Routing matches /stations/X and /stations/X/ alike; relative URLs need the slash (/stations/X/state, not /stations/state).
+        routes.MapMethods("/stations/{id}/", GetOrHead, context => context.Request.Path.Value!.EndsWith('/')
+            ? ServeAsync(context, "index.html")
+            : Results.Redirect(context.Request.Path.Value + "/").ExecuteAsync(context));
         routes.MapMethods("/stations/{id}/{file}", GetOrHead, context => ServeAsync(context, File(context)));
     }
 

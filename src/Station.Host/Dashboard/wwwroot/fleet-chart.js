@@ -61,6 +61,7 @@ export class LineChart {
         `${series.name} ${latest === undefined ? '–' : format(latest)}`));
     });
     this.#element.replaceChildren(...children);
+    this.#element.dataset.points = String(samples.length);
   }
 }
 

@@ -19,8 +19,15 @@ const Counters = [
 let previous = null;
 
 function showFleet(fleet) {
-  counters.replaceChildren(...Counters.filter(([key]) => fleet[key] !== undefined).map(([key, label]) => h('div', { class: 'counter' },
-    h('dt', {}, label), h('dd', { dataset: { counter: key } }, typeof fleet[key] === 'number' ? String(Math.round(fleet[key] * 10) / 10) : String(fleet[key])))));
+  for (const [key, label] of Counters.filter(([name]) => fleet[name] !== undefined)) {
+    // Built once, then updated in place: the numbers change every second, the elements do not.
+    let value = counters.querySelector(`[data-counter="${key}"]`);
+    if (!value) {
+      value = h('dd', { dataset: { counter: key } });
+      counters.append(h('div', { class: 'counter' }, h('dt', {}, label), value));
+    }
+    setText(value, typeof fleet[key] === 'number' ? String(Math.round(fleet[key] * 10) / 10) : String(fleet[key]));
+  }
   if (typeof fleet.elapsedSeconds === 'number') setText(document.getElementById('elapsed'), `running ${Math.round(fleet.elapsedSeconds)} s`);
   const time = typeof fleet.elapsedSeconds === 'number' ? fleet.elapsedSeconds : performance.now() / 1000;
   const messages = (fleet.messagesSent ?? 0) + (fleet.messagesReceived ?? 0);
