@@ -21,4 +21,10 @@ public sealed record ConnectorSnapshot(
 
     /// <summary>The voltage per phase the limit is computed with; null without Smart Charging.</summary>
     public double? VoltageV { get; init; }
+
+    /// <summary>When the running transaction started, by the station's clock; null without one.</summary>
+    public DateTimeOffset? TransactionStartedAt { get; init; }
+
+    /// <summary>The meterStart of the running transaction in Wh; null without one.</summary>
+    public int? MeterStartWh { get; init; }
 }

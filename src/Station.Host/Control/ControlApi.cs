@@ -114,24 +114,7 @@ internal static class ControlApi
             return await StateAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<StateBody> SnapshotAsync(CancellationToken cancellationToken)
-        {
-            var hardware = runner.Hardware;
-            if (runner.Current is not { } station)
-            {
-                var idle = hardware.Connectors.Select(c => new ConnectorBody(c.ConnectorId, ChargePointStatus.Unavailable, null, c.EnergyWh, ChargePointErrorCode.NoError, null, c.IsPlugged)).ToList();
-                return new StateBody(runner.Settings.ChargePointId, false, null, idle, 0, Rebooting: true);
-            }
-
-            var snapshot = await station.SnapshotAsync(cancellationToken).ConfigureAwait(false);
-            var connectors = snapshot.Connectors
-                .Select(c => new ConnectorBody(
-                    c.Id, c.Status, c.TransactionId, Math.Round(c.MeterWh, 3), c.ErrorCode, c.IdTag, hardware.Connector(c.Id)!.IsPlugged,
-                    c.Reservation is { } r ? new ReservationBody(r.Id, r.IdTag, r.ExpiryDate) : null,
-                    c.LimitA, c.Phases, c.VoltageV))
-                .ToList();
-            return new StateBody(runner.Settings.ChargePointId, snapshot.Connected, snapshot.Registration, connectors, snapshot.QueuedTransactionMessages, Rebooting: false, snapshot.DeadLetters, snapshot.LocalAuthList);
-        }
+        private Task<StateBody> SnapshotAsync(CancellationToken cancellationToken) => StationStateReader.ReadAsync(runner, cancellationToken);
 
         private IResult? Connector(string n, bool allowStation)
         {

@@ -10,6 +10,7 @@ using Station.FileTransfer;
 using Station.Hardware.Simulated;
 using Station.Runtime;
 using Station.Host.Control;
+using Station.Host.Dashboard;
 using Station.Host.Run.FaultInjection;
 
 namespace Station.Host.Run;
@@ -114,19 +115,38 @@ internal static class RunCommand
                 return 0;
             }
 
+            // The dashboard sees the station's frames from its first one, so it is there before the station.
+            await using var dashboard = new StationDashboard(TimeProvider.System);
+            settings = settings with { FrameObserver = dashboard.Frames };
             var web = WebApplication.CreateSlimBuilder();
             web.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.ControlPort));
             Configure(web.Services, web.Logging, settings, stores, hardware, logLevel);
             await using var app = web.Build();
-            ControlApi.Map(app, app.Services.GetRequiredService<StationRunner>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control"));
+            MapControl(app, dashboard);
             LogStart(app.Services, settings, killPoint);
             EndOnPowerDown(app.Services);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"control listening on http://127.0.0.1:{settings.ControlPort}").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"dashboard at http://127.0.0.1:{settings.ControlPort}/").ConfigureAwait(false);
             await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
+    }
+
+    // The control API and, on the same port, the dashboard: its page at /, its event stream and reads.
+    private static void MapControl(WebApplication app, StationDashboard dashboard)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control");
+        var runner = app.Services.GetRequiredService<StationRunner>();
+        CrossOriginGuard.Use(app, logger);
+        dashboard.NudgeAfterWrites(app);
+        ControlApi.Map(app, runner, logger);
+        dashboard.Start(
+            cancellationToken => StationStateReader.ReadAsync(runner, cancellationToken), cancellationToken => StationConfigurationReader.ReadAsync(runner, cancellationToken), logger);
+        dashboard.Map(app);
+        DashboardPages.MapStation(app);
+        app.Lifetime.ApplicationStopping.Register(dashboard.EndStreams);
     }
 
     private static void Configure(IServiceCollection services, ILoggingBuilder logging, RunSettings settings, StationStores stores, SimulatedStationHardware hardware, LogLevel logLevel)

@@ -21,6 +21,12 @@ public sealed class ConnectorSnapshotBuilder(int id)
     /// <summary>The identifier of the running transaction (the transaction block).</summary>
     public string? IdTag { get; set; }
 
+    /// <summary>When the running transaction started, by the station's clock (the transaction block).</summary>
+    public DateTimeOffset? TransactionStartedAt { get; set; }
+
+    /// <summary>The register at the start of the running transaction, its meterStart (the transaction block).</summary>
+    public int? MeterStartWh { get; set; }
+
     /// <summary>The energy register in Wh (the metering block).</summary>
     public double MeterWh { get; set; }
 
@@ -37,5 +43,13 @@ public sealed class ConnectorSnapshotBuilder(int id)
     public double? VoltageV { get; set; }
 
     /// <summary>The snapshot of the connector.</summary>
-    public ConnectorSnapshot Build() => new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag, Reservation) { LimitA = LimitA, Phases = Phases, VoltageV = VoltageV };
+    public ConnectorSnapshot Build() =>
+        new(Id, Status, TransactionId, MeterWh, ErrorCode, IdTag, Reservation)
+        {
+            LimitA = LimitA,
+            Phases = Phases,
+            VoltageV = VoltageV,
+            TransactionStartedAt = TransactionStartedAt,
+            MeterStartWh = MeterStartWh,
+        };
 }

@@ -53,6 +53,8 @@ internal sealed class TransactionsModule(TransactionOutbox outbox, TransactionSe
             var transaction = transactions.On(connector.Id);
             connector.TransactionId = transaction?.TransactionId;
             connector.IdTag = transaction?.IdTag;
+            connector.TransactionStartedAt = transaction?.StartedAt;
+            connector.MeterStartWh = transaction?.MeterStartWh;
         }
 
         snapshot.QueuedTransactionMessages = outbox.Pending;

@@ -41,8 +41,19 @@ public sealed class BrowserPage(WebDriver driver)
                 $"no visible '{selector}'{(text is null ? string.Empty : $" holding '{text}'")} within {WaitTimeout.TotalSeconds} s; screenshot {failure}\npage text:\n{Text("body")}");
         }
 
-        return driver.FindElements(By.CssSelector(selector))
-            .First(e => (!visible || e.Displayed) && (text is null || e.GetDomProperty("textContent")?.Contains(text, StringComparison.Ordinal) == true));
+        // A live page may replace the element between the wait and the look-up (a chart redrawn each second): look again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return driver.FindElements(By.CssSelector(selector))
+                    .First(e => (!visible || e.Displayed) && (text is null || e.GetDomProperty("textContent")?.Contains(text, StringComparison.Ordinal) == true));
+            }
+            catch (Exception ex) when (attempt < 5 && ex is StaleElementReferenceException or InvalidOperationException)
+            {
+                driver.ExecuteAsyncScript(WaitScript, selector, text!, visible);
+            }
+        }
     }
 
     public IReadOnlyList<IWebElement> All(string selector) => driver.FindElements(By.CssSelector(selector));
@@ -86,7 +97,7 @@ public sealed class BrowserPage(WebDriver driver)
             return JSON.stringify({
               domContentLoaded: nav.domContentLoadedEventEnd,
               load: nav.loadEventEnd,
-              ready: mark('csms-ready'),
+              ready: mark('csms-ready') ?? mark('page-ready'),
               origin: location.origin,
               resources: performance.getEntriesByType('resource').map((r) => r.name),
             });
