@@ -45,6 +45,14 @@ internal static class Migrations
             local_id INTEGER NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (local_id, seq));
         CREATE TABLE notifications (sequence INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, payload TEXT NOT NULL);
         """,
+
+        // 4: Security, certificates: installed roots, the charge point certificate and its key, the key of a
+        // pending signing request; deleted rows stay as tombstones (pem and key cleared) so --config does not reinstall them.
+        """
+        CREATE TABLE certificates (
+            station INTEGER NOT NULL, use TEXT NOT NULL, fingerprint TEXT NOT NULL, pem TEXT NULL, private_key TEXT NULL,
+            installed_at TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (station, use, fingerprint));
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

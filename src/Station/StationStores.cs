@@ -4,6 +4,7 @@ using Station.Connection;
 using Station.Connectors;
 using Station.Firmware;
 using Station.Runtime;
+using Station.Security.Certificates;
 using Station.Transactions;
 
 namespace Station;
@@ -31,4 +32,7 @@ public sealed record StationStores
 
     /// <summary>The installed firmware version and the update in progress; in memory unless given (then a reboot forgets them).</summary>
     public IFirmwareStore Firmware { get; init; } = new InMemoryFirmwareStore();
+
+    /// <summary>Installed certificates and the charge point's key; in memory unless given (then a restart forgets them).</summary>
+    public ICertificateStore Certificates { get; init; } = new InMemoryCertificateStore();
 }

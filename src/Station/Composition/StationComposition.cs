@@ -8,6 +8,8 @@ using Station.Diagnostics;
 using Station.Firmware;
 using Station.Metering;
 using Station.Model;
+using Station.Security.Certificates;
+using Station.Security.Connection;
 using Station.Transactions;
 using Station.Triggers;
 
@@ -25,6 +27,8 @@ public static class StationComposition
     public static IReadOnlyList<ModuleDefinition> Default { get; } =
     [
         ConfigurationModule.Definition,
+        CertificatesModule.Definition,
+        SecurityProfileModule.Definition,
         ConnectorsModule.Definition,
         AuthorizationModule.Definition,
         TransactionsModule.Definition,

@@ -90,6 +90,9 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider, IDia
             text = UrlPassword().Replace(text, "***");
         }
 
+        // The AuthorizationKey of a ChangeConfiguration never reaches a file either.
+        text = Security.Connection.SecretRedaction.Redact(text);
+
         Append(direction == FrameDirection.Sent ? "SENT" : "RECV", text);
     }
 
