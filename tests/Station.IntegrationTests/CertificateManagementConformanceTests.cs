@@ -168,6 +168,7 @@ public sealed class CertificateManagementConformanceTests(ITestOutputHelper outp
 
         // A failed attempt with back-off: the station dials again, and never crashes.
         var before = harness.Logs.Count;
+        await harness.Clock.WaitForTimerWithinAsync(TimeSpan.FromSeconds(8)).OrTimeout();
         await harness.AdvanceAsync(TimeSpan.FromSeconds(8));
         await harness.Logs.WaitForAsync(e => e.EventId.Id == 3454, before).OrTimeout();
         Assert.False(harness.Station.Link.IsConnected);

@@ -282,7 +282,7 @@ public sealed class CertificateService
     internal static string Pem(X509Certificate2Collection chain) => string.Concat(chain.Select(c => c.ExportCertificatePem() + "\n"));
 
     /// <summary>Every certificate in <paramref name="pem"/>; at least one, or a CryptographicException saying what is wrong.</summary>
-    internal static X509Certificate2Collection ParseAll(string pem)
+    public static X509Certificate2Collection ParseAll(string pem)
     {
         var certificates = new X509Certificate2Collection();
 
