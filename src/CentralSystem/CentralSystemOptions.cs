@@ -96,6 +96,14 @@ public sealed record CentralSystemOptions
     /// </summary>
     public X509Certificate2Collection? ClientCertificateAuthorities { get; init; }
 
+    /// <summary>
+    /// With <see cref="ClientCertificateAuthorities"/>: whether a station without a client certificate
+    /// is refused (403, the default: every station at profile 3). False lets stations at profile 2 in
+    /// beside those at profile 3, whose certificates are still checked: a Central System migrating its
+    /// stations upwards (TC_083).
+    /// </summary>
+    public bool ClientCertificateRequired { get; init; } = true;
+
     /// <summary>Fails fast on settings that cannot work, naming the setting.</summary>
     public CentralSystemOptions Validate()
     {

@@ -44,6 +44,24 @@ public sealed class CentralSystemServer : IAsyncDisposable
         _registry = new StationRegistry(_logger, this);
         _answers = new DefaultAnswers(AnswerSettings.From(options), timeProvider, NextTransactionId);
         _defaults = _answers.CreateTable();
+        _passwords = options.BasicAuthPasswords is { } passwords ? new(passwords, StringComparer.Ordinal) : null;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>? _passwords;
+
+    /// <summary>The HTTP Basic passwords in force (those of the options, then those <see cref="SetBasicAuthPassword"/> changed); null: no check.</summary>
+    internal IReadOnlyDictionary<string, string>? BasicAuthPasswords => _passwords;
+
+    /// <summary>
+    /// Sets the HTTP Basic password of a charge point from now on, as a Central System does once a
+    /// ChangeConfiguration of AuthorizationKey was accepted (TC_073). Needs
+    /// <see cref="CentralSystemOptions.BasicAuthPasswords"/> set at start.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The Central System was started without Basic authentication.</exception>
+    public void SetBasicAuthPassword(string chargePointId, string password)
+    {
+        var passwords = _passwords ?? throw new InvalidOperationException("the Central System checks no HTTP Basic credentials: start it with BasicAuthPasswords");
+        passwords[chargePointId] = password;
     }
 
     /// <summary>A station connected; raised before its first frame is received, so handlers attached here miss nothing.</summary>
@@ -196,10 +214,10 @@ public sealed class CentralSystemServer : IAsyncDisposable
         }
     }
 
-    internal async Task ServeAsync(string chargePointId, IPAddress? remoteAddress, WebSocket socket)
+    internal async Task ServeAsync(string chargePointId, IPAddress? remoteAddress, WebSocket socket, SessionSecurity? security = null)
     {
         var transport = new WebSocketTransport(socket, Options.MaxMessageBytes);
-        var session = new StationSession(chargePointId, remoteAddress, transport, this, _logger);
+        var session = new StationSession(chargePointId, remoteAddress, transport, this, _logger, security);
         if (!_registry.Add(session))
         {
             await transport.DisposeAsync().ConfigureAwait(false);

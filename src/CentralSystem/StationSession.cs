@@ -38,9 +38,10 @@ public sealed class StationSession
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenSource _closing = new();
 
-    internal StationSession(string chargePointId, IPAddress? remoteAddress, IOcppTransport transport, CentralSystemServer server, ILogger logger)
+    internal StationSession(string chargePointId, IPAddress? remoteAddress, IOcppTransport transport, CentralSystemServer server, ILogger logger, SessionSecurity? security = null)
     {
         ChargePointId = chargePointId;
+        Security = security ?? new SessionSecurity();
         RemoteAddress = remoteAddress;
         _server = server;
         _transport = transport;
@@ -52,6 +53,9 @@ public sealed class StationSession
         _connection = new RpcConnection(
             transport, router, new RpcOptions { ResponseTimeout = options.ResponseTimeout }, server.TimeProvider, new ChargePointLogger(logger, chargePointId), _recorder);
     }
+
+    /// <summary>How the connection was secured: TLS version, cipher suite, client certificate, Basic user.</summary>
+    public SessionSecurity Security { get; }
 
     /// <summary>Every frame recorded on this session, in order (called under the record's lock: keep it fast, never block).</summary>
     public event EventHandler<RecordedFrame>? FrameRecorded;

@@ -51,7 +51,7 @@ internal sealed class WebSocketEndpoint(CentralSystemServer server, ILogger logg
             return;
         }
 
-        if (options.BasicAuthPasswords is { } passwords && CredentialProblem(request, chargePointId, passwords) is { } problem)
+        if (server.BasicAuthPasswords is { } passwords && CredentialProblem(request, chargePointId, passwords) is { } problem)
         {
             CentralSystemLog.RefusedCredentials(logger, chargePointId, problem);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\"";
@@ -65,7 +65,17 @@ internal sealed class WebSocketEndpoint(CentralSystemServer server, ILogger logg
             SubProtocol = OcppWebSocketClient.SubProtocol,
             KeepAliveInterval = options.PingInterval,
         }).ConfigureAwait(false);
-        await server.ServeAsync(chargePointId, context.Connection.RemoteIpAddress, socket).ConfigureAwait(false);
+        var handshake = context.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>();
+        var client = context.Connection.ClientCertificate;
+        var security = new SessionSecurity
+        {
+            BasicAuthUser = server.BasicAuthPasswords is null ? null : chargePointId,
+            TlsProtocol = handshake?.Protocol,
+            CipherSuite = handshake?.NegotiatedCipherSuite,
+            ClientCertificateSubject = client?.Subject,
+            ClientCertificateSerialNumber = client?.SerialNumber,
+        };
+        await server.ServeAsync(chargePointId, context.Connection.RemoteIpAddress, socket, security).ConfigureAwait(false);
     }
 
     // The id is read from the raw request target and unescaped once: the decoded Path keeps %2F

@@ -84,6 +84,14 @@ internal static class Migrations
         ALTER TABLE firmware ADD COLUMN update_signature TEXT NULL;
         ALTER TABLE firmware ADD COLUMN update_install_date TEXT NULL;
         """,
+
+        // 8: Security, certificates: installed roots, the charge point certificate and its key, the key of a
+        // pending signing request; deleted rows stay as tombstones (pem and key cleared) so --config does not reinstall them.
+        """
+        CREATE TABLE certificates (
+            station INTEGER NOT NULL, use TEXT NOT NULL, fingerprint TEXT NOT NULL, pem TEXT NULL, private_key TEXT NULL,
+            installed_at TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (station, use, fingerprint));
+        """,
     ];
 
     /// <summary>The schema version a fully migrated file has.</summary>

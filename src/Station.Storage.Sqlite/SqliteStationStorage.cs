@@ -9,6 +9,7 @@ public static class SqliteStationStorage
     public static (StationStores Stores, StationDatabase Database) Open(string dataDirectory, Durability durability = Durability.PowerLossSafe)
     {
         var database = StationDatabase.Open(dataDirectory, durability);
+        RestrictToOwner(database.Path);
         var stores = new StationStores
         {
             Configuration = new SqliteConfigurationStore(database),
@@ -22,7 +23,25 @@ public static class SqliteStationStorage
             Reservations = new SqliteReservationStore(database),
             ChargingProfiles = new SqliteChargingProfileStore(database),
             SecurityEvents = new SqliteSecurityEventStore(database),
+            Certificates = new SqliteCertificateStore(database),
         };
         return (stores, database);
+    }
+
+    // The file holds the charge point's private key (security profile 3): owner-only, like an SSH key.
+    private static void RestrictToOwner(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            if (File.Exists(file))
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
     }
 }

@@ -298,8 +298,20 @@ public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
             ChargePointId = _options.ChargePointId,
             PingInterval = Configuration.GetSeconds(CoreKeys.WebSocketPingInterval),
         };
+        var security = _context.Find<IConnectionSecurity>();
+        connection = security?.Apply(connection) ?? connection;
         connection = _options.ConfigureConnection?.Invoke(connection) ?? connection;
-        return await OcppWebSocketClient.ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transport = await OcppWebSocketClient.ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
+            security?.Connected();
+            return transport;
+        }
+        catch (Exception ex) when (security is not null && !cancellationToken.IsCancellationRequested)
+        {
+            security.ConnectFailed(ex);
+            throw;
+        }
     }
 
     /// <inheritdoc/>

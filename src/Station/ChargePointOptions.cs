@@ -4,6 +4,7 @@ using Station.DataTransfer;
 using Station.Diagnostics;
 using Station.FileTransfer;
 using Station.Hardware;
+using Station.Security.Certificates;
 
 namespace Station;
 
@@ -51,6 +52,9 @@ public sealed record ChargePointOptions
 
     /// <summary>Where downloaded firmware and diagnostics archives are kept; a temporary directory per charge point when null.</summary>
     public string? DataDirectory { get; init; }
+
+    /// <summary>Certificates the start-up configuration installs (<c>security</c> section of <c>--config</c>); none when null.</summary>
+    public CertificateProvisioning? Certificates { get; init; }
 
     /// <summary>Validates the options once; throws with a one-line reason.</summary>
     public ChargePointOptions Validate()

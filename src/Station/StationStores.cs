@@ -6,6 +6,7 @@ using Station.Firmware;
 using Station.LocalAuthList;
 using Station.Reservation;
 using Station.Runtime;
+using Station.Security.Certificates;
 using Station.Security.Events;
 using Station.SmartCharging;
 using Station.Transactions;
@@ -47,4 +48,7 @@ public sealed record StationStores
 
     /// <summary>The security log and the security events not delivered yet; in memory unless given (then a restart forgets them).</summary>
     public ISecurityEventStore SecurityEvents { get; init; } = new InMemorySecurityEventStore();
+
+    /// <summary>Installed certificates and the charge point's key; in memory unless given (then a restart forgets them).</summary>
+    public ICertificateStore Certificates { get; init; } = new InMemoryCertificateStore();
 }

@@ -43,7 +43,11 @@ public sealed class ExtendedTriggerMessageTests(ITestOutputHelper output)
     [Fact]
     public async Task A_connector_that_does_not_exist_is_Rejected_and_SignChargePointCertificate_without_a_certificate_block_is_NotImplemented()
     {
-        await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine });
+        await using var harness = await StationHarness.StartAsync(new()
+        {
+            Output = output.WriteLine,
+            Composition = [.. StationComposition.Default.Where(d => d.Name is not ("Certificates" or "SecurityProfile"))],
+        });
         var session = await harness.BootAsync();
         var before = session.LastSequence;
 
@@ -64,7 +68,7 @@ public sealed class ExtendedTriggerMessageTests(ITestOutputHelper output)
         var signing = new SigningDouble();
         IReadOnlyList<ModuleDefinition> composition =
         [
-            .. StationComposition.Default,
+            // Built first: the certificate block then leaves the signing request to the double.
             new ModuleDefinition
             {
                 Name = "CertificateDouble",
@@ -75,6 +79,7 @@ public sealed class ExtendedTriggerMessageTests(ITestOutputHelper output)
                     return signing;
                 },
             },
+            .. StationComposition.Default,
         ];
         await using var harness = await StationHarness.StartAsync(new() { Output = output.WriteLine, Composition = composition });
         var session = await harness.BootAsync();

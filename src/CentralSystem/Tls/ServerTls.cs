@@ -28,6 +28,7 @@ internal sealed class ServerTls
     private readonly X509Certificate2 _certificate;
     private readonly X509Certificate2Collection? _chain;
     private readonly X509Certificate2Collection? _clientAuthorities;
+    private readonly bool _clientCertificateRequired;
     private readonly CipherSuitesPolicy? _cipherSuites = TlsPolicy.CreateCipherSuitesPolicy();
     private readonly ILogger _logger;
 
@@ -36,6 +37,7 @@ internal sealed class ServerTls
         _certificate = options.ServerCertificate ?? throw new ArgumentException("no server certificate", nameof(options));
         _chain = options.ServerCertificateChain;
         _clientAuthorities = options.ClientCertificateAuthorities;
+        _clientCertificateRequired = options.ClientCertificateRequired;
         _logger = logger;
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -65,7 +67,7 @@ internal sealed class ServerTls
     /// out failed the handshake already.)
     /// </summary>
     public string? MissingClientCertificate(HttpContext context) =>
-        _clientAuthorities is not null && context.Connection.ClientCertificate is null
+        _clientAuthorities is not null && _clientCertificateRequired && context.Connection.ClientCertificate is null
             ? "it presented no TLS client certificate, and security profile 3 requires one"
             : null;
 

@@ -70,6 +70,23 @@ public sealed class TestCertificateAuthority : IDisposable
         return Issue(subject.Build(), "1.3.6.1.5.5.7.3.2", alternativeNames: null, notBefore, notAfter);
     }
 
+    /// <summary>
+    /// Signs a charge point's PKCS #10 request (SignCertificate.req) as a Central System acting as the CA
+    /// does: the request's subject and key, a client authentication certificate; returns its PEM.
+    /// </summary>
+    public string SignRequest(string csrPem, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        var request = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.Default, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, includeKeyIdentifier: true, includeIssuerAndSerial: false));
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        using var issued = request.Create(Certificate, notBefore, notAfter, serial);
+        return issued.ExportCertificatePem();
+    }
+
     /// <inheritdoc/>
     public void Dispose() => Certificate.Dispose();
 

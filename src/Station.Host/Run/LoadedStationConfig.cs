@@ -7,4 +7,5 @@ namespace Station.Host.Run;
 /// <param name="ChargePointId">The identity from the file, if any.</param>
 /// <param name="CsmsUrl">The Central System URL from the file, if any.</param>
 /// <param name="EvPowerW">The power the simulated EV draws.</param>
-internal sealed record LoadedStationConfig(StationModel Model, string? ChargePointId, string? CsmsUrl, double EvPowerW);
+/// <param name="Certificates">The certificates of the file's security section, read and checked.</param>
+internal sealed record LoadedStationConfig(StationModel Model, string? ChargePointId, string? CsmsUrl, double EvPowerW, Station.Security.Certificates.CertificateProvisioning? Certificates = null);

@@ -85,6 +85,7 @@ internal static class RunCommand
             DataDirectory = Path.GetFullPath(parse.GetValue(DataDir)!),
             ControlPort = port,
             EvPowerW = loaded.EvPowerW,
+            Certificates = loaded.Certificates,
             StrictAnswers = parse.GetValue(StrictAnswers),
             Durability = DurabilityNames.Parse(parse.GetValue(DurabilityOption)!),
         };
@@ -97,6 +98,7 @@ internal static class RunCommand
         var (stores, database) = StationFactory.OpenStorage(settings.DataDirectory, settings.Durability);
         using (database)
         {
+            CheckSecurityProfile(settings, stores);
             if (killPoint is not null)
             {
                 stores = stores with { Transactions = new KillingTransactionStore(stores.Transactions, killPoint) };
@@ -168,6 +170,18 @@ internal static class RunCommand
         services.AddSingleton<IFileTransfer>(_ => new FileTransferClient());
         services.AddSingleton<StationRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<StationRunner>());
+    }
+
+    // Contract: a profile that does not fit the URL stops run. The profile in force is the persisted one (a
+    // ChangeConfiguration wins over --config), else the file's default.
+    private static void CheckSecurityProfile(RunSettings settings, StationStores stores)
+    {
+        var key = Station.Security.Connection.SecurityKeys.SecurityProfile;
+        var value = stores.Configuration.Load().GetValueOrDefault(key) ?? settings.Model.Configuration.GetValueOrDefault(key)?.Value ?? "0";
+        if (value is "2" or "3" && settings.CentralSystemUri.Scheme == "ws")
+        {
+            throw new UsageException($"SecurityProfile {value} needs a wss:// Central System URL, and {settings.CentralSystemUri} is ws://");
+        }
     }
 
     // A station that shut down on backup power has no power left: the process ends with it.

@@ -19,6 +19,9 @@ internal sealed record RunSettings
 
     public required double EvPowerW { get; init; }
 
+    /// <summary>The certificates of the configuration file's security section.</summary>
+    public Station.Security.Certificates.CertificateProvisioning? Certificates { get; init; }
+
     /// <summary>Refuse answers that deviate from the schema in any way (<c>--strict-answers</c>), as conformance testing wants.</summary>
     public bool StrictAnswers { get; init; }
 

@@ -54,6 +54,9 @@ public sealed record StationConfigFile
     /// <summary>Configuration key defaults and ranges, merged over the built-in ones key by key.</summary>
     public IReadOnlyDictionary<string, ConfigurationKeyModel>? Configuration { get; init; }
 
+    /// <summary>Trusted roots and the charge point certificate (security whitepaper); SecurityProfile and AuthorizationKey go in <see cref="Configuration"/>.</summary>
+    public SecurityConfig? Security { get; init; }
+
     /// <summary>Settings of the simulated hardware.</summary>
     public SimulatorSettings? Simulator { get; init; }
 }

@@ -74,7 +74,7 @@ internal static class StationConfigLoader
             throw new ModelException($"{path}: simulator.evPowerW: {evPower} is outside 0..1000000");
         }
 
-        return new LoadedStationConfig(model, file.ChargePointId, file.CsmsUrl, evPower);
+        return new LoadedStationConfig(model, file.ChargePointId, file.CsmsUrl, evPower, SecurityConfigLoader.Load(path, file.Security));
     }
 
     private static HashSet<FeatureProfile>? DisabledProfiles(string path, IReadOnlyList<string>? names)

@@ -52,6 +52,7 @@ internal sealed class StationRunner(
             FirmwareInstaller = new SimulatedFirmwareInstaller(),
             Trace = trace,
             DataDirectory = settings.DataDirectory,
+            Certificates = settings.Certificates,
             FrameObserver = settings.FrameObserver,
             Rpc = new RpcOptions { StrictAnswers = settings.StrictAnswers },
         };

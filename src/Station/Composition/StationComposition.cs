@@ -10,6 +10,8 @@ using Station.LocalAuthList;
 using Station.Metering;
 using Station.Model;
 using Station.Reservation;
+using Station.Security.Certificates;
+using Station.Security.Connection;
 using Station.Security.Events;
 using Station.Security.Logs;
 using Station.SmartCharging;
@@ -31,6 +33,8 @@ public static class StationComposition
     [
         ConfigurationModule.Definition,
         SecurityEventsModule.Definition,
+        CertificatesModule.Definition,
+        SecurityProfileModule.Definition,
         ConnectorsModule.Definition,
         LocalAuthListModule.Definition,
         AuthorizationModule.Definition,

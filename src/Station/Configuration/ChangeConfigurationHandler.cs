@@ -9,6 +9,14 @@ internal sealed class ChangeConfigurationHandler(ConfigurationService configurat
 {
     public HandlerLock Lock => HandlerLock.Station;
 
-    public ValueTask<ChangeConfigurationResponse> HandleAsync(ChangeConfigurationRequest request, IncomingCallContext context, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(new ChangeConfigurationResponse { Status = configuration.Change(request.Key, request.Value) });
+    public ValueTask<ChangeConfigurationResponse> HandleAsync(ChangeConfigurationRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
+    {
+        var status = configuration.Change(request.Key, request.Value, out var afterAnswer);
+        if (afterAnswer is not null)
+        {
+            context.AfterResponse(afterAnswer);
+        }
+
+        return ValueTask.FromResult(new ChangeConfigurationResponse { Status = status });
+    }
 }

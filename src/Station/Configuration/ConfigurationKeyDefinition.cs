@@ -27,6 +27,18 @@ public sealed record ConfigurationKeyDefinition
     /// <summary>Whether the Central System may only read it.</summary>
     public bool ReadOnly { get; init; }
 
+    /// <summary>
+    /// Whether the value is a secret (AuthorizationKey): the Central System may set it but never read
+    /// it back (GetConfiguration lists the key without a value), and no log line names it.
+    /// </summary>
+    public bool WriteOnly { get; init; }
+
+    /// <summary>Checks a text value beyond its type; returns why it is refused, or null.</summary>
+    public Func<string, string?>? ValueRule { get; init; }
+
+    /// <summary>The value as a log line may show it: a write-only value never.</summary>
+    public string Shown(string value) => WriteOnly ? "(hidden)" : value;
+
     /// <summary>The smallest value of an integer key.</summary>
     public int Min { get; init; } = int.MinValue;
 
@@ -82,6 +94,12 @@ public sealed record ConfigurationKeyDefinition
                 return NormalizeList(value, out error);
 
             default:
+                if (ValueRule?.Invoke(value) is { } refusal)
+                {
+                    error = refusal;
+                    return null;
+                }
+
                 return value;
         }
     }

@@ -15,6 +15,7 @@ public sealed class ConfigurationService : IStationConfiguration
     private readonly Dictionary<string, ConfigurationKeyDefinition> _definitions;
     // Swapped whole on every change: blocks read without the station lock (authorization runs beside it).
     private volatile ImmutableDictionary<string, string> _values;
+    private readonly Dictionary<string, ChangeGuard> _guards = new(StringComparer.OrdinalIgnoreCase);
     private readonly IConfigurationStore _store;
     private readonly ILogger _logger;
 
@@ -39,8 +40,7 @@ public sealed class ConfigurationService : IStationConfiguration
             }
             else
             {
-                var shown = Station.Security.SecretText.ForLog(key, value);
-                ConfigurationLog.IgnoredStoredValue(logger, key, shown, error!);
+                ConfigurationLog.IgnoredStoredValue(logger, key, definition.Shown(value), definition.WriteOnly ? "(reason hidden)" : error!);
             }
         }
 
@@ -103,31 +103,52 @@ public sealed class ConfigurationService : IStationConfiguration
     public IReadOnlyList<string> GetList(string key) =>
         Require(key).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>
+    /// Lets the block that owns <paramref name="key"/> refuse a ChangeConfiguration beyond the key's
+    /// type and range (<paramref name="refuse"/> returns why, or null), and act once an accepted
+    /// change has been answered (<paramref name="afterAnswer"/>, e.g. reconnect with new credentials).
+    /// </summary>
+    public void AddGuard(string key, Func<string, string?> refuse, Func<CancellationToken, Task>? afterAnswer = null) =>
+        _guards[key] = new ChangeGuard(refuse, afterAnswer);
+
     /// <summary>ChangeConfiguration (§5.3): validates, stores and applies a value.</summary>
-    public ConfigurationStatus Change(string key, string value)
+    public ConfigurationStatus Change(string key, string value) => Change(key, value, out _);
+
+    /// <summary>
+    /// ChangeConfiguration (§5.3): validates, stores and applies a value; <paramref name="afterAnswer"/>
+    /// is the work its block wants done once the answer is out.
+    /// </summary>
+    public ConfigurationStatus Change(string key, string value, out Func<CancellationToken, Task>? afterAnswer)
     {
+        afterAnswer = null;
         if (!_definitions.TryGetValue(key, out var definition))
         {
-            var shown = Station.Security.SecretText.ForLog(key, value);
-            ConfigurationLog.Refused(_logger, key, shown, ConfigurationStatus.NotSupported, "unknown key");
+            ConfigurationLog.Refused(_logger, key, value, ConfigurationStatus.NotSupported, "unknown key");
             return ConfigurationStatus.NotSupported;
         }
 
+        var shown = definition.Shown(value);
         if (definition.ReadOnly)
         {
-            var shown = Station.Security.SecretText.ForLog(key, value);
             ConfigurationLog.Refused(_logger, key, shown, ConfigurationStatus.Rejected, "read-only");
             return ConfigurationStatus.Rejected;
         }
 
         if (definition.Normalize(value, out var error) is not { } normalized)
         {
-            var shown = Station.Security.SecretText.ForLog(key, value);
-            ConfigurationLog.Refused(_logger, key, shown, ConfigurationStatus.Rejected, error!);
+            ConfigurationLog.Refused(_logger, key, shown, ConfigurationStatus.Rejected, definition.WriteOnly ? "not a valid value" : error!);
+            return ConfigurationStatus.Rejected;
+        }
+
+        ChangeGuard? guard = _guards.GetValueOrDefault(definition.Name);
+        if (guard?.Refuse(normalized) is { } refusal)
+        {
+            ConfigurationLog.Refused(_logger, key, shown, ConfigurationStatus.Rejected, refusal);
             return ConfigurationStatus.Rejected;
         }
 
         Apply(definition.Name, normalized);
+        afterAnswer = guard?.AfterAnswer;
         return ConfigurationStatus.Accepted;
     }
 
@@ -181,14 +202,17 @@ public sealed class ConfigurationService : IStationConfiguration
 
         _values = _values.SetItem(key, value);
         _store.Save(key, value);
-        var logged = Station.Security.SecretText.ForLog(key, value);
-        ConfigurationLog.Changed(_logger, key, logged);
+        var shown = _definitions[key].Shown(value);
+        ConfigurationLog.Changed(_logger, key, shown);
         Changed?.Invoke(key);
     }
 
+    // A write-only key is listed without its value (the value is optional in KeyValue, §7.22).
     private KeyValue ToKeyValue(ConfigurationKeyDefinition definition) =>
-        new() { Key = definition.Name, ReadOnly = definition.ReadOnly, Value = _values[definition.Name] };
+        new() { Key = definition.Name, ReadOnly = definition.ReadOnly, Value = definition.WriteOnly ? null : _values[definition.Name] };
 
     private string Require(string key) =>
         _values.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"configuration key {key} is not defined");
+
+    private sealed record ChangeGuard(Func<string, string?> Refuse, Func<CancellationToken, Task>? AfterAnswer);
 }

@@ -90,8 +90,10 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider, IDia
             text = UrlPassword().Replace(text, "***");
         }
 
-        // A write-only key's value (AuthorizationKey) and private keys stay out of the files too.
-        Append(direction == FrameDirection.Sent ? "SENT" : "RECV", Station.Security.SecretText.Redact(text));
+        // A write-only key's value (AuthorizationKey) and private keys never reach a file either.
+        text = Security.Connection.SecretRedaction.Redact(Station.Security.SecretText.Redact(text));
+
+        Append(direction == FrameDirection.Sent ? "SENT" : "RECV", text);
     }
 
     /// <inheritdoc/>

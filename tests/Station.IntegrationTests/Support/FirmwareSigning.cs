@@ -68,10 +68,12 @@ internal sealed class FirmwareSigning : IManufacturerRoots, IStationModule, IDis
     /// <inheritdoc/>
     public IReadOnlyList<X509Certificate2> ManufacturerRootCertificates() => [Root];
 
-    /// <summary>The default composition with this manufacturer's root installed (a stand-in for the certificate store).</summary>
+    /// <summary>
+    /// The default composition with this manufacturer's root installed (a stand-in for the
+    /// certificate store, built first so that the certificate block leaves the roots to it).
+    /// </summary>
     public IReadOnlyList<ModuleDefinition> Composition() =>
     [
-        .. StationComposition.Default,
         new ModuleDefinition
         {
             Name = "TestManufacturerRoots",
@@ -82,6 +84,7 @@ internal sealed class FirmwareSigning : IManufacturerRoots, IStationModule, IDis
                 return this;
             },
         },
+        .. StationComposition.Default,
     ];
 
     /// <inheritdoc/>
