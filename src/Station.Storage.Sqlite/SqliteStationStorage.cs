@@ -9,16 +9,18 @@ public static class SqliteStationStorage
     public static (StationStores Stores, StationDatabase Database) Open(string dataDirectory, Durability durability = Durability.PowerLossSafe)
     {
         var database = StationDatabase.Open(dataDirectory, durability);
-        var stores = new StationStores
-        {
-            Configuration = new SqliteConfigurationStore(database),
-            Availability = new SqliteAvailabilityStore(database),
-            AuthorizationCache = new SqliteAuthorizationCacheStore(database),
-            Transactions = new SqliteTransactionStore(database),
-            Firmware = new SqliteFirmwareStore(database),
-            Clock = new SqliteClockStore(database),
-            Notifications = new SqliteNotificationStore(database),
-        };
-        return (stores, database);
+        return (Stores(database), database);
     }
+
+    /// <summary>Every block's store on <paramref name="database"/> (a fleet: one station's handle of the shared file).</summary>
+    public static StationStores Stores(StationDatabase database) => new()
+    {
+        Configuration = new SqliteConfigurationStore(database),
+        Availability = new SqliteAvailabilityStore(database),
+        AuthorizationCache = new SqliteAuthorizationCacheStore(database),
+        Transactions = new SqliteTransactionStore(database),
+        Firmware = new SqliteFirmwareStore(database),
+        Clock = new SqliteClockStore(database),
+        Notifications = new SqliteNotificationStore(database),
+    };
 }

@@ -31,7 +31,7 @@ internal sealed class FleetRunner : IDisposable
         for (var position = 0; position < settings.Stations; position++)
         {
             var id = settings.StationId(position);
-            var stores = storage.For(position, id);
+            var stores = storage.For(settings.FirstIndex + position);
             var hardware = StationFactory.CreateHardware(settings.Model, settings.EvPowerW, stores, timeProvider);
             var address = settings.SourceAddress(position);
             var run = new RunSettings
