@@ -55,6 +55,9 @@ internal sealed class FleetRunner : IDisposable
 
     public FleetCounters Counters { get; }
 
+    /// <summary>Whether the automatic drivers are awake (the barrier of the virtual-time tests).</summary>
+    public DriverActivity Activity { get; } = new();
+
     public IReadOnlyList<FleetStation> Stations => _stations;
 
     /// <summary>Completes with the time from the start until every station's BootNotification was accepted.</summary>
@@ -101,7 +104,7 @@ internal sealed class FleetRunner : IDisposable
                 _started.Add(_stations[i].Runner.StartAsync(cancellationToken));
                 if (_settings.Atg)
                 {
-                    var driver = new AutomaticTransactions(_stations[i], _settings, _timeProvider);
+                    var driver = new AutomaticTransactions(_stations[i], _settings, _timeProvider, Activity);
                     _drivers.Add(driver);
                     _driving.Add(driver.RunAsync(_stopDriving.Token));
                 }
@@ -159,9 +162,5 @@ internal sealed class FleetRunner : IDisposable
     {
         _stopDriving.Dispose();
         Counters.Dispose();
-        foreach (var driver in _drivers)
-        {
-            driver.Dispose();
-        }
     }
 }
