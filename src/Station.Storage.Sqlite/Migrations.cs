@@ -50,8 +50,20 @@ internal static class Migrations
         // key (StationDatabase.Station, 0 for the rows a lone station wrote): tables with a natural key
         // are rebuilt with (station, key) as their primary key; the journal and the queues keep their
         // AUTOINCREMENT key, unique across the file (so the order of each station's queue is kept), and
-        // get the column and an index led by it.
+        // get the column and an index led by it. A file that lacks a table of the scripts above (a test's
+        // hand-made version-1 file) gets it first, so the rebuild has something to copy.
         """
+        CREATE TABLE IF NOT EXISTS configuration (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS availability (connector_id INTEGER PRIMARY KEY, availability TEXT NOT NULL, scheduled TEXT NULL);
+        CREATE TABLE IF NOT EXISTS authorization_cache (
+            id_tag TEXT PRIMARY KEY COLLATE NOCASE, status TEXT NOT NULL, expiry_date TEXT NULL, parent_id_tag TEXT NULL, updated_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS outbox (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, payload TEXT NOT NULL,
+            local_transaction_id INTEGER NULL, attempts INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS dead_letters (
+            sequence INTEGER PRIMARY KEY, action TEXT NOT NULL, payload TEXT NOT NULL, local_transaction_id INTEGER NULL,
+            attempts INTEGER NOT NULL, reason TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS station_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE configuration_v (station INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (station, key));
         INSERT INTO configuration_v SELECT 0, key, value FROM configuration;
         DROP TABLE configuration; ALTER TABLE configuration_v RENAME TO configuration;

@@ -127,6 +127,8 @@ internal static class FleetCommand
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
+        var sampler = new FleetSampler(fleet, TimeProvider.System);
+        var sampling = settings.ReportPath is null ? Task.CompletedTask : sampler.RunAsync(stop.Token);
         var progress = FleetProgress.RunAsync(fleet, output, terminal: !Console.IsOutputRedirected, TimeProvider.System, stop.Token);
         await fleet.StartAsync(stop.Token).ConfigureAwait(false);
         try
@@ -138,7 +140,13 @@ internal static class FleetCommand
         }
 
         await progress.ConfigureAwait(false);
+        await sampling.ConfigureAwait(false);
         await fleet.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (settings.ReportPath is { } report)
+        {
+            await FleetReport.WriteAsync(report, settings, fleet, sampler.Samples).ConfigureAwait(false);
+            await output.WriteLineAsync($"fleet: report in {report} and {Path.ChangeExtension(report, ".html")}").ConfigureAwait(false);
+        }
         await output.WriteLineAsync(FleetProgress.Line(fleet.Counts(), 0).Replace("fleet: ", "fleet: stopped; ", StringComparison.Ordinal)).ConfigureAwait(false);
         await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
