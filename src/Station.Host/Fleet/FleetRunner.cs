@@ -101,7 +101,8 @@ internal sealed class FleetRunner : IDisposable
 
             lock (_started)
             {
-                _started.Add(_stations[i].Runner.StartAsync(cancellationToken));
+                // Not the start's token: a station ends through StopAsync (an orderly shutdown), never by its run being cancelled under it.
+                _started.Add(_stations[i].Runner.StartAsync(CancellationToken.None));
                 if (_settings.Atg)
                 {
                     var driver = new AutomaticTransactions(_stations[i], _settings, _timeProvider, Activity);

@@ -134,12 +134,14 @@ public sealed class FleetCommandTests : CentralSystemProcessTest
     {
         string[] args = ["fleet", "--csms-url", Csms.Endpoint.ToString(), "--stations", "10", "--data-dir", Data.Path, "--atg", "--tx-duration", "600-600", "--tx-pause", "0-1"];
         var started = new Dictionary<string, int>(StringComparer.Ordinal);
+        var before = new Dictionary<string, StationSession>(StringComparer.Ordinal);
         await using (var fleet = CommandProcess.Start(args))
         {
             await fleet.WaitForLineAsync(l => l.StartsWith("fleet: 10/10 booted", StringComparison.Ordinal), ProcessTimeout);
             foreach (var id in Enumerable.Range(1, 10).Select(i => $"SIM-{i:D5}"))
             {
                 var session = await Csms.WaitForStationAsync(id).OrTimeout();
+                before[id] = session;
                 var answer = await session.WaitForFrameAsync(0, f => f.IsAnswerTo(OcppActions.StartTransaction)).WaitAsync(ProcessTimeout, TimeProvider.System);
                 started[id] = answer.Payload is StartTransactionResponse response ? response.TransactionId : throw new InvalidOperationException("no answer");
             }
@@ -147,7 +149,6 @@ public sealed class FleetCommandTests : CentralSystemProcessTest
             await fleet.KillAsync();
         }
 
-        var before = Csms.Sessions.ToDictionary(s => s.ChargePointId, StringComparer.Ordinal);
         await using var restarted = CommandProcess.Start(args);
         foreach (var (id, transactionId) in started)
         {
