@@ -3,6 +3,7 @@ using Station.Configuration;
 using Station.Host;
 using Station.Host.Csms;
 using Station.Host.Demo;
+using Station.Host.Fleet;
 using Station.Host.Run;
 
 var root = new RootCommand("OCPP 1.6J charging station: run a station, a Central System, or the demo")
@@ -10,6 +11,7 @@ var root = new RootCommand("OCPP 1.6J charging station: run a station, a Central
     RunCommand.Create(),
     CsmsCommand.Create(),
     DemoCommand.Create(),
+    FleetCommand.Create(),
 };
 
 var parse = root.Parse(args);

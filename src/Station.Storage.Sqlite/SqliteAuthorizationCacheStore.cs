@@ -11,7 +11,7 @@ public sealed class SqliteAuthorizationCacheStore(StationDatabase database) : IA
     public IReadOnlyList<CachedIdTag> Load() => database.Use(connection =>
     {
         var result = new List<CachedIdTag>();
-        using var reader = StationDatabase.Command(connection, null, "SELECT id_tag, status, expiry_date, parent_id_tag, updated_at FROM authorization_cache").ExecuteReader();
+        using var reader = StationDatabase.Command(connection, null, "SELECT id_tag, status, expiry_date, parent_id_tag, updated_at FROM authorization_cache WHERE station = $station").ExecuteReader();
         while (reader.Read())
         {
             if (!OcppEnum.TryParse<AuthorizationStatus>(reader.GetString(1), out var status))
@@ -34,8 +34,8 @@ public sealed class SqliteAuthorizationCacheStore(StationDatabase database) : IA
     /// <inheritdoc/>
     public void Save(CachedIdTag entry) => database.Execute(
         """
-        INSERT INTO authorization_cache (id_tag, status, expiry_date, parent_id_tag, updated_at) VALUES ($id, $status, $expiry, $parent, $updated)
-        ON CONFLICT (id_tag) DO UPDATE SET status = excluded.status, expiry_date = excluded.expiry_date,
+        INSERT INTO authorization_cache (station, id_tag, status, expiry_date, parent_id_tag, updated_at) VALUES ($station, $id, $status, $expiry, $parent, $updated)
+        ON CONFLICT (station, id_tag) DO UPDATE SET status = excluded.status, expiry_date = excluded.expiry_date,
             parent_id_tag = excluded.parent_id_tag, updated_at = excluded.updated_at
         """,
         ("$id", entry.IdTag),
@@ -45,8 +45,8 @@ public sealed class SqliteAuthorizationCacheStore(StationDatabase database) : IA
         ("$updated", Text.Date(entry.UpdatedAt)));
 
     /// <inheritdoc/>
-    public void Remove(string idTag) => database.Execute("DELETE FROM authorization_cache WHERE id_tag = $id", ("$id", idTag));
+    public void Remove(string idTag) => database.Execute("DELETE FROM authorization_cache WHERE station = $station AND id_tag = $id", ("$id", idTag));
 
     /// <inheritdoc/>
-    public void Clear() => database.Execute("DELETE FROM authorization_cache");
+    public void Clear() => database.Execute("DELETE FROM authorization_cache WHERE station = $station");
 }

@@ -11,7 +11,7 @@ public sealed class SqliteAvailabilityStore(StationDatabase database) : IAvailab
     public IReadOnlyList<StoredAvailability> Load() => database.Use(connection =>
     {
         var result = new List<StoredAvailability>();
-        using var reader = StationDatabase.Command(connection, null, "SELECT connector_id, availability, scheduled FROM availability").ExecuteReader();
+        using var reader = StationDatabase.Command(connection, null, "SELECT connector_id, availability, scheduled FROM availability WHERE station = $station").ExecuteReader();
         while (reader.Read())
         {
             if (OcppEnum.TryParse<AvailabilityType>(reader.GetString(1), out var availability))
@@ -27,8 +27,8 @@ public sealed class SqliteAvailabilityStore(StationDatabase database) : IAvailab
     /// <inheritdoc/>
     public void Save(StoredAvailability availability) => database.Execute(
         """
-        INSERT INTO availability (connector_id, availability, scheduled) VALUES ($id, $availability, $scheduled)
-        ON CONFLICT (connector_id) DO UPDATE SET availability = excluded.availability, scheduled = excluded.scheduled
+        INSERT INTO availability (station, connector_id, availability, scheduled) VALUES ($station, $id, $availability, $scheduled)
+        ON CONFLICT (station, connector_id) DO UPDATE SET availability = excluded.availability, scheduled = excluded.scheduled
         """,
         ("$id", availability.ConnectorId),
         ("$availability", OcppEnum.WireName(availability.Availability)),

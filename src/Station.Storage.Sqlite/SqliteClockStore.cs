@@ -10,14 +10,14 @@ public sealed class SqliteClockStore(StationDatabase database) : IClockStore
 
     /// <inheritdoc/>
     public TimeSpan? LoadOffset() => database.Use(connection =>
-        StationDatabase.Command(connection, null, "SELECT value FROM station_state WHERE key = $key", ("$key", Key)).ExecuteScalar() is string text
+        StationDatabase.Command(connection, null, "SELECT value FROM station_state WHERE station = $station AND key = $key", ("$key", Key)).ExecuteScalar() is string text
             && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks)
             ? TimeSpan.FromTicks(ticks)
             : (TimeSpan?)null);
 
     /// <inheritdoc/>
     public void SaveOffset(TimeSpan offset) => database.Execute(
-        "INSERT INTO station_state (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO station_state (station, key, value) VALUES ($station, $key, $value) ON CONFLICT (station, key) DO UPDATE SET value = excluded.value",
         ("$key", Key),
         ("$value", offset.Ticks.ToString(CultureInfo.InvariantCulture)));
 }

@@ -9,7 +9,7 @@ public sealed class SqliteConfigurationStore(StationDatabase database) : IConfig
     public IReadOnlyDictionary<string, string> Load() => database.Use(connection =>
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var reader = StationDatabase.Command(connection, null, "SELECT key, value FROM configuration").ExecuteReader();
+        using var reader = StationDatabase.Command(connection, null, "SELECT key, value FROM configuration WHERE station = $station").ExecuteReader();
         while (reader.Read())
         {
             values[reader.GetString(0)] = reader.GetString(1);
@@ -20,5 +20,5 @@ public sealed class SqliteConfigurationStore(StationDatabase database) : IConfig
 
     /// <inheritdoc/>
     public void Save(string key, string value) =>
-        database.Execute("INSERT INTO configuration (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("$key", key), ("$value", value));
+        database.Execute("INSERT INTO configuration (station, key, value) VALUES ($station, $key, $value) ON CONFLICT (station, key) DO UPDATE SET value = excluded.value", ("$key", key), ("$value", value));
 }

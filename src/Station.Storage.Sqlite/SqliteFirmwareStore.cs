@@ -17,7 +17,7 @@ public sealed class SqliteFirmwareStore(StationDatabase database) : IFirmwareSto
             SELECT installed_version, report_after_boot, update_location, update_retrieve_date, update_retries,
                    update_retry_interval_s, update_stage, update_file,
                    report_request_id, update_request_id, update_signing_certificate, update_signature, update_install_date
-            FROM firmware WHERE id = 1
+            FROM firmware WHERE station = $station AND id = 1
             """).ExecuteReader();
         if (!reader.Read())
         {
@@ -58,12 +58,12 @@ public sealed class SqliteFirmwareStore(StationDatabase database) : IFirmwareSto
         var update = firmware.Update;
         database.Execute(
             """
-            INSERT INTO firmware (id, installed_version, report_after_boot, update_location, update_retrieve_date, update_retries,
+            INSERT INTO firmware (station, id, installed_version, report_after_boot, update_location, update_retrieve_date, update_retries,
                                   update_retry_interval_s, update_stage, update_file, report_request_id, update_request_id,
                                   update_signing_certificate, update_signature, update_install_date)
-            VALUES (1, $version, $report, $location, $retrieve, $retries, $interval, $stage, $file, $reportRequest, $request,
+            VALUES ($station, 1, $version, $report, $location, $retrieve, $retries, $interval, $stage, $file, $reportRequest, $request,
                     $certificate, $signature, $install)
-            ON CONFLICT (id) DO UPDATE SET
+            ON CONFLICT (station, id) DO UPDATE SET
                 installed_version = excluded.installed_version, report_after_boot = excluded.report_after_boot,
                 update_location = excluded.update_location, update_retrieve_date = excluded.update_retrieve_date,
                 update_retries = excluded.update_retries, update_retry_interval_s = excluded.update_retry_interval_s,

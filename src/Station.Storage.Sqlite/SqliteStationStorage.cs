@@ -10,24 +10,25 @@ public static class SqliteStationStorage
     {
         var database = StationDatabase.Open(dataDirectory, durability);
         RestrictToOwner(database.Path);
-        var stores = new StationStores
-        {
-            Configuration = new SqliteConfigurationStore(database),
-            Availability = new SqliteAvailabilityStore(database),
-            AuthorizationCache = new SqliteAuthorizationCacheStore(database),
-            Transactions = new SqliteTransactionStore(database),
-            Firmware = new SqliteFirmwareStore(database),
-            Clock = new SqliteClockStore(database),
-            Notifications = new SqliteNotificationStore(database),
-            LocalAuthList = new SqliteLocalAuthListStore(database),
-            Reservations = new SqliteReservationStore(database),
-            ChargingProfiles = new SqliteChargingProfileStore(database),
-            SecurityEvents = new SqliteSecurityEventStore(database),
-            Certificates = new SqliteCertificateStore(database),
-        };
-        return (stores, database);
+        return (Stores(database), database);
     }
 
+    /// <summary>Every block's store on <paramref name="database"/> (a fleet: one station's handle of the shared file).</summary>
+    public static StationStores Stores(StationDatabase database) => new()
+    {
+        Configuration = new SqliteConfigurationStore(database),
+        Availability = new SqliteAvailabilityStore(database),
+        AuthorizationCache = new SqliteAuthorizationCacheStore(database),
+        Transactions = new SqliteTransactionStore(database),
+        Firmware = new SqliteFirmwareStore(database),
+        Clock = new SqliteClockStore(database),
+        Notifications = new SqliteNotificationStore(database),
+        LocalAuthList = new SqliteLocalAuthListStore(database),
+        Reservations = new SqliteReservationStore(database),
+        ChargingProfiles = new SqliteChargingProfileStore(database),
+        SecurityEvents = new SqliteSecurityEventStore(database),
+        Certificates = new SqliteCertificateStore(database),
+    };
     // The file holds the charge point's private key (security profile 3): owner-only, like an SSH key.
     private static void RestrictToOwner(string path)
     {

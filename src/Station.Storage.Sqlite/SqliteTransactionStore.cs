@@ -16,8 +16,8 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             connection,
             tx,
             """
-            INSERT INTO transactions (connector_id, id_tag, parent_id_tag, meter_start, started_at, reservation_id, last_meter_wh, last_meter_at)
-            VALUES ($connector, $idTag, $parent, $meterStart, $startedAt, $reservation, $lastWh, $lastAt) RETURNING local_id
+            INSERT INTO transactions (station, connector_id, id_tag, parent_id_tag, meter_start, started_at, reservation_id, last_meter_wh, last_meter_at)
+            VALUES ($station, $connector, $idTag, $parent, $meterStart, $startedAt, $reservation, $lastWh, $lastAt) RETURNING local_id
             """,
             ("$connector", transaction.ConnectorId),
             ("$idTag", transaction.IdTag),
@@ -33,7 +33,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             StationDatabase.Command(
                 connection,
                 tx,
-                "INSERT INTO transaction_data (local_id, seq, payload) VALUES ($id, $seq, $payload)",
+                "INSERT INTO transaction_data (station, local_id, seq, payload) VALUES ($station, $id, $seq, $payload)",
                 ("$id", localId),
                 ("$seq", seq + 1),
                 ("$payload", transaction.TransactionData[seq])).ExecuteNonQuery();
@@ -57,7 +57,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             StationDatabase.Command(
                 connection,
                 tx,
-                "INSERT INTO transaction_data (local_id, seq, payload) VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM transaction_data WHERE local_id = $id), $payload)",
+                "INSERT INTO transaction_data (station, local_id, seq, payload) VALUES ($station, $id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM transaction_data WHERE station = $station AND local_id = $id), $payload)",
                 ("$id", sample.LocalId),
                 ("$payload", value)).ExecuteNonQuery();
 
@@ -66,9 +66,9 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
                 connection,
                 tx,
                 """
-                DELETE FROM transaction_data WHERE local_id = $id AND seq = (
-                    SELECT seq FROM transaction_data WHERE local_id = $id ORDER BY seq LIMIT 1 OFFSET 1)
-                AND (SELECT COUNT(*) FROM transaction_data WHERE local_id = $id) > $limit
+                DELETE FROM transaction_data WHERE station = $station AND local_id = $id AND seq = (
+                    SELECT seq FROM transaction_data WHERE station = $station AND local_id = $id ORDER BY seq LIMIT 1 OFFSET 1)
+                AND (SELECT COUNT(*) FROM transaction_data WHERE station = $station AND local_id = $id) > $limit
                 """,
                 ("$id", sample.LocalId),
                 ("$limit", Math.Max(1, sample.TransactionDataLimit))).ExecuteNonQuery();
@@ -88,7 +88,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     public IReadOnlyDictionary<int, double> LoadRegisters() => database.Use(connection =>
     {
         var result = new Dictionary<int, double>();
-        using var reader = StationDatabase.Command(connection, null, "SELECT connector_id, energy_wh FROM meter_registers").ExecuteReader();
+        using var reader = StationDatabase.Command(connection, null, "SELECT connector_id, energy_wh FROM meter_registers WHERE station = $station").ExecuteReader();
         while (reader.Read())
         {
             result[reader.GetInt32(0)] = reader.GetDouble(1);
@@ -99,14 +99,14 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
 
     /// <inheritdoc/>
     public void SetTransactionId(long localId, int transactionId) => database.Execute(
-        "UPDATE transactions SET transaction_id = $tid WHERE local_id = $id", ("$tid", transactionId), ("$id", localId));
+        "UPDATE transactions SET transaction_id = $tid WHERE station = $station AND local_id = $id", ("$tid", transactionId), ("$id", localId));
 
     /// <inheritdoc/>
     public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) => database.InTransaction((connection, tx) =>
     {
         RecordReading(connection, tx, localId, finalEnergyWh, at);
-        StationDatabase.Command(connection, tx, "UPDATE transactions SET ended = 1 WHERE local_id = $id", ("$id", localId)).ExecuteNonQuery();
-        StationDatabase.Command(connection, tx, "DELETE FROM transaction_data WHERE local_id = $id", ("$id", localId)).ExecuteNonQuery();
+        StationDatabase.Command(connection, tx, "UPDATE transactions SET ended = 1 WHERE station = $station AND local_id = $id", ("$id", localId)).ExecuteNonQuery();
+        StationDatabase.Command(connection, tx, "DELETE FROM transaction_data WHERE station = $station AND local_id = $id", ("$id", localId)).ExecuteNonQuery();
         Insert(connection, tx, new OutboxMessage(StopTransaction, stopTransactionPayload, localId));
         return 0;
     });
@@ -120,7 +120,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             null,
             """
             SELECT local_id, connector_id, id_tag, parent_id_tag, meter_start, started_at, reservation_id, transaction_id, last_meter_wh, last_meter_at
-            FROM transactions WHERE ended = 0 ORDER BY local_id
+            FROM transactions WHERE station = $station AND ended = 0 ORDER BY local_id
             """).ExecuteReader();
         while (reader.Read())
         {
@@ -146,10 +146,10 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     /// <inheritdoc/>
     public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite) => database.InTransaction((connection, tx) =>
     {
-        Rewrite(connection, tx, "SELECT sequence, action, payload FROM outbox", "UPDATE outbox SET payload = $payload WHERE sequence = $key", rewrite);
-        Rewrite(connection, tx, "SELECT rowid, 'MeterValues', payload FROM transaction_data", "UPDATE transaction_data SET payload = $payload WHERE rowid = $key", rewrite);
+        Rewrite(connection, tx, "SELECT sequence, action, payload FROM outbox WHERE station = $station", "UPDATE outbox SET payload = $payload WHERE station = $station AND sequence = $key", rewrite);
+        Rewrite(connection, tx, "SELECT rowid, 'MeterValues', payload FROM transaction_data WHERE station = $station", "UPDATE transaction_data SET payload = $payload WHERE station = $station AND rowid = $key", rewrite);
         var open = new List<(long Id, string StartedAt, string LastAt)>();
-        using (var reader = StationDatabase.Command(connection, tx, "SELECT local_id, started_at, last_meter_at FROM transactions WHERE ended = 0").ExecuteReader())
+        using (var reader = StationDatabase.Command(connection, tx, "SELECT local_id, started_at, last_meter_at FROM transactions WHERE station = $station AND ended = 0").ExecuteReader())
         {
             while (reader.Read())
             {
@@ -162,7 +162,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             StationDatabase.Command(
                 connection,
                 tx,
-                "UPDATE transactions SET started_at = $started, last_meter_at = $last WHERE local_id = $id",
+                "UPDATE transactions SET started_at = $started, last_meter_at = $last WHERE station = $station AND local_id = $id",
                 ("$started", Text.Date(Text.Date(startedAt) + delta)),
                 ("$last", Text.Date(Text.Date(lastAt) + delta)),
                 ("$id", id)).ExecuteNonQuery();
@@ -173,7 +173,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
 
     /// <inheritdoc/>
     public int? FindTransactionId(long localId) => database.Use(connection =>
-        StationDatabase.Command(connection, null, "SELECT transaction_id FROM transactions WHERE local_id = $id", ("$id", localId)).ExecuteScalar() is long id
+        StationDatabase.Command(connection, null, "SELECT transaction_id FROM transactions WHERE station = $station AND local_id = $id", ("$id", localId)).ExecuteScalar() is long id
             ? (int?)id
             : null);
 
@@ -188,7 +188,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     public OutboxEntry? Peek() => database.Use(connection =>
     {
         using var reader = StationDatabase.Command(
-            connection, null, "SELECT sequence, action, payload, local_transaction_id, attempts FROM outbox ORDER BY sequence LIMIT 1").ExecuteReader();
+            connection, null, "SELECT sequence, action, payload, local_transaction_id, attempts FROM outbox WHERE station = $station ORDER BY sequence LIMIT 1").ExecuteReader();
         return reader.Read()
             ? new OutboxEntry(reader.GetInt64(0), new OutboxMessage(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)), reader.GetInt32(4))
             : null;
@@ -196,23 +196,23 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
 
     /// <inheritdoc/>
     public int Count() => database.Use(connection =>
-        Convert.ToInt32(StationDatabase.Command(connection, null, "SELECT COUNT(*) FROM outbox").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        Convert.ToInt32(StationDatabase.Command(connection, null, "SELECT COUNT(*) FROM outbox WHERE station = $station").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
 
     /// <inheritdoc/>
     public void Complete(long sequence, long? localTransactionId = null, int? transactionId = null) => database.InTransaction((connection, tx) =>
     {
         if (localTransactionId is { } localId && transactionId is { } id)
         {
-            StationDatabase.Command(connection, tx, "UPDATE transactions SET transaction_id = $tid WHERE local_id = $id", ("$tid", id), ("$id", localId)).ExecuteNonQuery();
+            StationDatabase.Command(connection, tx, "UPDATE transactions SET transaction_id = $tid WHERE station = $station AND local_id = $id", ("$tid", id), ("$id", localId)).ExecuteNonQuery();
         }
 
-        StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE sequence = $seq", ("$seq", sequence)).ExecuteNonQuery();
+        StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE station = $station AND sequence = $seq", ("$seq", sequence)).ExecuteNonQuery();
         return 0;
     });
 
     /// <inheritdoc/>
     public void RecordAttempt(long sequence, int attempts) =>
-        database.Execute("UPDATE outbox SET attempts = $attempts WHERE sequence = $seq", ("$attempts", attempts), ("$seq", sequence));
+        database.Execute("UPDATE outbox SET attempts = $attempts WHERE station = $station AND sequence = $seq", ("$attempts", attempts), ("$seq", sequence));
 
     /// <inheritdoc/>
     public void Abandon(long sequence, string reason) => database.InTransaction((connection, tx) =>
@@ -221,12 +221,12 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             connection,
             tx,
             """
-            INSERT INTO dead_letters (sequence, action, payload, local_transaction_id, attempts, reason)
-            SELECT sequence, action, payload, local_transaction_id, attempts, $reason FROM outbox WHERE sequence = $seq
+            INSERT INTO dead_letters (station, sequence, action, payload, local_transaction_id, attempts, reason)
+            SELECT station, sequence, action, payload, local_transaction_id, attempts, $reason FROM outbox WHERE station = $station AND sequence = $seq
             """,
             ("$reason", reason),
             ("$seq", sequence)).ExecuteNonQuery();
-        StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE sequence = $seq", ("$seq", sequence)).ExecuteNonQuery();
+        StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE station = $station AND sequence = $seq", ("$seq", sequence)).ExecuteNonQuery();
         return 0;
     });
 
@@ -237,17 +237,17 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             connection,
             tx,
             """
-            INSERT INTO dead_letters (sequence, action, payload, local_transaction_id, attempts, reason)
-            SELECT sequence, action, payload, local_transaction_id, attempts, $reason FROM outbox WHERE local_transaction_id = $id
+            INSERT INTO dead_letters (station, sequence, action, payload, local_transaction_id, attempts, reason)
+            SELECT station, sequence, action, payload, local_transaction_id, attempts, $reason FROM outbox WHERE station = $station AND local_transaction_id = $id
             """,
             ("$reason", reason),
             ("$id", localTransactionId)).ExecuteNonQuery();
-        return StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE local_transaction_id = $id", ("$id", localTransactionId)).ExecuteNonQuery();
+        return StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE station = $station AND local_transaction_id = $id", ("$id", localTransactionId)).ExecuteNonQuery();
     });
 
     /// <inheritdoc/>
     public int DeadLetterCount() => database.Use(connection =>
-        Convert.ToInt32(StationDatabase.Command(connection, null, "SELECT COUNT(*) FROM dead_letters").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        Convert.ToInt32(StationDatabase.Command(connection, null, "SELECT COUNT(*) FROM dead_letters WHERE station = $station").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
 
     private static void Rewrite(SqliteConnection connection, SqliteTransaction tx, string select, string update, Func<string, string, string> rewrite)
     {
@@ -269,7 +269,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     private static List<string> LoadTransactionData(SqliteConnection connection, long localId)
     {
         var values = new List<string>();
-        using var reader = StationDatabase.Command(connection, null, "SELECT payload FROM transaction_data WHERE local_id = $id ORDER BY seq", ("$id", localId)).ExecuteReader();
+        using var reader = StationDatabase.Command(connection, null, "SELECT payload FROM transaction_data WHERE station = $station AND local_id = $id ORDER BY seq", ("$id", localId)).ExecuteReader();
         while (reader.Read())
         {
             values.Add(reader.GetString(0));
@@ -284,7 +284,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
         StationDatabase.Command(
             connection,
             tx,
-            "UPDATE transactions SET last_meter_wh = $wh, last_meter_at = $at WHERE local_id = $id AND ended = 0",
+            "UPDATE transactions SET last_meter_wh = $wh, last_meter_at = $at WHERE station = $station AND local_id = $id AND ended = 0",
             ("$wh", energyWh),
             ("$at", Text.Date(at)),
             ("$id", localId)).ExecuteNonQuery();
@@ -292,8 +292,8 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             connection,
             tx,
             """
-            INSERT INTO meter_registers (connector_id, energy_wh, at) SELECT connector_id, $wh, $at FROM transactions WHERE local_id = $id
-            ON CONFLICT (connector_id) DO UPDATE SET energy_wh = excluded.energy_wh, at = excluded.at WHERE excluded.energy_wh > energy_wh
+            INSERT INTO meter_registers (station, connector_id, energy_wh, at) SELECT station, connector_id, $wh, $at FROM transactions WHERE station = $station AND local_id = $id
+            ON CONFLICT (station, connector_id) DO UPDATE SET energy_wh = excluded.energy_wh, at = excluded.at WHERE excluded.energy_wh > energy_wh
             """,
             ("$wh", energyWh),
             ("$at", Text.Date(at)),
@@ -305,8 +305,8 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             connection,
             tx,
             """
-            INSERT INTO meter_registers (connector_id, energy_wh, at) VALUES ($connector, $wh, $at)
-            ON CONFLICT (connector_id) DO UPDATE SET energy_wh = excluded.energy_wh, at = excluded.at WHERE excluded.energy_wh > energy_wh
+            INSERT INTO meter_registers (station, connector_id, energy_wh, at) VALUES ($station, $connector, $wh, $at)
+            ON CONFLICT (station, connector_id) DO UPDATE SET energy_wh = excluded.energy_wh, at = excluded.at WHERE excluded.energy_wh > energy_wh
             """,
             ("$connector", connectorId),
             ("$wh", energyWh),
@@ -316,7 +316,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
         StationDatabase.Command(
             connection,
             tx,
-            "INSERT INTO outbox (action, payload, local_transaction_id) VALUES ($action, $payload, $local)",
+            "INSERT INTO outbox (station, action, payload, local_transaction_id) VALUES ($station, $action, $payload, $local)",
             ("$action", message.Action),
             ("$payload", message.Payload),
             ("$local", message.LocalTransactionId)).ExecuteNonQuery();

@@ -7,23 +7,32 @@ namespace Station.Storage.Sqlite;
 /// the station's writes are few and small, and each one is durable before it returns: on the disk
 /// with <see cref="Durability.PowerLossSafe"/> (WAL with synchronous=FULL, what a power loss needs),
 /// in the operating system with <see cref="Durability.ProcessCrashSafe"/> (synchronous=NORMAL).
+/// A fleet opens the file once (<see cref="OpenShared"/>) and gives each station a handle of its own
+/// (<see cref="ForStation"/>): the same connection, the station's <see cref="Station"/> key, and its
+/// writes grouped with the other stations' into shared commits (<see cref="DatabaseFile"/>).
 /// </summary>
 public sealed class StationDatabase : IDisposable
 {
     /// <summary>The file name inside the data directory.</summary>
     public const string FileName = "station.db";
 
-    private readonly SqliteConnection _connection;
-    private readonly Lock _gate = new();
+    [ThreadStatic]
+    private static long? _currentStation;
 
-    private StationDatabase(SqliteConnection connection, string path)
+    private readonly DatabaseFile _file;
+    private readonly bool _ownsFile;
+
+    private StationDatabase(DatabaseFile file, bool ownsFile)
     {
-        _connection = connection;
-        Path = path;
+        _file = file;
+        _ownsFile = ownsFile;
     }
 
     /// <summary>The database file.</summary>
-    public string Path { get; }
+    public string Path => _file.Path;
+
+    /// <summary>Commits done on the file so far (shared: group commits of every station).</summary>
+    public long Commits => _file.Commits;
 
     /// <summary>
     /// The station's rows in a file that may be shared: every table carries a <c>station</c>
@@ -35,7 +44,18 @@ public sealed class StationDatabase : IDisposable
     /// <summary>Opens (creating and migrating as needed) the database in <paramref name="dataDirectory"/>.</summary>
     /// <param name="dataDirectory">The station's data directory.</param>
     /// <param name="durability">What a commit survives once it returns.</param>
-    public static StationDatabase Open(string dataDirectory, Durability durability = Durability.PowerLossSafe)
+    public static StationDatabase Open(string dataDirectory, Durability durability = Durability.PowerLossSafe) => Open(dataDirectory, durability, grouped: false);
+
+    /// <summary>
+    /// Opens the database of a fleet in <paramref name="dataDirectory"/>, shared by its stations:
+    /// take each station's handle with <see cref="ForStation"/>; disposing this closes the file.
+    /// </summary>
+    public static StationDatabase OpenShared(string dataDirectory, Durability durability = Durability.ProcessCrashSafe) => Open(dataDirectory, durability, grouped: true);
+
+    /// <summary>The handle of station <paramref name="station"/> on this file (disposing it leaves the file open).</summary>
+    public StationDatabase ForStation(long station) => new(_file, ownsFile: false) { Station = station };
+
+    private static StationDatabase Open(string dataDirectory, Durability durability, bool grouped)
     {
         var synchronous = durability switch
         {
@@ -50,10 +70,11 @@ public sealed class StationDatabase : IDisposable
         try
         {
             connection.Open();
-            var database = new StationDatabase(connection, path);
-            database.Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=5000;");
-            Migrations.Apply(database);
-            return database;
+            // PRAGMAs and migrations first, each their own transaction, then the file groups writes if shared.
+            var setup = new StationDatabase(new DatabaseFile(connection, path, grouped: false), ownsFile: false);
+            setup.Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=5000;");
+            Migrations.Apply(setup);
+            return new StationDatabase(new DatabaseFile(connection, path, grouped), ownsFile: true);
         }
         catch
         {
@@ -63,31 +84,21 @@ public sealed class StationDatabase : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> with the connection, serialized.</summary>
-    public T Use<T>(Func<SqliteConnection, T> work)
-    {
-        lock (_gate)
-        {
-            return work(_connection);
-        }
-    }
+    public T Use<T>(Func<SqliteConnection, T> work) => _file.Run((connection, _) => AsStation(() => work(connection)), atomic: false);
 
     /// <summary>Runs <paramref name="work"/> inside one SQLite transaction: all of it is stored, or none.</summary>
-    public T InTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        lock (_gate)
-        {
-            using var transaction = _connection.BeginTransaction();
-            var result = work(_connection, transaction);
-            transaction.Commit();
-            return result;
-        }
-    }
+    /// <remarks>In a shared file the work runs in a savepoint of the group's transaction and gets no <see cref="SqliteTransaction"/> (null): pass it on to <see cref="Command"/> only.</remarks>
+    public T InTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> work) => _file.Run((connection, transaction) => AsStation(() => work(connection, transaction!)), atomic: true);
 
     /// <summary>Executes a statement with parameters given as name/value pairs.</summary>
     public int Execute(string sql, params (string Name, object? Value)[] parameters) =>
         Use(connection => Command(connection, null, sql, parameters).ExecuteNonQuery());
 
-    /// <summary>Creates a command bound to <paramref name="transaction"/> (if any) with the parameters.</summary>
+    /// <summary>
+    /// Creates a command bound to <paramref name="transaction"/> (if any) with the parameters. A
+    /// statement that names <c>$station</c> without binding it gets the <see cref="Station"/> of the
+    /// handle whose <see cref="Use"/> or <see cref="InTransaction"/> runs it (the stores' static helpers have no handle).
+    /// </summary>
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
@@ -98,15 +109,35 @@ public sealed class StationDatabase : IDisposable
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
 
+        if (_currentStation is { } station && sql.Contains("$station", StringComparison.Ordinal) && !command.Parameters.Contains("$station"))
+        {
+            command.Parameters.AddWithValue("$station", station);
+        }
+
         return command;
+    }
+
+    // The station whose work runs on this thread now (under the file's lock, so never two at once).
+    private T AsStation<T>(Func<T> work)
+    {
+        var outer = _currentStation;
+        _currentStation = Station;
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _currentStation = outer;
+        }
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        lock (_gate)
+        if (_ownsFile)
         {
-            _connection.Dispose();
+            _file.Dispose();
         }
     }
 }

@@ -38,7 +38,10 @@ public static class OcppWebSocketClient
 
         // Over wss:// the handler carries the TLS settings ClientWebSocketOptions cannot express; it
         // lives as long as the connection. Plain ws:// keeps the runtime's shared handler.
-        var invoker = tls is null ? null : new HttpMessageInvoker(CreateTlsHandler(options, tls), disposeHandler: true);
+        // A chosen local address needs a handler of its own too, to bind before it dials.
+        var invoker = tls is not null ? new HttpMessageInvoker(CreateTlsHandler(options, tls), disposeHandler: true)
+            : options.LocalAddress is { } local ? new HttpMessageInvoker(CreateBoundHandler(local), disposeHandler: true)
+            : null;
         try
         {
             Configure(socket.Options, options);
@@ -94,6 +97,25 @@ public static class OcppWebSocketClient
             socket.SetRequestHeader("Authorization", password.AuthorizationHeader(options.ChargePointId));
         }
     }
+
+    private static SocketsHttpHandler CreateBoundHandler(IPAddress local) => new()
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(local, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 
     private static SocketsHttpHandler CreateTlsHandler(WebSocketClientOptions options, TlsHandshakeWatch watch)
     {

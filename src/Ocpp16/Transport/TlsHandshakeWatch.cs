@@ -67,6 +67,11 @@ internal sealed class TlsHandshakeWatch(WebSocketClientOptions options, Uri endp
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
+            if (options.LocalAddress is { } local)
+            {
+                socket.Bind(new System.Net.IPEndPoint(local, 0));
+            }
+
             await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
             return new NetworkStream(socket, ownsSocket: true);
         }

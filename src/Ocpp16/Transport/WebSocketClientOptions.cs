@@ -52,6 +52,13 @@ public sealed record WebSocketClientOptions
     /// </summary>
     public RemoteCertificateValidationCallback? ServerCertificateValidation { get; init; }
 
+    /// <summary>
+    /// The local address the connection is made from; null lets the system choose. One local address
+    /// has about 28,000 ephemeral ports towards one Central System address, so a fleet of more
+    /// stations spreads them over several (127.0.0.2, 127.0.0.3, ... on loopback).
+    /// </summary>
+    public System.Net.IPAddress? LocalAddress { get; init; }
+
     /// <summary>The largest message accepted from the Central System.</summary>
     public int MaxMessageBytes { get; init; } = WebSocketTransport.DefaultMaxMessageBytes;
 

@@ -21,47 +21,67 @@ internal static class ControlApi
 {
     private static readonly string ErrorCodes = string.Join(", ", Enum.GetValues<ChargePointErrorCode>().Where(c => c != ChargePointErrorCode.NoError).Select(OcppEnum.WireName));
 
-    public static void Map(IEndpointRouteBuilder app, StationRunner runner, ILogger logger)
+    /// <summary>The API of the one station of <c>run</c>, at the root.</summary>
+    public static void Map(IEndpointRouteBuilder app, StationRunner runner, ILogger logger) => Map(app, _ => runner, logger);
+
+    /// <summary>
+    /// The same API for the station <paramref name="find"/> returns for a request: a fleet mounts it
+    /// on a route group <c>/stations/{stationId}</c> and finds the station by its id; null answers 404.
+    /// </summary>
+    public static void Map(IEndpointRouteBuilder app, Func<HttpContext, StationRunner?> find, ILogger logger)
     {
-        var api = new Handlers(runner, logger);
-        app.MapPost("/connectors/{n}/plug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.PlugAsync(id, ct)));
-        app.MapPost("/connectors/{n}/unplug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.UnplugAsync(id, ct)));
-        app.MapPost("/connectors/{n}/ev/unplug", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.UnplugEvAsync(id, ct)));
-        app.MapPost("/connectors/{n}/ev/suspend", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.SuspendEvAsync(id, ct)));
-        app.MapPost("/connectors/{n}/ev/resume", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.ResumeEvAsync(id, ct)));
-        app.MapPost("/connectors/{n}/fault/clear", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.ClearFaultAsync(id, ct), allowStation: true));
-        app.MapPost("/connectors/{n}/fault", api.FaultAsync);
-        app.MapPost("/connectors/{n}/stop-button", (string n, CancellationToken ct) => api.OnConnectorAsync(n, (hw, id) => hw.PressStopButtonAsync(id, ct)));
-        app.MapPost("/rfid", api.RfidAsync);
-        app.MapPost("/emergency-stop", (CancellationToken ct) => api.OnStationAsync(hw => hw.PressEmergencyStopAsync(ct)));
-        app.MapPost("/emergency-stop/release", (CancellationToken ct) => api.OnStationAsync(hw => hw.ReleaseEmergencyStopAsync(ct)));
-        app.MapPost("/power-failure", (CancellationToken ct) => api.OnStationAsync(hw => hw.FailMainsPowerAsync(ct)));
-        app.MapGet("/state", (CancellationToken ct) => api.StateAsync(ct));
+        var api = new Handlers(find, logger);
+        app.MapPost("/connectors/{n}/plug", (string n, HttpContext http, CancellationToken ct) => api.OnConnectorAsync(http, n, (hw, id) => hw.PlugAsync(id, ct)));
+        app.MapPost("/connectors/{n}/unplug", (string n, HttpContext http, CancellationToken ct) => api.OnConnectorAsync(http, n, (hw, id) => hw.UnplugAsync(id, ct)));
+        app.MapPost("/connectors/{n}/ev/unplug", (string n, HttpContext http, CancellationToken ct) => api.OnConnectorAsync(http, n, (hw, id) => hw.UnplugEvAsync(id, ct)));
+        app.MapPost("/connectors/{n}/ev/suspend", (string n, HttpContext http, CancellationToken ct) => api.OnConnectorAsync(http, n, (hw, id) => hw.SuspendEvAsync(id, ct)));
+        app.MapPost("/connectors/{n}/ev/resume", (string n, HttpContext http, CancellationToken ct) => api.OnConnectorAsync(http, n, (hw, id) => hw.ResumeEvAsync(id, ct)));
+        app.MapPost(
+            "/connectors/{n}/fault/clear",
+            (string n, HttpContext http, CancellationToken ct) => api.OnConnectorAsync(http, n, (hw, id) => hw.ClearFaultAsync(id, ct), allowStation: true));
+        app.MapPost("/connectors/{n}/fault", (string n, HttpContext http, CancellationToken ct) => api.FaultAsync(http, n, ct));
+        app.MapPost("/connectors/{n}/stop-button", (string n, HttpContext http, CancellationToken ct) => api.OnConnectorAsync(http, n, (hw, id) => hw.PressStopButtonAsync(id, ct)));
+        app.MapPost("/rfid", (HttpContext http, CancellationToken ct) => api.RfidAsync(http, ct));
+        app.MapPost("/emergency-stop", (HttpContext http, CancellationToken ct) => api.OnStationAsync(http, hw => hw.PressEmergencyStopAsync(ct)));
+        app.MapPost("/emergency-stop/release", (HttpContext http, CancellationToken ct) => api.OnStationAsync(http, hw => hw.ReleaseEmergencyStopAsync(ct)));
+        app.MapPost("/power-failure", (HttpContext http, CancellationToken ct) => api.OnStationAsync(http, hw => hw.FailMainsPowerAsync(ct)));
+        app.MapGet("/state", (HttpContext http, CancellationToken ct) => api.StateAsync(http, ct));
     }
 
-    private sealed class Handlers(StationRunner runner, ILogger logger)
+    private sealed class Handlers(Func<HttpContext, StationRunner?> find, ILogger logger)
     {
-        public async Task<IResult> OnConnectorAsync(string n, Func<SimulatedStationHardware, int, ValueTask> action, bool allowStation = false)
+        public async Task<IResult> OnConnectorAsync(HttpContext http, string n, Func<SimulatedStationHardware, int, ValueTask> action, bool allowStation = false)
         {
-            if (Connector(n, allowStation) is { } refused)
+            if (find(http) is not { } runner)
+            {
+                return UnknownStation(http);
+            }
+
+            if (Connector(runner, n, allowStation) is { } refused)
             {
                 return refused;
             }
 
-            return await ApplyAsync(() => action(runner.Hardware, int.Parse(n, CultureInfo.InvariantCulture)), CancellationToken.None).ConfigureAwait(false);
+            return await ApplyAsync(runner, () => action(runner.Hardware, int.Parse(n, CultureInfo.InvariantCulture)), CancellationToken.None).ConfigureAwait(false);
         }
 
-        public Task<IResult> OnStationAsync(Func<SimulatedStationHardware, ValueTask> action) =>
-            ApplyAsync(() => action(runner.Hardware), CancellationToken.None);
+        public async Task<IResult> OnStationAsync(HttpContext http, Func<SimulatedStationHardware, ValueTask> action) => find(http) is { } runner
+            ? await ApplyAsync(runner, () => action(runner.Hardware), CancellationToken.None).ConfigureAwait(false)
+            : UnknownStation(http);
 
-        public async Task<IResult> FaultAsync(string n, HttpRequest request, CancellationToken cancellationToken)
+        public async Task<IResult> FaultAsync(HttpContext http, string n, CancellationToken cancellationToken)
         {
-            if (Connector(n, allowStation: true) is { } refused)
+            if (find(http) is not { } runner)
+            {
+                return UnknownStation(http);
+            }
+
+            if (Connector(runner, n, allowStation: true) is { } refused)
             {
                 return refused;
             }
 
-            var (body, error) = await ReadAsync(request, ControlJsonContext.Relaxed.FaultBody, """{"errorCode": "GroundFailure"}""", cancellationToken).ConfigureAwait(false);
+            var (body, error) = await ReadAsync(http.Request, ControlJsonContext.Relaxed.FaultBody, """{"errorCode": "GroundFailure"}""", cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;
@@ -78,12 +98,17 @@ internal static class ControlApi
             }
 
             var id = int.Parse(n, CultureInfo.InvariantCulture);
-            return await ApplyAsync(() => runner.Hardware.FaultAsync(id, code, body.Info, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(runner, () => runner.Hardware.FaultAsync(id, code, body.Info, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
-        public async Task<IResult> RfidAsync(HttpRequest request, CancellationToken cancellationToken)
+        public async Task<IResult> RfidAsync(HttpContext http, CancellationToken cancellationToken)
         {
-            var (body, error) = await ReadAsync(request, ControlJsonContext.Relaxed.RfidBody, """{"idTag": "ABC123"}""", cancellationToken).ConfigureAwait(false);
+            if (find(http) is not { } runner)
+            {
+                return UnknownStation(http);
+            }
+
+            var (body, error) = await ReadAsync(http.Request, ControlJsonContext.Relaxed.RfidBody, """{"idTag": "ABC123"}""", cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;
@@ -94,13 +119,17 @@ internal static class ControlApi
                 return Refuse(StatusCodes.Status400BadRequest, $"idTag '{body.IdTag}' must be 1 to 20 characters (OCPP IdToken)");
             }
 
-            return await ApplyAsync(() => runner.Hardware.PresentCardAsync(idTag, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(runner, () => runner.Hardware.PresentCardAsync(idTag, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
-        public async Task<IResult> StateAsync(CancellationToken cancellationToken) =>
-            Results.Json(await SnapshotAsync(cancellationToken).ConfigureAwait(false), ControlJsonContext.Relaxed.StateBody);
+        public async Task<IResult> StateAsync(HttpContext http, CancellationToken cancellationToken) => find(http) is { } runner
+            ? Results.Json(await SnapshotAsync(runner, cancellationToken).ConfigureAwait(false), ControlJsonContext.Relaxed.StateBody)
+            : UnknownStation(http);
 
-        private async Task<IResult> ApplyAsync(Func<ValueTask> action, CancellationToken cancellationToken)
+        private IResult UnknownStation(HttpContext http) =>
+            Refuse(StatusCodes.Status404NotFound, $"no station '{http.Request.RouteValues["stationId"]}' in this fleet");
+
+        private async Task<IResult> ApplyAsync(StationRunner runner, Func<ValueTask> action, CancellationToken cancellationToken)
         {
             try
             {
@@ -111,12 +140,12 @@ internal static class ControlApi
                 return Refuse(StatusCodes.Status400BadRequest, ex.Message.ReplaceLineEndings(" "));
             }
 
-            return await StateAsync(cancellationToken).ConfigureAwait(false);
+            return Results.Json(await SnapshotAsync(runner, cancellationToken).ConfigureAwait(false), ControlJsonContext.Relaxed.StateBody);
         }
 
-        private Task<StateBody> SnapshotAsync(CancellationToken cancellationToken) => StationStateReader.ReadAsync(runner, cancellationToken);
+        private static Task<StateBody> SnapshotAsync(StationRunner runner, CancellationToken cancellationToken) => StationStateReader.ReadAsync(runner, cancellationToken);
 
-        private IResult? Connector(string n, bool allowStation)
+        private IResult? Connector(StationRunner runner, string n, bool allowStation)
         {
             if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {

@@ -28,6 +28,9 @@ internal sealed record RunSettings
     /// <summary>What a commit of the station's database survives (<c>--durability</c>).</summary>
     public Durability Durability { get; init; } = Durability.PowerLossSafe;
 
+    /// <summary>Adjusts each connection attempt (a fleet's source address); none for <c>run</c>.</summary>
+    public Func<Ocpp16.Transport.WebSocketClientOptions, Ocpp16.Transport.WebSocketClientOptions>? ConfigureConnection { get; init; }
+
     /// <summary>Sees every frame of every station instance (the demo's round-trip times); none for <c>run</c>.</summary>
     public IFrameObserver? FrameObserver { get; init; }
 }

@@ -13,7 +13,7 @@ namespace Station.Host.Run;
 /// reboot restarts the firmware while the hardware (cable, EV, meter) stays as it is.
 /// </summary>
 internal sealed class StationRunner(
-    RunSettings settings, StationStores stores, SimulatedStationHardware hardware, StationTrace trace, IFileTransfer fileTransfer, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    RunSettings settings, StationStores stores, SimulatedStationHardware hardware, StationTrace? trace, IFileTransfer fileTransfer, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     : BackgroundService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Station.Host");
@@ -27,6 +27,9 @@ internal sealed class StationRunner(
 
     /// <summary>The settings of this station.</summary>
     public RunSettings Settings => settings;
+
+    /// <summary>Raised when an instance starts (after boot and after every reboot), before it connects: the fleet watches its connectors.</summary>
+    public event Action<ChargePoint>? InstanceStarted;
 
     /// <summary>Raised when the station shut down after mains power failed: the process should end, as a station without power does.</summary>
     public event Action? PoweredDown;
@@ -55,6 +58,7 @@ internal sealed class StationRunner(
             Certificates = settings.Certificates,
             FrameObserver = settings.FrameObserver,
             Rpc = new RpcOptions { StrictAnswers = settings.StrictAnswers },
+            ConfigureConnection = settings.ConfigureConnection,
         };
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -63,6 +67,7 @@ internal sealed class StationRunner(
             {
                 await hardware.AttachAsync(station.Inputs, stoppingToken).ConfigureAwait(false);
                 _current = station;
+                InstanceStarted?.Invoke(station);
                 StationExit exit;
                 try
                 {

@@ -1,0 +1,6 @@
+namespace Station.Host.Fleet;
+
+/// <summary>The body of <c>GET /fleet</c>: the fleet's counts now.</summary>
+internal sealed record FleetBody(
+    int Stations, int Started, int Connected, int Booted, int Charging, long MessagesSent, long MessagesReceived, long Errors, long Reconnects,
+    double ResponseP50Ms, double ResponseP99Ms, long AtgTransactions, double ElapsedSeconds, int Seed);

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using CentralSystem;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ocpp16.Rpc;
+using Ocpp16.Testing;
+using Station.FileTransfer;
+using Station.Host.Fleet;
+using Station.Model;
+using Station.Storage.Sqlite;
+using Xunit;
+
+namespace Station.Host.Tests.Fleet;
+
+/// <summary>
+/// Automatic transactions of a fleet in virtual time, over real loopback WebSockets against the
+/// built-in Central System: the same seed gives every station the same message sequence.
+/// </summary>
+public sealed partial class FleetAtgTests
+{
+    private const int Stations = 4;
+
+    [Fact]
+    public async Task The_same_seed_gives_every_station_the_same_message_sequence_and_another_seed_another()
+    {
+        var first = await RunAsync(seed: 11);
+        var again = await RunAsync(seed: 11);
+        var other = await RunAsync(seed: 12);
+
+        Assert.Equal(Stations * 2, first.Count);
+        foreach (var (id, sequence) in first)
+        {
+            Assert.Contains(id.EndsWith("transactions", StringComparison.Ordinal) ? "StopTransaction" : "Authorize", sequence, StringComparison.Ordinal);
+            Assert.Equal(sequence, again[id]);
+        }
+
+        Assert.NotEqual(first.Values, other.Values);
+    }
+
+    // Every CALL the Central System received, per station and queue, without what the Central System chose (transactionId) or the time.
+    // A station has two queues, its transaction messages (persisted, in order) and the others (statuses, Authorize, heartbeats);
+    // each is in a fixed order, but how the two interleave on the wire depends on the network.
+    private static async Task<Dictionary<string, string>> RunAsync(int seed)
+    {
+        await using var csms = await CentralSystemServer.StartAsync(new CentralSystemOptions(), NullLoggerFactory.Instance, TimeProvider.System).OrTimeout();
+        var calls = new ConcurrentDictionary<string, ConcurrentQueue<string>>(StringComparer.Ordinal);
+        csms.FrameRecorded += (_, frame) =>
+        {
+            if (frame.IsCall(FrameDirection.Received))
+            {
+                var text = Volatile().Replace(frame.Text[frame.Text.IndexOf(frame.Action!, StringComparison.Ordinal)..], "");
+                var queue = frame.Action is "StartTransaction" or "MeterValues" or "StopTransaction" ? "transactions" : "others";
+                calls.GetOrAdd($"{frame.ChargePointId} {queue}", _ => new ConcurrentQueue<string>()).Enqueue(text);
+            }
+        };
+
+        using var data = new TempDirectory();
+        var clock = new VirtualClock();
+        var settings = new FleetSettings
+        {
+            Model = FleetModel.Apply(StationModel.Tsct2007Cp, 2, ["MeterValueSampleInterval=10"]),
+            EvPowerW = 7400,
+            CentralSystemUris = [csms.Endpoint],
+            Stations = Stations,
+            Ramp = 1e9,
+            Atg = true,
+            TxDuration = new SecondsRange(30, 60),
+            TxPause = new SecondsRange(5, 15),
+            Seed = seed,
+            DataDirectory = data.Path,
+        };
+        using var storage = FleetStorage.Open(data.Path, Durability.ProcessCrashSafe);
+        using var fileTransfer = new FileTransferClient();
+        using var fleet = new FleetRunner(settings, storage, fileTransfer, clock, NullLoggerFactory.Instance);
+        await fleet.StartAsync(CancellationToken.None).OrTimeout();
+        await fleet.AllBooted.OrTimeout();
+        await AdvanceAsync(fleet, clock, TimeSpan.FromMinutes(4));
+        var result = calls.ToDictionary(c => c.Key, c => string.Join("\n", c.Value), StringComparer.Ordinal);
+        await fleet.StopAsync(CancellationToken.None).OrTimeout();
+        return result;
+    }
+
+    // Timer by timer, each time until the drivers sleep, the stations' work is done and every CALL either way is answered.
+    private static async Task AdvanceAsync(FleetRunner fleet, VirtualClock clock, TimeSpan delta)
+    {
+        var target = clock.GetUtcNow() + delta;
+        do
+        {
+            await SettleAsync(fleet);
+        }
+        while (clock.StepTowards(target));
+
+        await SettleAsync(fleet);
+    }
+
+    private static async Task SettleAsync(FleetRunner fleet)
+    {
+        var deadline = TimeProvider.System.GetTimestamp();
+        long version;
+        do
+        {
+            version = fleet.Activity.Version;
+            await fleet.Activity.WhenIdleAsync().OrTimeout();
+            foreach (var station in fleet.Stations)
+            {
+                if (station.Runner.Current is { } current)
+                {
+                    await current.Runtime.Background.WhenIdleAsync().OrTimeout();
+                }
+            }
+
+            // Frames in flight on real sockets have no event of their own; the counters catch up within milliseconds.
+            while (fleet.Counters.Sent != fleet.Counters.Received)
+            {
+                Assert.True(TimeProvider.System.GetElapsedTime(deadline) < TestTimeouts.Default, "a CALL stayed unanswered");
+                await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
+            }
+        }
+        while (version != fleet.Activity.Version || !fleet.Activity.IsIdle);
+    }
+
+    [GeneratedRegex("""("transactionId":\d+,?)|("timestamp":"[^"]*",?)""")]
+    private static partial Regex Volatile();
+}
