@@ -3,7 +3,7 @@ using Ocpp16.Messages;
 
 namespace Station.Host;
 
-/// <summary>Log events of the host (event ids 3000–3099).</summary>
+/// <summary>Log events of the host (event ids 3000–3049).</summary>
 internal static partial class HostLog
 {
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Rebooting after a {Type} reset")]

@@ -20,5 +20,8 @@ public sealed class SqliteConfigurationStore(StationDatabase database) : IConfig
 
     /// <inheritdoc/>
     public void Save(string key, string value) =>
-        database.Execute("INSERT INTO configuration (station, key, value) VALUES ($station, $key, $value) ON CONFLICT (station, key) DO UPDATE SET value = excluded.value", ("$key", key), ("$value", value));
+        database.Execute(
+            "INSERT INTO configuration (station, key, value) VALUES ($station, $key, $value) ON CONFLICT (station, key) DO UPDATE SET value = excluded.value",
+            ("$key", key),
+            ("$value", value));
 }

@@ -57,7 +57,8 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             StationDatabase.Command(
                 connection,
                 tx,
-                "INSERT INTO transaction_data (station, local_id, seq, payload) VALUES ($station, $id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM transaction_data WHERE station = $station AND local_id = $id), $payload)",
+                "INSERT INTO transaction_data (station, local_id, seq, payload) " +
+                "VALUES ($station, $id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM transaction_data WHERE station = $station AND local_id = $id), $payload)",
                 ("$id", sample.LocalId),
                 ("$payload", value)).ExecuteNonQuery();
 
@@ -147,7 +148,12 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite) => database.InTransaction((connection, tx) =>
     {
         Rewrite(connection, tx, "SELECT sequence, action, payload FROM outbox WHERE station = $station", "UPDATE outbox SET payload = $payload WHERE station = $station AND sequence = $key", rewrite);
-        Rewrite(connection, tx, "SELECT rowid, 'MeterValues', payload FROM transaction_data WHERE station = $station", "UPDATE transaction_data SET payload = $payload WHERE station = $station AND rowid = $key", rewrite);
+        Rewrite(
+            connection,
+            tx,
+            "SELECT rowid, 'MeterValues', payload FROM transaction_data WHERE station = $station",
+            "UPDATE transaction_data SET payload = $payload WHERE station = $station AND rowid = $key",
+            rewrite);
         var open = new List<(long Id, string StartedAt, string LastAt)>();
         using (var reader = StationDatabase.Command(connection, tx, "SELECT local_id, started_at, last_meter_at FROM transactions WHERE station = $station AND ended = 0").ExecuteReader())
         {

@@ -75,7 +75,8 @@ public sealed class LocalAuthListConformanceTests(ITestOutputHelper output)
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine) with { Model = model });
         var session = await harness.BootAsync();
 
-        var update = await Assert.ThrowsAsync<OcppCallErrorException>(() => session.CallAsync(new SendLocalListRequest { ListVersion = 1, UpdateType = UpdateType.Full, LocalAuthorizationList = [Entry(ValidIdTag)] }).OrTimeout());
+        var full = new SendLocalListRequest { ListVersion = 1, UpdateType = UpdateType.Full, LocalAuthorizationList = [Entry(ValidIdTag)] };
+        var update = await Assert.ThrowsAsync<OcppCallErrorException>(() => session.CallAsync(full).OrTimeout());
         var version = await Assert.ThrowsAsync<OcppCallErrorException>(() => session.CallAsync(new GetLocalListVersionRequest()).OrTimeout());
         var keys = await session.CallAsync(new GetConfigurationRequest { Key = ["SupportedFeatureProfiles", "LocalAuthListEnabled"] }).OrTimeout();
 

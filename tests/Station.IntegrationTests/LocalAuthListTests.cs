@@ -147,7 +147,7 @@ public sealed class LocalAuthListTests(ITestOutputHelper output)
         Assert.Equal(new LocalAuthListSnapshot(2, 3, true), (await harness.Station.SnapshotAsync().OrTimeout()).LocalAuthList);
         var keys = await session.CallAsync(new GetConfigurationRequest { Key = ["SendLocalListMaxLength", "LocalAuthListMaxLength", "SupportedFeatureProfiles"] }).OrTimeout();
         Assert.Equal(
-            ["3", "2", "Core,LocalAuthListManagement,FirmwareManagement,RemoteTrigger"],
+            ["3", "2", "Core,LocalAuthListManagement,Reservation,FirmwareManagement,RemoteTrigger,SmartCharging"],
             keys.ConfigurationKey!.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Value));
     }
 }

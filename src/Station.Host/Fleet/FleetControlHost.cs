@@ -1,13 +1,19 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using Station.Host.Dashboard;
 
 namespace Station.Host.Fleet;
 
-/// <summary>The web host of the fleet control API on 127.0.0.1, with <c>GET /metrics</c> in Prometheus format (OpenTelemetry).</summary>
+/// <summary>
+/// The web host of the fleet control API on 127.0.0.1, with <c>GET /metrics</c> in Prometheus
+/// format (OpenTelemetry), and the fleet view of the dashboard at <c>/</c> with its live counters
+/// (<c>GET /fleet/events</c>).
+/// </summary>
 internal static class FleetControlHost
 {
     public static async Task<WebApplication> StartAsync(FleetSettings settings, FleetRunner fleet, LogLevel logLevel, CancellationToken cancellationToken)
@@ -17,8 +23,15 @@ internal static class FleetControlHost
         CommonOptions.ConfigureLogging(web.Logging, logLevel, toStandardError: true);
         web.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(FleetCounters.MeterName).AddPrometheusExporter());
         var app = web.Build();
-        FleetControlApi.Map(app, fleet, settings.Seed, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control"));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control");
+        CrossOriginGuard.Use(app, logger);
+        FleetControlApi.Map(app, fleet, settings.Seed, logger);
         app.MapPrometheusScrapingEndpoint();
+        var feed = new FleetLiveFeed(() => JsonSerializer.Serialize(FleetControlApi.Body(fleet, settings.Seed), FleetJsonContext.Relaxed.FleetBody), TimeProvider.System);
+        feed.Map(app);
+        DashboardPages.MapFleet(app);
+        app.Lifetime.ApplicationStopping.Register(feed.EndStreams);
+        app.Lifetime.ApplicationStopped.Register(() => _ = feed.DisposeAsync().AsTask());
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -30,7 +30,8 @@ internal static class FleetReportPage
         var rates = samples.Zip(samples.Skip(1), (a, b) => (b.Seconds, Rate: (b.Sent + b.Received - a.Sent - a.Received) / Math.Max(1e-3, b.Seconds - a.Seconds))).ToList();
         html.Append("<h2>Throughput (frames/s, both ways)</h2>").Append(Chart(rates));
         html.Append("<h2>Connected stations</h2>").Append(Chart([.. samples.Select(s => (s.Seconds, (double)s.Connected))]));
-        html.Append("<h2>Response time per action</h2><table><tr><th>action</th><th>CALLs sent</th><th>CALLs received</th><th>errors</th><th>p50 ms</th><th>p99 ms</th><th>distribution (log ms)</th></tr>");
+        html.Append("<h2>Response time per action</h2><table><tr><th>action</th><th>CALLs sent</th><th>CALLs received</th>")
+            .Append("<th>errors</th><th>p50 ms</th><th>p99 ms</th><th>distribution (log ms)</th></tr>");
         foreach (var action in fleet.Counters.Actions.Values.OrderBy(a => a.Action, StringComparer.Ordinal))
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(action.Action)}</td><td>{action.CallsSent}</td><td>{action.CallsReceived}</td><td>{action.Errors}</td>")
@@ -74,7 +75,8 @@ internal static class FleetReportPage
             // 1 µs .. 100 s on a log scale.
             var x = Math.Clamp((Math.Log10(upper) + 3) / 8 * w, 0, w - 2);
             var bar = (double)count / max * h;
-            bars.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{h - bar:0.#}\" width=\"2\" height=\"{bar:0.#}\" fill=\"#2e7d32\"><title>≤{FleetReport.Number(upper)} ms: {count}</title></rect>");
+            bars.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{h - bar:0.#}\" width=\"2\" height=\"{bar:0.#}\" fill=\"#2e7d32\">")
+                .Append(CultureInfo.InvariantCulture, $"<title>≤{FleetReport.Number(upper)} ms: {count}</title></rect>");
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"<svg width=\"{w}\" height=\"{h}\">{bars}</svg>");

@@ -8,9 +8,10 @@ namespace Station.Connection;
 /// <summary>
 /// The station's view of its Central System: whether it is connected, whether the registration
 /// is Accepted (both together: online), and the raw CALL for the few messages that may be sent
-/// before that (BootNotification). A CALL that gets no answer within the response timeout closes
-/// the connection, whatever the CALL: the link may be half-open (no pings to find it otherwise), and
-/// a station that stays on it would lose every message it sends there.
+/// before that (BootNotification). A Heartbeat that gets no answer within the response timeout
+/// closes the connection: the link may be half-open (no pings to find it otherwise), and the
+/// Heartbeat is the station's keep-alive. (The transaction outbox does the same for its messages;
+/// other notifications are not a reason: a Central System slow on one of them is not a dead link.)
 /// </summary>
 public sealed class CentralSystemLink
 {
@@ -99,9 +100,9 @@ public sealed class CentralSystemLink
         {
             return await _client.CallAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (OcppCallTimeoutException ex)
+        catch (OcppCallTimeoutException ex) when (request is HeartbeatRequest)
         {
-            await DialAnewAsync(OcppActions.ForRequest(request.GetType()).Name, ex, cancellationToken).ConfigureAwait(false);
+            await DialAnewAsync(OcppActions.Heartbeat.Name, ex, cancellationToken).ConfigureAwait(false);
             throw;
         }
     }
@@ -113,7 +114,7 @@ public sealed class CentralSystemLink
         {
             return await _client.CallAsync(action, request, cancellationToken).ConfigureAwait(false);
         }
-        catch (OcppCallTimeoutException ex)
+        catch (OcppCallTimeoutException ex) when (request is HeartbeatRequest)
         {
             await DialAnewAsync(action.Name, ex, cancellationToken).ConfigureAwait(false);
             throw;

@@ -143,8 +143,9 @@ public sealed class TransactionOutbox
         }
         catch (OcppCallTimeoutException ex)
         {
-            // The link has closed the connection already (it may be half-open); the message stays for the next one.
+            // The connection may be half-open: it is dialled anew, and the message stays for the next one.
             TransactionsLog.NoAnswer(_logger, entry.Message.Action, entry.Sequence, ex.Message);
+            await _link.DisconnectAsync($"no answer to {entry.Message.Action}", cancellationToken).ConfigureAwait(false);
             return;
         }
         catch (OcppException ex)

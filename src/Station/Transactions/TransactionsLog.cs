@@ -79,7 +79,8 @@ internal static partial class TransactionsLog
     [LoggerMessage(EventId = 2323, Level = LogLevel.Information, Message = "RemoteStartTransaction for {IdTag} on connector {ConnectorId} refused: the connector is reserved for another idTag")]
     public static partial void RemoteStartReserved(ILogger logger, string idTag, int connectorId);
 
-    [LoggerMessage(EventId = 2325, Level = LogLevel.Error, Message = "No transaction started on connector {ConnectorId} for {IdTag}: it could not be written to the station's database ({Reason}); nothing was sent")]
+    [LoggerMessage(EventId = 2325, Level = LogLevel.Error, Message = "No transaction started on connector {ConnectorId} for {IdTag}: " +
+        "it could not be written to the station's database ({Reason}); nothing was sent")]
     public static partial void StartNotPersisted(ILogger logger, int connectorId, string idTag, string reason);
 
     [LoggerMessage(EventId = 2326, Level = LogLevel.Error, Message = "The outbox cannot write to the station's database ({Reason}); the message stays queued and is sent again in {Seconds} s")]

@@ -151,7 +151,8 @@ public sealed class HostileNetworkTests(ITestOutputHelper output)
 
         var growth = GC.GetTotalMemory(forceFullCollection: true) - before;
         var virtualSeconds = (harness.Clock.GetUtcNow() - virtualStart).TotalSeconds;
-        output.WriteLine($"{Flaps} flaps over {virtualSeconds:0} s virtual, {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s real time, managed heap {growth / 1024.0:0} KiB larger, {rig.Link.Dials} dials");
+        var real = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        output.WriteLine($"{Flaps} flaps over {virtualSeconds:0} s virtual, {real:0.0} s real time, managed heap {growth / 1024.0:0} KiB larger, {rig.Link.Dials} dials");
         await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
         await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
         await harness.FlushAsync();

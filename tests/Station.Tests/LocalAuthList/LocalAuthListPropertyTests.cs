@@ -89,7 +89,9 @@ public sealed class LocalAuthListPropertyTests(ITestOutputHelper output)
                 return UpdateStatus.Failed;
             }
 
-            var next = request.UpdateType == UpdateType.Full ? new Dictionary<string, IdTagInfo>(StringComparer.OrdinalIgnoreCase) : new Dictionary<string, IdTagInfo>(_entries, StringComparer.OrdinalIgnoreCase);
+            var next = request.UpdateType == UpdateType.Full
+                ? new Dictionary<string, IdTagInfo>(StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, IdTagInfo>(_entries, StringComparer.OrdinalIgnoreCase);
             foreach (var entry in entries)
             {
                 if (entry.IdTagInfo is null)

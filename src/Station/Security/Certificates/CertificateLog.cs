@@ -20,7 +20,8 @@ internal static partial class CertificateLog
     [LoggerMessage(EventId = 3404, Level = LogLevel.Information, Message = "Sent a certificate signing request for '{Subject}' ({Algorithm}); the Central System answered {Status}")]
     public static partial void SigningRequested(ILogger logger, string subject, string algorithm, Ocpp16.Messages.GenericStatusEnumType status);
 
-    [LoggerMessage(EventId = 3405, Level = LogLevel.Information, Message = "Accepted the charge point certificate '{Subject}' issued by '{Issuer}', valid until {NotAfter:O}; used from the next connection")]
+    [LoggerMessage(EventId = 3405, Level = LogLevel.Information, Message = "Accepted the charge point certificate '{Subject}' issued by '{Issuer}', " +
+        "valid until {NotAfter:O}; used from the next connection")]
     public static partial void CertificateAccepted(ILogger logger, string subject, string issuer, DateTime notAfter);
 
     [LoggerMessage(EventId = 3406, Level = LogLevel.Warning, Message = "Rejected a CertificateSigned: {Reason}")]

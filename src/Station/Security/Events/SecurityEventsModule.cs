@@ -19,7 +19,13 @@ internal sealed class SecurityEventsModule(SecurityEventsService events) : IStat
         {
             var events = new SecurityEventsService(context.Stores.SecurityEvents, context.Outgoing, context.Link, context.Runtime);
             context.Provide(events);
-            context.Provide<ISecurityEvents>(events);
+
+            // A block built before this one may take the events instead (a test's recorder).
+            if (context.Find<ISecurityEvents>() is null)
+            {
+                context.Provide<ISecurityEvents>(events);
+            }
+
             context.Runtime.ClockJumped += moved =>
                 events.Report(SecurityEventTypes.SettingSystemTime, FormattableString.Invariant($"clock set from the Central System's time, moved {moved.TotalSeconds:0.###} s"));
             return new SecurityEventsModule(events);
