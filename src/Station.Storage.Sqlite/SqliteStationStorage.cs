@@ -29,8 +29,12 @@ public static class SqliteStationStorage
         SecurityEvents = new SqliteSecurityEventStore(database),
         Certificates = new SqliteCertificateStore(database),
     };
-    // The file holds the charge point's private key (security profile 3): owner-only, like an SSH key.
-    private static void RestrictToOwner(string path)
+    /// <summary>
+    /// Makes the database file (and its WAL files) readable by its owner only: it holds the charge
+    /// point's private key (security profile 3), like an SSH key. A fleet's shared file too.
+    /// </summary>
+    /// <param name="path">The database file.</param>
+    public static void RestrictToOwner(string path)
     {
         if (OperatingSystem.IsWindows())
         {

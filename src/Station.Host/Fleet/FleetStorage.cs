@@ -25,7 +25,9 @@ internal sealed class FleetStorage : IDisposable
     {
         try
         {
-            return new FleetStorage(directory, StationDatabase.OpenShared(directory, durability));
+            var database = StationDatabase.OpenShared(directory, durability);
+            SqliteStationStorage.RestrictToOwner(database.Path);
+            return new FleetStorage(directory, database);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException)
         {
