@@ -44,6 +44,9 @@ public sealed class PowerCutEnergyTests(ITestOutputHelper output)
         await rig.CutPowerAsync(held);
         var after = await rig.BootAsync(session);
         var stop = await after.WaitForFirstCallAsync<StopTransactionRequest>().OrTimeout();
+
+        // Its answer first: a minute's jump with the StopTransaction still in flight would be its response timeout.
+        await rig.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
         var nextTick = after.LastSequence;
         rig.Clock.Advance(TimeSpan.FromSeconds(60));
         var next = await after.WaitForCallAsync<MeterValuesRequest>(nextTick, m => m.ConnectorId == 0).OrTimeout();
