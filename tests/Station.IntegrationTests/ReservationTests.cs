@@ -72,7 +72,9 @@ public sealed class ReservationTests(ITestOutputHelper output)
     {
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine));
         var session = await harness.BootAsync();
+        var reserved = session.LastSequence;
         Assert.Equal(ReservationStatus.Accepted, await ReserveAsync(harness, session, 1, ValidIdTag, 7, Hour));
+        await session.NextStatus(reserved, 1, ChargePointStatus.Reserved);
 
         // Same id, another tag and a later expiry: accepted (the connector is reserved only by the reservation it replaces).
         Assert.Equal(ReservationStatus.Accepted, await ReserveAsync(harness, session, 1, ValidIdTag2, 7, 2 * Hour));
@@ -115,11 +117,15 @@ public sealed class ReservationTests(ITestOutputHelper output)
             CentralSystem = new() { HeartbeatInterval = 60, ParentIdTags = new Dictionary<string, string> { [ValidIdTag] = ParentIdTag, [ValidIdTag2] = "OTHER_GROUP" } },
         });
         var session = await harness.BootAsync();
+        var reserved = session.LastSequence;
         var answer = await session.CallAsync(new ReserveNowRequest
         {
             ConnectorId = 1, IdTag = ValidIdTag, ParentIdTag = ParentIdTag, ReservationId = 1, ExpiryDate = harness.Clock.GetUtcNow() + Hour,
         }).OrTimeout();
         Assert.Equal(ReservationStatus.Accepted, answer.Status);
+
+        // The Reserved notification follows the answer; waiting for it keeps it out of what the test asserts.
+        await session.NextStatus(reserved, 1, ChargePointStatus.Reserved);
 
         var mark = session.LastSequence;
         await harness.Hardware.PlugAsync(1).OrTimeout();
