@@ -374,6 +374,7 @@ public sealed class TransactionService
                     ParentIdTag = pending.ParentIdTag,
                     MeterStartWh = meterStart,
                     StartedAt = startedAt,
+                    ReservationId = reservationId,
                     LastMeterWh = reading.EnergyActiveImportWh,
                     LastMeterAt = startedAt,
                     TransactionData = beginValue is null ? [] : [EncodeTransactionData(connectorId, beginValue)],
@@ -401,6 +402,7 @@ public sealed class TransactionService
             ParentIdTag = pending.ParentIdTag,
             StartedAt = startedAt,
             MeterStartWh = meterStart,
+            ReservationId = reservationId,
             ChargingProfile = pending.ChargingProfile,
         };
         if (beginValue is not null)
