@@ -125,6 +125,30 @@ public sealed class SmartChargingLimitTests(ITestOutputHelper output)
         Assert.Equal((20d, 8d), ((await harness.AppliedAsync(1)).LimitA, (await harness.AppliedAsync(2)).LimitA));
     }
 
+    [Fact]
+    public async Task Connectors_charging_at_once_share_the_ChargePointMaxProfile_instead_of_each_drawing_all_of_it()
+    {
+        var twoConnectors = StationModel.Tsct2007Cp with { Connectors = [new ConnectorModel(), new ConnectorModel()] };
+        await using var harness = await StationHarness.StartAsync(Scenarios.CertificationOptions(output.WriteLine) with { Model = twoConnectors });
+        var session = await harness.BootAsync();
+        await session.InstallAsync(0, Profile(1, ChargingProfilePurposeType.ChargePointMaxProfile, (0, 20m)).StartingAt(harness.Clock.GetUtcNow()));
+
+        var first = await harness.RemoteStartChargingAsync(session, Scenarios.ValidIdTag, 1);
+        Assert.Equal(20d, (await harness.AppliedAsync(1)).LimitA);
+        await harness.RemoteStartChargingAsync(session, Scenarios.ValidIdTag2, 2);
+
+        // The station's 20 A is the sum both EVs may draw, not what each may draw.
+        Assert.Equal((10d, 10d), ((await harness.AppliedAsync(1)).LimitA, (await harness.AppliedAsync(2)).LimitA));
+        var drawn = harness.Hardware.Connectors.Sum(c => c.Meter.Read().PowerActiveImportW);
+        Assert.Equal(20 * 230, drawn, 3);
+
+        // When one transaction ends, the other gets the whole budget back.
+        var mark = session.LastSequence;
+        Assert.Equal(RemoteStartStopStatus.Accepted, (await session.CallAsync(new RemoteStopTransactionRequest { TransactionId = first }).OrTimeout()).Status);
+        await session.Next<StopTransactionRequest>(mark);
+        Assert.Equal(20d, (await harness.AppliedAsync(2)).LimitA);
+    }
+
     // Lets virtual time pass in steps shorter than the response timeout, each ending with every
     // message answered: a CALL in flight over real loopback never sees 47 virtual seconds pass.
     private static async Task PassAsync(StationHarness harness, TimeSpan total)

@@ -42,4 +42,15 @@ public static class InstantLimitCalculator
 
         return new ConnectorLimit(current.Limit, unit, current.NumberPhases, current.MinChargingRate, current.FromProfile, next is { } n ? Instant(n) : null);
     }
+
+    /// <summary>
+    /// The station's ChargePointMaxProfile limit at <paramref name="now"/> (what all connectors
+    /// together may draw), or null when no such profile is in force. Its changes are among the
+    /// boundaries <see cref="At"/> reports for every connector.
+    /// </summary>
+    public static decimal? StationMaxAt(InstalledProfileSet installed, StationSituation station, DateTimeOffset now, ChargingRateUnitType unit = ChargingRateUnitType.A)
+    {
+        var at = Seconds(now);
+        return new LimitSweep(installed, station, 0, unit, anchorWithoutTransaction: null, at, Forever).StationMaxAt(at);
+    }
 }

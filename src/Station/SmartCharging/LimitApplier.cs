@@ -8,7 +8,8 @@ namespace Station.SmartCharging;
 
 /// <summary>
 /// Applies the limit, not just stores it: gives each connector's power controller the composite
-/// limit in force now (in A per phase, what the pilot signal offers), holds a connector
+/// limit in force now (in A per phase, what the pilot signal offers) with the ChargePointMaxProfile
+/// budget shared among the charging connectors (<see cref="StationShare"/>), holds a connector
 /// SuspendedEVSE while its limit is 0 or below minChargingRate, and arms one deadline on the
 /// station's clock for the next instant any limit changes. No polling: nothing runs between
 /// boundaries unless the profiles or the transactions change.
@@ -47,10 +48,11 @@ internal sealed class LimitApplier : IDisposable
     {
         var now = _runtime.Clock.GetUtcNow();
         var situation = _profiles.Situation();
+        var limits = Shared(situation, now);
         DateTimeOffset? next = null;
         for (var connectorId = 1; connectorId <= _hardware.Count; connectorId++)
         {
-            var limit = InstantLimitCalculator.At(_profiles.Profiles, situation, connectorId, now);
+            var limit = limits[connectorId - 1];
             if (limit.NextChange is { } change && (next is null || change < next))
             {
                 next = change;
@@ -83,6 +85,28 @@ internal sealed class LimitApplier : IDisposable
         {
             _boundary.Stop();
         }
+    }
+
+    // Every connector's own composite limit, then the ChargePointMaxProfile budget shared among those that charge.
+    private ConnectorLimit[] Shared(StationSituation situation, DateTimeOffset now)
+    {
+        var limits = new ConnectorLimit[_hardware.Count];
+        for (var connectorId = 1; connectorId <= _hardware.Count; connectorId++)
+        {
+            limits[connectorId - 1] = InstantLimitCalculator.At(_profiles.Profiles, situation, connectorId, now);
+        }
+
+        if (InstantLimitCalculator.StationMaxAt(_profiles.Profiles, situation, now) is { } budget)
+        {
+            var charging = situation.Connectors.Select(c => c.Transaction is not null).ToList();
+            var shares = StationShare.Divide(budget, [.. limits.Select(l => l.Limit)], charging);
+            for (var i = 0; i < limits.Length; i++)
+            {
+                limits[i] = limits[i] with { Limit = shares[i] };
+            }
+        }
+
+        return limits;
     }
 
     public void Dispose() => _boundary.Dispose();

@@ -74,6 +74,15 @@ internal sealed class LimitSweep
     }
 
     /// <summary>
+    /// The ChargePointMaxProfile limit prevailing at <paramref name="at"/> in this sweep's unit (at the
+    /// grid connection's voltage and phases), or null when none is in force: the budget the connectors share.
+    /// </summary>
+    public decimal? StationMaxAt(long at) =>
+        ConnectorTracks.Prevailing(_stationMax, at) is { } cap
+            ? ToTenths(Convert(cap.Limit, cap.Unit, _unit, _gridVoltage, PhasesUsed(cap.NumberPhases, _gridPhases)))
+            : null;
+
+    /// <summary>
     /// §3.13.3: the composite is the minimum of the prevailing limits of the purposes, the
     /// transaction level (TxProfile or TxDefaultProfile) and ChargePointMaxProfile. Where no
     /// profile applies the connector may give all it has (§3.13.6: "as if no constraints apply").
