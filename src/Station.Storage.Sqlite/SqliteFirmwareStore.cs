@@ -1,6 +1,7 @@
 using Ocpp16.Json;
 using Ocpp16.Messages;
 using Station.Firmware;
+using Station.Runtime;
 
 namespace Station.Storage.Sqlite;
 
@@ -32,8 +33,7 @@ public sealed class SqliteFirmwareStore(StationDatabase database) : IFirmwareSto
             {
                 Location = location,
                 RetrieveDate = Text.Date(reader.GetString(3)),
-                Retries = reader.GetInt32(4),
-                RetryInterval = TimeSpan.FromSeconds(reader.GetInt32(5)),
+                Retry = new RetryPlan(reader.GetInt32(4), TimeSpan.FromSeconds(reader.GetInt32(5))),
                 Stage = stage,
                 FilePath = reader.IsDBNull(7) ? null : reader.GetString(7),
                 RequestId = reader.IsDBNull(9) ? null : reader.GetInt32(9),
@@ -76,8 +76,8 @@ public sealed class SqliteFirmwareStore(StationDatabase database) : IFirmwareSto
             ("$report", firmware.ReportAfterBoot is { } report ? OcppEnum.WireName(report) : null),
             ("$location", update?.Location.OriginalString),
             ("$retrieve", update is null ? null : Text.Date(update.RetrieveDate)),
-            ("$retries", update?.Retries),
-            ("$interval", update is null ? null : (int)update.RetryInterval.TotalSeconds),
+            ("$retries", update?.Retry.Retries),
+            ("$interval", update is null ? null : (int)update.Retry.Interval.TotalSeconds),
             ("$stage", update?.Stage.ToString()),
             ("$file", update?.FilePath),
             ("$reportRequest", firmware.ReportAfterBootRequestId),

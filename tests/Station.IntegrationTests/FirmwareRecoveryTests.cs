@@ -5,6 +5,7 @@ using Station.Firmware;
 using Station.Hardware;
 using Station.Hardware.Simulated;
 using Station.IntegrationTests.Support;
+using Station.Runtime;
 using Station.Storage.Sqlite;
 using Station.Testing;
 using Xunit;
@@ -79,8 +80,7 @@ public sealed class FirmwareRecoveryTests(ITestOutputHelper output)
             {
                 Location = new Uri("ftp://op:pw@10.0.0.1/fw.bin"),
                 RetrieveDate = VirtualClock.Epoch.AddHours(1),
-                Retries = 2,
-                RetryInterval = TimeSpan.FromSeconds(30),
+                Retry = new RetryPlan(2, TimeSpan.FromSeconds(30)),
                 Stage = FirmwareUpdateStage.Downloaded,
                 FilePath = "/data/firmware/fw.bin",
             },

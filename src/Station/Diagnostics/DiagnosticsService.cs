@@ -15,15 +15,6 @@ namespace Station.Diagnostics;
 /// </summary>
 public sealed class DiagnosticsService
 {
-    /// <summary>Retries when GetDiagnostics gives none.</summary>
-    public const int DefaultRetries = 3;
-
-    /// <summary>The most retries taken from a request; more are clamped.</summary>
-    public const int MaxRetries = 100;
-
-    /// <summary>The wait between attempts when GetDiagnostics gives none.</summary>
-    public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(60);
-
     private readonly IDiagnosticsArchive? _archive;
     private readonly IFileTransfer? _transfer;
     private readonly IDurableQueue _notifications;
@@ -129,9 +120,7 @@ public sealed class DiagnosticsService
             return null;
         }
 
-        var retries = Math.Clamp(requestedRetries ?? DefaultRetries, 0, MaxRetries);
-        var interval = requestedInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval;
-        return new DiagnosticsUpload(location, path, fileName, retries, interval, startTime, stopTime) { Archive = archive };
+        return new DiagnosticsUpload(location, path, fileName, RetryPlan.From(requestedRetries, requestedInterval), startTime, stopTime) { Archive = archive };
     }
 
     /// <summary>Uploads in the background, replacing an upload in progress.</summary>
@@ -172,27 +161,21 @@ public sealed class DiagnosticsService
                 return;
             }
 
-            for (var attempt = 1; ; attempt++)
+            var outcome = await upload.Retry.RunAsync(
+                ct => TryUploadAsync(upload, ct),
+                (attempt, failure) => DiagnosticsLog.AttemptFailed(_logger, attempt, failure, upload.Retry.Interval.TotalSeconds),
+                _runtime.Clock,
+                cancellationToken).ConfigureAwait(false);
+            if (outcome.Failure is { } failed)
             {
-                var failure = await TryUploadAsync(upload, cancellationToken).ConfigureAwait(false);
-                if (failure is null)
-                {
-                    var location = UriText.Redact(upload.Location);
-                    DiagnosticsLog.Uploaded(_logger, upload.FileName, location);
-                    Finish(upload, running, DiagnosticsStatus.Uploaded);
-                    return;
-                }
-
-                if (attempt > upload.Retries)
-                {
-                    DiagnosticsLog.UploadFailed(_logger, attempt, failure);
-                    Finish(upload, running, DiagnosticsStatus.UploadFailed);
-                    return;
-                }
-
-                DiagnosticsLog.AttemptFailed(_logger, attempt, failure, upload.RetryInterval.TotalSeconds);
-                await Task.Delay(upload.RetryInterval, _runtime.Clock, cancellationToken).ConfigureAwait(false);
+                DiagnosticsLog.UploadFailed(_logger, outcome.Attempts, failed);
+                Finish(upload, running, DiagnosticsStatus.UploadFailed);
+                return;
             }
+
+            var location = UriText.Redact(upload.Location);
+            DiagnosticsLog.Uploaded(_logger, upload.FileName, location);
+            Finish(upload, running, DiagnosticsStatus.Uploaded);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using Ocpp16.Messages;
+using Station.Runtime;
 
 namespace Station.Diagnostics;
 
@@ -6,11 +7,10 @@ namespace Station.Diagnostics;
 /// <param name="Location">Where to upload it.</param>
 /// <param name="ArchivePath">The archive on the station's disk (reserved, empty, until it is built).</param>
 /// <param name="FileName">Its name, as GetDiagnostics.conf announced it.</param>
-/// <param name="Retries">Further attempts after the first fails.</param>
-/// <param name="RetryInterval">The wait between attempts.</param>
+/// <param name="Retry">How a failed upload is retried.</param>
 /// <param name="From">The start of the window archived; open when null.</param>
 /// <param name="To">The end of the window archived; open (now) when null.</param>
-public sealed record DiagnosticsUpload(Uri Location, string ArchivePath, string FileName, int Retries, TimeSpan RetryInterval, DateTimeOffset? From = null, DateTimeOffset? To = null)
+public sealed record DiagnosticsUpload(Uri Location, string ArchivePath, string FileName, RetryPlan Retry, DateTimeOffset? From = null, DateTimeOffset? To = null)
 {
     /// <summary>What is archived; the service's own archive (the station trace) when null.</summary>
     public IDiagnosticsArchive? Archive { get; init; }

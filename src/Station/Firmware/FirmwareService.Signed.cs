@@ -1,4 +1,5 @@
 using Ocpp16.Messages;
+using Station.Runtime;
 using Station.Security;
 
 namespace Station.Firmware;
@@ -33,8 +34,7 @@ public sealed partial class FirmwareService
         {
             Location = location,
             RetrieveDate = firmware.RetrieveDateTime,
-            Retries = Math.Clamp(request.Retries ?? DefaultRetries, 0, MaxRetries),
-            RetryInterval = request.RetryInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval,
+            Retry = RetryPlan.From(request.Retries, request.RetryInterval),
             RequestId = request.RequestId,
             SigningCertificate = firmware.SigningCertificate,
             Signature = firmware.Signature,

@@ -22,15 +22,6 @@ namespace Station.Firmware;
 /// </summary>
 public sealed partial class FirmwareService
 {
-    /// <summary>Retries when UpdateFirmware gives none.</summary>
-    public const int DefaultRetries = 3;
-
-    /// <summary>The most retries taken from a request; more are clamped.</summary>
-    public const int MaxRetries = 100;
-
-    /// <summary>The wait between attempts when UpdateFirmware gives none.</summary>
-    public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(60);
-
     // Task.Delay takes at most ~49 days; long waits are taken in steps, re-reading the clock after each.
     private static readonly TimeSpan LongestWaitStep = TimeSpan.FromDays(1);
 
@@ -116,8 +107,7 @@ public sealed partial class FirmwareService
         {
             Location = request.Location,
             RetrieveDate = request.RetrieveDate,
-            Retries = Math.Clamp(request.Retries ?? DefaultRetries, 0, MaxRetries),
-            RetryInterval = request.RetryInterval is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval,
+            Retry = RetryPlan.From(request.Retries, request.RetryInterval),
         };
         return Replace(update, out _);
     }
@@ -147,7 +137,7 @@ public sealed partial class FirmwareService
 
         Save(_state with { Update = update });
         _notifier.Clear();
-        FirmwareLog.Accepted(_logger, location, update.RetrieveDate, update.Retries, update.RetryInterval.TotalSeconds);
+        FirmwareLog.Accepted(_logger, location, update.RetrieveDate, update.Retry.Retries, update.Retry.Interval.TotalSeconds);
         return _ =>
         {
             _runtime.RunLocked("start firmware update", _ =>
@@ -305,30 +295,25 @@ public sealed partial class FirmwareService
             Notify(update, FirmwareStatusEnumType.Downloading);
         }
 
-        for (var attempt = 1; ; attempt++)
+        var outcome = await update.Retry.RunAsync(
+            ct => _images.TryDownloadAsync(update.Location, path, ct),
+            (attempt, failure) => FirmwareLog.AttemptFailed(_logger, attempt, failure, update.Retry.Interval.TotalSeconds),
+            _runtime.Clock,
+            cancellationToken).ConfigureAwait(false);
+        if (outcome.Failure is null)
         {
-            var failure = await _images.TryDownloadAsync(update.Location, path, cancellationToken).ConfigureAwait(false);
-            if (failure is null)
-            {
-                return await DownloadedAsync(update, path, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (attempt > update.Retries)
-            {
-                using (await EnterAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    FirmwareLog.DownloadFailed(_logger, attempt, failure);
-                    Save(_state with { Update = null });
-                    Notify(update, FirmwareStatusEnumType.DownloadFailed);
-                }
-
-                _images.Delete(path);
-                return null;
-            }
-
-            FirmwareLog.AttemptFailed(_logger, attempt, failure, update.RetryInterval.TotalSeconds);
-            await Task.Delay(update.RetryInterval, _runtime.Clock, cancellationToken).ConfigureAwait(false);
+            return await DownloadedAsync(update, path, cancellationToken).ConfigureAwait(false);
         }
+
+        using (await EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            FirmwareLog.DownloadFailed(_logger, outcome.Attempts, outcome.Failure);
+            Save(_state with { Update = null });
+            Notify(update, FirmwareStatusEnumType.DownloadFailed);
+        }
+
+        _images.Delete(path);
+        return null;
     }
 
     private async Task InstallAsync(FirmwareUpdate update, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Station.Runtime;
+
 namespace Station.Firmware;
 
 /// <summary>An UpdateFirmware or SignedUpdateFirmware request and how far it got.</summary>
@@ -9,11 +11,8 @@ public sealed record FirmwareUpdate
     /// <summary>Not before this time (the Central System's clock).</summary>
     public required DateTimeOffset RetrieveDate { get; init; }
 
-    /// <summary>Further download attempts after the first fails.</summary>
-    public required int Retries { get; init; }
-
-    /// <summary>The wait between attempts.</summary>
-    public required TimeSpan RetryInterval { get; init; }
+    /// <summary>How a failed download is retried.</summary>
+    public required RetryPlan Retry { get; init; }
 
     /// <summary>The last step completed.</summary>
     public FirmwareUpdateStage Stage { get; init; }
