@@ -16,7 +16,6 @@ namespace Station.IntegrationTests;
 public sealed class ReservationLocalListTests(ITestOutputHelper output)
 {
     private const int ReservationId = 31;
-    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     [Fact]
     public async Task A_tag_listed_with_the_reservations_parent_uses_it_without_an_Authorize()
@@ -24,7 +23,7 @@ public sealed class ReservationLocalListTests(ITestOutputHelper output)
         await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, new() { [CoreKeys.LocalPreAuthorize] = "true" }));
         var session = await harness.BootAsync();
         await SendListAsync(session, ParentIdTag);
-        await ReserveForParentAsync(harness, session);
+        await ReservationConformanceTests.ReserveAsync(harness, session, 1, ValidIdTag, ParentIdTag, ReservationId);
 
         var mark = session.LastSequence;
         await harness.Hardware.PresentCardAsync(ValidIdTag2).OrTimeout();
@@ -49,7 +48,7 @@ public sealed class ReservationLocalListTests(ITestOutputHelper output)
         var session = await harness.BootAsync();
         await harness.CacheAsync(session, ValidIdTag2);
         await SendListAsync(session, "OTHER_GROUP");
-        await ReserveForParentAsync(harness, session);
+        await ReservationConformanceTests.ReserveAsync(harness, session, 1, ValidIdTag, ParentIdTag, ReservationId);
 
         var mark = session.LastSequence;
         await harness.Hardware.PresentCardAsync(ValidIdTag2).OrTimeout();
@@ -67,16 +66,5 @@ public sealed class ReservationLocalListTests(ITestOutputHelper output)
         var entry = new AuthorizationData { IdTag = ValidIdTag2, IdTagInfo = new() { Status = AuthorizationStatus.Accepted, ParentIdTag = parentIdTag } };
         var answer = await session.CallAsync(new SendLocalListRequest { ListVersion = 1, UpdateType = UpdateType.Full, LocalAuthorizationList = [entry] }).OrTimeout();
         Assert.Equal(UpdateStatus.Accepted, answer.Status);
-    }
-
-    private static async Task ReserveForParentAsync(StationHarness harness, CentralSystem.StationSession session)
-    {
-        var mark = session.LastSequence;
-        var answer = await session.CallAsync(new ReserveNowRequest
-        {
-            ConnectorId = 1, IdTag = ValidIdTag, ParentIdTag = ParentIdTag, ReservationId = ReservationId, ExpiryDate = harness.Clock.GetUtcNow() + Hour,
-        }).OrTimeout();
-        Assert.Equal(ReservationStatus.Accepted, answer.Status);
-        await session.NextStatus(mark, 1, ChargePointStatus.Reserved);
     }
 }
