@@ -180,17 +180,44 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
         }
     }
 
-    private static string? EventOf(Exception failure, int profile) => failure switch
+    // Read from the TLS library's own message (the innermost exception): the transport's hint after it
+    // ("TLS 1.2 and 1.3 with AEAD cipher suites only") names ciphers whatever the cause was.
+    private static string? EventOf(Exception failure, int profile)
     {
-        AuthenticationRefusedException => SecurityEventTypes.FailedToAuthenticateAtCentralSystem,
-        ServerCertificateRejectedException => SecurityEventTypes.InvalidCentralSystemCertificate,
-        TlsHandshakeException tls when tls.Message.Contains("cipher", StringComparison.OrdinalIgnoreCase) => SecurityEventTypes.InvalidTlsCipherSuite,
-        TlsHandshakeException tls when tls.Message.Contains("protocol version", StringComparison.OrdinalIgnoreCase)
-            || tls.Message.Contains("unsupported protocol", StringComparison.OrdinalIgnoreCase) => SecurityEventTypes.InvalidTlsVersion,
-        TlsHandshakeException when profile == 3 => SecurityEventTypes.FailedToAuthenticateAtCentralSystem,
-        TlsHandshakeException => SecurityEventTypes.InvalidTlsVersion,
-        _ => null,
-    };
+        switch (failure)
+        {
+            case AuthenticationRefusedException:
+                return SecurityEventTypes.FailedToAuthenticateAtCentralSystem;
+            case ServerCertificateRejectedException:
+                return SecurityEventTypes.InvalidCentralSystemCertificate;
+            case TlsHandshakeException:
+                var detail = Innermost(failure).Message;
+                if (detail.Contains("protocol version", StringComparison.OrdinalIgnoreCase) || detail.Contains("unsupported protocol", StringComparison.OrdinalIgnoreCase)
+                    || detail.Contains("wrong version number", StringComparison.OrdinalIgnoreCase))
+                {
+                    return SecurityEventTypes.InvalidTlsVersion;
+                }
+
+                if (detail.Contains("cipher", StringComparison.OrdinalIgnoreCase))
+                {
+                    return SecurityEventTypes.InvalidTlsCipherSuite;
+                }
+
+                return profile == 3 ? SecurityEventTypes.FailedToAuthenticateAtCentralSystem : SecurityEventTypes.InvalidTlsVersion;
+            default:
+                return null;
+        }
+    }
+
+    private static Exception Innermost(Exception failure)
+    {
+        while (failure.InnerException is { } inner)
+        {
+            failure = inner;
+        }
+
+        return failure;
+    }
 
     private string? RefuseProfile(string value)
     {
