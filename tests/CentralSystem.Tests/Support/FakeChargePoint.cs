@@ -35,7 +35,12 @@ public sealed class FakeChargePoint : IAsyncDisposable
 
     public static async Task<FakeChargePoint> ConnectAsync(Uri centralSystem, string chargePointId, CallRouter? router = null, string? password = null)
     {
-        var options = new WebSocketClientOptions { CentralSystemUri = centralSystem, ChargePointId = chargePointId, BasicAuthPassword = password is null ? null : BasicAuthPassword.FromString(password) };
+        var options = new WebSocketClientOptions
+        {
+            CentralSystemUri = centralSystem,
+            ChargePointId = chargePointId,
+            BasicAuthPassword = password is null ? null : BasicAuthPassword.FromString(password),
+        };
         var transport = await OcppWebSocketClient.ConnectAsync(options).Bounded();
         router ??= new CallRouter();
         var connection = new RpcConnection(transport, router, new RpcOptions(), TimeProvider.System, NullLogger.Instance);
