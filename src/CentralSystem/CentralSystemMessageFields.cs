@@ -1,4 +1,5 @@
 using Ocpp16.Messages;
+using Ocpp16.Security;
 
 namespace CentralSystem;
 
@@ -26,7 +27,7 @@ internal static class CentralSystemMessageFields
                 fields.Add("connectorId", availability.ConnectorId).Add("type", availability.Type);
                 return true;
             case ChangeConfigurationRequest change:
-                fields.Add("key", change.Key).Add("value", change.Value);
+                fields.Add("key", change.Key).Add("value", SecretText.ForLog(change.Key, change.Value));
                 return true;
             case GetConfigurationRequest get:
                 fields.Add("key", get.Key);

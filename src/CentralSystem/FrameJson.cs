@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ocpp16.Rpc;
+using Ocpp16.Security;
 
 namespace CentralSystem;
 
@@ -34,7 +35,8 @@ public static class FrameJson
             writer.WriteString("action", action);
         }
 
-        WriteFrame(writer, frame.Text);
+        // The csms --json lines, the web UI and the HTTP message log never show a password or a private key.
+        WriteFrame(writer, SecretText.Redact(frame.Text));
     }
 
     private static void WriteFrame(Utf8JsonWriter writer, string text)

@@ -2,6 +2,7 @@ using System.Text;
 using Ocpp16.Framing;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Security;
 
 namespace CentralSystem;
 
@@ -82,7 +83,12 @@ public static class MessageFormatter
         }
     }
 
-    private static string Shorten(string text) => OneLine(text.Length <= MaxRawLength ? text : string.Concat(text.AsSpan(0, MaxRawLength), "…"));
+    // Masked before it is cut: a cut may leave half a key or value, which the masker would no longer recognise.
+    private static string Shorten(string text)
+    {
+        text = SecretText.Redact(text);
+        return OneLine(text.Length <= MaxRawLength ? text : string.Concat(text.AsSpan(0, MaxRawLength), "…"));
+    }
 
     /// <summary>Escapes line breaks and other control characters, so a value never spans two lines.</summary>
     internal static string OneLine(string text)

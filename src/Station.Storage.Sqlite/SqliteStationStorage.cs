@@ -28,6 +28,7 @@ public static class SqliteStationStorage
         ChargingProfiles = new SqliteChargingProfileStore(database),
         SecurityEvents = new SqliteSecurityEventStore(database),
         Certificates = new SqliteCertificateStore(database),
+        SecurityProfile = new SqliteSecurityProfileStore(database),
     };
     /// <summary>
     /// Makes the database file (and its WAL files) readable by its owner only: it holds the charge

@@ -7,6 +7,7 @@ using Station.LocalAuthList;
 using Station.Reservation;
 using Station.Runtime;
 using Station.Security.Certificates;
+using Station.Security.Connection;
 using Station.Security.Events;
 using Station.SmartCharging;
 using Station.Transactions;
@@ -51,4 +52,7 @@ public sealed record StationStores
 
     /// <summary>Installed certificates and the charge point's key; in memory unless given (then a restart forgets them).</summary>
     public ICertificateStore Certificates { get; init; } = new InMemoryCertificateStore();
+
+    /// <summary>A security profile on trial (the one to fall back to); in memory unless given (then a restart forgets it).</summary>
+    public ISecurityProfileStore SecurityProfile { get; init; } = new InMemorySecurityProfileStore();
 }

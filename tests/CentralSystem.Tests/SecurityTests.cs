@@ -126,4 +126,27 @@ public sealed class SecurityTests
         await connection.CloseAsync("done").Bounded();
         await running.Bounded();
     }
+
+    [Fact]
+    public async Task An_AuthorizationKey_the_station_accepts_from_the_HTTP_API_is_its_password_from_then_on()
+    {
+        await using var csms = await TestCentralSystem.StartAsync(new CentralSystemOptions { BasicAuthPasswords = Passwords, EnableHttpApi = true });
+        var router = new CallRouter().Handle(OcppActions.ChangeConfiguration, (request, _, _) => ValueTask.FromResult(new ChangeConfigurationResponse
+        {
+            Status = request.Value.Length >= 16 ? ConfigurationStatus.Accepted : ConfigurationStatus.Rejected,
+        }));
+        await csms.ConnectWithSessionAsync("cp001", router, "0123456789abcdef");
+
+        // Refused by the station: the old password stays.
+        var refused = await csms.Api.PostAsync("stations/cp001/calls/ChangeConfiguration", """{"key": "AuthorizationKey", "value": "too-short"}""");
+        Assert.Equal("""{"status":"Rejected"}""", refused.Ok().GetRawText());
+        Assert.Equal("0123456789abcdef", csms.Server.BasicAuthPasswords!["cp001"]);
+
+        // Accepted: the station comes back with the new one, and is let in with it.
+        var accepted = await csms.Api.PostAsync("stations/cp001/calls/ChangeConfiguration", """{"key": "AuthorizationKey", "value": "fedcba9876543210fedcba98"}""");
+        Assert.Equal("""{"status":"Accepted"}""", accepted.Ok().GetRawText());
+        Assert.Equal("fedcba9876543210fedcba98", csms.Server.BasicAuthPasswords!["cp001"]);
+        await using var again = await FakeChargePoint.ConnectAsync(csms.Server.Endpoint, "cp001", password: "fedcba9876543210fedcba98");
+        Assert.True(again.IsOpen);
+    }
 }

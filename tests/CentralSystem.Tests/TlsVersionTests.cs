@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
 using CentralSystem.Tests.Support;
 using CentralSystem.Tls;
 using Ocpp16.Transport;
@@ -18,33 +17,42 @@ public sealed class TlsVersionTests : IDisposable
 
     public void Dispose() => _authority.Dispose();
 
-    [SkippableFact]
+    [Fact]
     public async Task Charge_point_refuses_a_server_that_offers_only_tls_1_1()
     {
-        using var certificate = TestCertificates.Server(_authority);
-
-        // Whether this machine's TLS library can speak TLS 1.1 at all: OpenSSL 3 refuses it below
-        // security level 0, which distributions do not ship by default. Then no server here can
-        // offer TLS 1.1, and the refusal below is not this client's doing.
-#pragma warning disable SYSLIB0039, CA5397 // TLS 1.1 on purpose: the obsolete protocol the client must refuse.
-        var legacy = SslProtocols.Tls11;
-#pragma warning restore SYSLIB0039, CA5397
-        Skip.IfNot(await HandshakeSucceedsAsync(certificate, legacy, legacy), "this platform's TLS library cannot negotiate TLS 1.1 even with itself, so no TLS 1.1-only server can be run here");
-
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var serving = ServeOnceAsync(listener, certificate, legacy);
+        // Not an SslStream server with EnabledSslProtocols = Tls11: OpenSSL 3 (this platform's TLS
+        // library) cannot negotiate TLS 1.1 at its default security level, even with itself, so such
+        // a server refuses on its own and proves nothing about the client. The record-level server
+        // reads the client's real ClientHello and answers it as a TLS 1.1-only server does.
+        await using var server = LegacyTlsServer.Start(LegacyTlsServer.Tls11);
         var options = new WebSocketClientOptions
         {
-            CentralSystemUri = new Uri($"wss://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/ocpp"),
+            CentralSystemUri = server.Endpoint,
             ChargePointId = "cp001",
             TrustedRootCertificates = TestCertificates.Roots(_authority.Certificate),
         };
 
         var refused = await Assert.ThrowsAsync<TlsHandshakeException>(() => OcppWebSocketClient.ConnectAsync(options).Bounded());
+        var exchange = await server.FirstExchange.Bounded();
 
+        // What the client offered: TLS 1.2 and 1.3, nothing older (0x0303, 0x0304).
+        Assert.All(exchange.OfferedVersions, v => Assert.InRange(v, (ushort)0x0303, (ushort)0x0304));
+        Assert.Contains((ushort)0x0303, exchange.OfferedVersions);
+
+        // What it did with a TLS 1.1 ServerHello: the protocol_version alert, and no connection.
+        Assert.Equal(LegacyTlsExchange.ProtocolVersionAlert, exchange.AlertDescription);
         Assert.Contains("TLS 1.2 and 1.3", refused.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAnyAsync<Exception>(() => serving.Bounded());
+        Assert.Contains("unsupported protocol", refused.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Charge_point_refuses_a_server_that_offers_only_tls_1_0()
+    {
+        await using var server = LegacyTlsServer.Start(0x0301);
+        var options = new WebSocketClientOptions { CentralSystemUri = server.Endpoint, ChargePointId = "cp001" };
+
+        await Assert.ThrowsAsync<TlsHandshakeException>(() => OcppWebSocketClient.ConnectAsync(options).Bounded());
+        Assert.Equal(LegacyTlsExchange.ProtocolVersionAlert, (await server.FirstExchange.Bounded()).AlertDescription);
     }
 
     [Fact]
@@ -87,38 +95,5 @@ public sealed class TlsVersionTests : IDisposable
         {
             Assert.Contains(transport.TlsCipherSuite!.Value, TlsPolicy.CipherSuites);
         }
-    }
-
-    private static async Task<bool> HandshakeSucceedsAsync(X509Certificate2 certificate, SslProtocols server, SslProtocols client)
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var serving = ServeOnceAsync(listener, certificate, server);
-        try
-        {
-            using var tcp = new TcpClient();
-            await tcp.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port).Bounded();
-            await using var tls = new SslStream(tcp.GetStream());
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-            {
-                TargetHost = "127.0.0.1",
-                EnabledSslProtocols = client,
-                RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null,
-            }).Bounded();
-            await serving.Bounded();
-            return true;
-        }
-        catch (Exception ex) when (ex is AuthenticationException or IOException)
-        {
-            return false;
-        }
-    }
-
-    // A bare TLS server without HTTP: the handshake is all that is under test.
-    private static async Task ServeOnceAsync(TcpListener listener, X509Certificate2 certificate, SslProtocols protocols)
-    {
-        using var accepted = await listener.AcceptTcpClientAsync();
-        await using var tls = new SslStream(accepted.GetStream());
-        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate, EnabledSslProtocols = protocols });
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Ocpp16.Messages;
 using Ocpp16.Testing;
+using Station.Composition;
 using Station.IntegrationTests.Support;
 using Station.Security;
 using Station.Security.Certificates;
@@ -52,29 +53,39 @@ public sealed class CertificateManagementConformanceTests(ITestOutputHelper outp
     [Trait("Cert", "TC_077_CS")]
     public async Task TC_077_CS_Invalid_charge_point_certificate_security_event()
     {
+        // End to end: the station's own security log and SecurityEventNotification, no recorder.
         using var secure = new SecureStation(profile: 3);
-        await using var harness = await StationHarness.StartAsync(secure.Options(output.WriteLine));
+        await using var harness = await StationHarness.StartAsync(secure.Options(output.WriteLine) with { Composition = StationComposition.Default });
         var session = await harness.BootAsync();
+        var start = await session.FenceAsync();
         var csr = AcceptSigningRequests(session);
-        await harness.Station.Block<ICertificateSigning>()!.RequestChargePointCertificateAsync(CancellationToken.None).OrTimeout();
-        await csr.Task.OrTimeout();
 
-        // A certificate of the right CA, but for another key than the request's.
+        // 1–2. ExtendedTriggerMessage SignChargePointCertificate → Accepted; SignCertificate → Accepted.
+        var trigger = await session.CallAsync(new ExtendedTriggerMessageRequest { RequestedMessage = MessageTriggerEnumType.SignChargePointCertificate }).OrTimeout();
+        Assert.Equal(TriggerMessageStatusEnumType.Accepted, trigger.Status);
+        var request = await csr.Task.OrTimeout();
+
+        // 3. CertificateSigned with an invalid certificate (the right CA, but another key than the request's) → Rejected.
         using var other = TestCertificates.ChargePoint(secure.Authority, "TSCT2007CP-0001");
-        var answer = await session.CallAsync(new CertificateSignedRequest { CertificateChain = other.ExportCertificatePem() }).OrTimeout();
+        var (answer, answered) = await session.CallRecordedAsync(new CertificateSignedRequest { CertificateChain = other.ExportCertificatePem() });
         Assert.Equal(CertificateSignedStatusEnumType.Rejected, answer.Status);
-        Assert.Contains("key", await secure.Events.WaitForAsync(SecurityEventTypes.InvalidChargePointCertificate), StringComparison.Ordinal);
 
-        // A certificate for the request's key from a CA the station does not know, and no PEM at all.
+        // 4. SecurityEventNotification InvalidChargePointCertificate, after the answer.
+        var (invalid, _) = await session.NextCallAsync<SecurityEventNotificationRequest>(answered, e => e.Type == SecurityEventTypes.InvalidChargePointCertificate);
+        Assert.Contains("key", invalid.TechInfo, StringComparison.Ordinal);
+        Assert.InRange(invalid.Timestamp, harness.Clock.GetUtcNow().AddSeconds(-1), harness.Clock.GetUtcNow().AddSeconds(1));
+
+        // A certificate for the request's key from a CA the station does not know, and no PEM at all: the same.
         using var stranger = TestCertificates.Authority("Stranger CA");
-        var foreign = stranger.SignRequest(await csr.Task, Now.AddDays(-1), Now.AddDays(1));
+        var foreign = stranger.SignRequest(request, Now.AddDays(-1), Now.AddDays(1));
         Assert.Equal(CertificateSignedStatusEnumType.Rejected, (await session.CallAsync(new CertificateSignedRequest { CertificateChain = foreign }).OrTimeout()).Status);
         Assert.Equal(CertificateSignedStatusEnumType.Rejected, (await session.CallAsync(new CertificateSignedRequest { CertificateChain = "not a certificate" }).OrTimeout()).Status);
 
-        // Nothing changed: the station stays connected with its certificate.
+        // Nothing changed: the station stays connected with its certificate; each refusal was one notification.
         await session.FenceAsync();
         Assert.True(session.IsConnected);
-        Assert.Equal(3, secure.Events.Events.Count(e => e.Type == SecurityEventTypes.InvalidChargePointCertificate));
+        Assert.Equal(secure.ClientCertificate.SerialNumber, session.Security.ClientCertificateSerialNumber);
+        Assert.Equal(3, session.CallsAfter<SecurityEventNotificationRequest>(start).Count(e => e.Type == SecurityEventTypes.InvalidChargePointCertificate));
     }
 
     [Theory]
@@ -126,20 +137,24 @@ public sealed class CertificateManagementConformanceTests(ITestOutputHelper outp
     [Trait("Cert", "TC_078_CS")]
     public async Task TC_078_CS_Invalid_central_system_certificate_security_event()
     {
+        // End to end: the station's own security log and SecurityEventNotification, no recorder.
         using var secure = new SecureStation(profile: 2);
-        await using var harness = await StationHarness.StartAsync(secure.Options(output.WriteLine));
+        await using var harness = await StationHarness.StartAsync(secure.Options(output.WriteLine) with { Composition = StationComposition.Default });
         var session = await harness.BootAsync();
+        var start = await session.FenceAsync();
         using var expired = TestCertificateAuthorityExpired();
 
-        var answer = await session.CallAsync(new InstallCertificateRequest
+        // InstallCertificate CentralSystemRootCertificate with an expired certificate → Rejected, then the event.
+        var (answer, answered) = await session.CallRecordedAsync(new InstallCertificateRequest
         {
             CertificateType = CertificateUseEnumType.CentralSystemRootCertificate,
             Certificate = expired.Certificate.ExportCertificatePem(),
-        }).OrTimeout();
+        });
         Assert.Equal(InstallCertificateStatusEnumType.Rejected, answer.Status);
-        await secure.Events.WaitForAsync(SecurityEventTypes.InvalidCentralSystemCertificate);
+        var (invalid, _) = await session.NextCallAsync<SecurityEventNotificationRequest>(answered, e => e.Type == SecurityEventTypes.InvalidCentralSystemCertificate);
+        Assert.Contains("is valid only from", invalid.TechInfo, StringComparison.Ordinal);
 
-        // Not PEM at all, and a server certificate that is no CA: Rejected too; nothing was installed.
+        // Not a certificate inside the PEM, and a server certificate that is no CA: Rejected, an event each; nothing was installed.
         Assert.Equal(InstallCertificateStatusEnumType.Rejected, (await session.CallAsync(new InstallCertificateRequest
         {
             CertificateType = CertificateUseEnumType.CentralSystemRootCertificate,
@@ -153,6 +168,9 @@ public sealed class CertificateManagementConformanceTests(ITestOutputHelper outp
         }).OrTimeout()).Status);
         var listed = await session.CallAsync(new GetInstalledCertificateIdsRequest { CertificateType = CertificateUseEnumType.CentralSystemRootCertificate }).OrTimeout();
         Assert.Equal([HashOf(secure.Authority.Certificate)], listed.CertificateHashData);
+        await session.FenceAsync();
+        Assert.Equal(3, session.CallsAfter<SecurityEventNotificationRequest>(start).Count(e => e.Type == SecurityEventTypes.InvalidCentralSystemCertificate));
+        Assert.True(session.IsConnected);
     }
 
     [Fact]

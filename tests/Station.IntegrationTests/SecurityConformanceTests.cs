@@ -65,10 +65,13 @@ public sealed class SecurityConformanceTests(ITestOutputHelper output)
         var (answer, answered) = await first.CallRecordedAsync(Signed(manufacturer, http.Url("firmware/tsct-2.0.0.fwi"), manufacturer.Sign(image), harness, 80));
         Assert.Equal(UpdateFirmwareStatusEnumType.Accepted, answer.Status);
 
-        // 2–3. Downloading, Downloaded, SignatureVerified, Installing, each with the requestId.
-        await first.NextCallAsync<SignedFirmwareStatusNotificationRequest>(answered, n => n.Status == FirmwareStatusEnumType.Installing);
+        // 2–3. Downloading, Downloaded, SignatureVerified, Installing, then InstallRebooting before the reboot, each with the requestId.
+        await first.NextCallAsync<SignedFirmwareStatusNotificationRequest>(answered, n => n.Status == FirmwareStatusEnumType.InstallRebooting);
         Assert.Equal(
-            [FirmwareStatusEnumType.Downloading, FirmwareStatusEnumType.Downloaded, FirmwareStatusEnumType.SignatureVerified, FirmwareStatusEnumType.Installing],
+            [
+                FirmwareStatusEnumType.Downloading, FirmwareStatusEnumType.Downloaded, FirmwareStatusEnumType.SignatureVerified,
+                FirmwareStatusEnumType.Installing, FirmwareStatusEnumType.InstallRebooting,
+            ],
             SignedStatuses(first, answered));
         Assert.All(first.CallsAfter<SignedFirmwareStatusNotificationRequest>(answered), n => Assert.Equal(80, n.RequestId));
         Assert.Empty(first.CallsAfter<FirmwareStatusNotificationRequest>(0));

@@ -51,7 +51,7 @@ public sealed class SignedFirmwareRecoveryTests(ITestOutputHelper output)
         Assert.Equal(
             [
                 FirmwareStatusEnumType.DownloadScheduled, FirmwareStatusEnumType.Downloading, FirmwareStatusEnumType.Downloaded,
-                FirmwareStatusEnumType.SignatureVerified, FirmwareStatusEnumType.Installing,
+                FirmwareStatusEnumType.SignatureVerified, FirmwareStatusEnumType.Installing, FirmwareStatusEnumType.InstallRebooting,
             ],
             second.CallsAfter<SignedFirmwareStatusNotificationRequest>(0).Select(n => n.Status).Distinct());
         Assert.All(second.CallsAfter<SignedFirmwareStatusNotificationRequest>(0), n => Assert.Equal(90, n.RequestId));

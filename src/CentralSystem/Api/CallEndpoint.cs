@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
+using Ocpp16.Security;
 
 namespace CentralSystem.Api;
 
@@ -64,6 +65,7 @@ internal sealed class CallEndpoint(CentralSystemServer server, ILogger logger)
         try
         {
             var response = await session.CallAsync(action, request, calling.Token).ConfigureAwait(false);
+            LearnPassword(session, request, response);
             (status, outcome) = (StatusCodes.Status200OK, "CALLRESULT");
             await ApiResponse.JsonAsync(context, status, writer => action.Response.Write(writer, response)).ConfigureAwait(false);
         }
@@ -154,5 +156,16 @@ internal sealed class CallEndpoint(CentralSystemServer server, ILogger logger)
         return action.Request.TryRead(body, out var message, out var error)
             ? ((IOcppRequest)message, StatusCodes.Status200OK, null)
             : (null, StatusCodes.Status400BadRequest, $"the payload breaks the {action.Name}.req schema ({error.Code}): {error.Description}");
+    }
+
+    // An AuthorizationKey the station accepted is the password it reconnects with (TC_073): the built-in
+    // Central System takes it on, so that a key changed from the web UI or a script does not lock the station out.
+    private void LearnPassword(StationSession session, IOcppRequest request, IOcppResponse response)
+    {
+        if (request is ChangeConfigurationRequest { Value: { } key } change && SecretText.IsSecretKey(change.Key)
+            && response is ChangeConfigurationResponse { Status: ConfigurationStatus.Accepted } && server.BasicAuthPasswords is not null)
+        {
+            server.SetBasicAuthPassword(session.ChargePointId, key);
+        }
     }
 }

@@ -26,6 +26,15 @@ public sealed class CallRouter
     /// </summary>
     public Action<string, Func<CancellationToken, Task>>? AfterResponseRunner { get; set; }
 
+    /// <summary>
+    /// Told, with a description, of each frame from the peer that is no valid OCPP-J message: one
+    /// that cannot be read, a CALL of an unknown action or whose payload breaks its schema, an
+    /// answer that breaks its schema. Not of CALLs refused for what they ask (NotSupported, a
+    /// handler's CALLERROR). The security whitepaper's event InvalidMessages comes from here. Called
+    /// on the receive loop: it must not block, and an exception it throws is logged and ignored.
+    /// </summary>
+    public Action<string>? InvalidMessage { get; set; }
+
     /// <summary>Registers (or replaces) the handler of <paramref name="action"/>.</summary>
     public CallRouter Handle<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IOcppHandler<TRequest, TResponse> handler)
         where TRequest : class, IOcppRequest<TResponse>

@@ -224,6 +224,7 @@ public sealed class RpcConnection : IAsyncDisposable
 
     private async Task RefuseAsync(FrameReadResult read, CancellationToken cancellationToken)
     {
+        ReportInvalid($"{read.ErrorCode}: {read.Error}");
         if (read.MessageId is null)
         {
             // Without an id no answer can be correlated: OCPP-J leaves nothing to do but log it.
@@ -261,6 +262,7 @@ public sealed class RpcConnection : IAsyncDisposable
 
         if (!OcppActions.TryGet(actionName, out var action))
         {
+            ReportInvalid($"a CALL of the unknown action '{actionName}'");
             await RefusePayloadAsync(frame, actionName, OcppErrorCode.NotImplemented, $"unknown action '{actionName}'", cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -273,6 +275,7 @@ public sealed class RpcConnection : IAsyncDisposable
 
         if (!action.Request.TryRead(frame.Payload.Span, out var request, out var payloadError))
         {
+            ReportInvalid($"{actionName}: {payloadError.Code}: {payloadError.Description}");
             await RefusePayloadAsync(frame, actionName, payloadError.Code, payloadError.Description, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -365,6 +368,19 @@ public sealed class RpcConnection : IAsyncDisposable
         }
     }
 
+    private void ReportInvalid(string description)
+    {
+        try
+        {
+            _router.InvalidMessage?.Invoke(description);
+        }
+        catch (Exception ex)
+        {
+            // Like an observer: reporting must never take the connection down.
+            RpcLog.InvalidMessageHandlerFailed(_logger, ex);
+        }
+    }
+
     private void Observe(FrameDirection direction, ReadOnlySpan<byte> frame)
     {
         try
@@ -393,6 +409,7 @@ public sealed class RpcConnection : IAsyncDisposable
         else
         {
             RpcLog.InvalidAnswer(_logger, MessageTypeId.CallResult, frame.MessageId, error.Description);
+            ReportInvalid($"the answer to {pending.Action.Name}: {error.Code}: {error.Description}");
             pending.Fail(new OcppProtocolException(pending.Action.Name, error));
         }
     }

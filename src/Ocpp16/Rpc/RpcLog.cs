@@ -60,4 +60,7 @@ internal static partial class RpcLog
 
     [LoggerMessage(EventId = 116, Level = LogLevel.Warning, Message = "Closed the connection with 1009 (Message Too Big): a received message exceeded {Limit} bytes")]
     public static partial void MessageTooLarge(ILogger logger, int limit);
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "The InvalidMessage handler failed; the frame was processed anyway")]
+    public static partial void InvalidMessageHandlerFailed(ILogger logger, Exception exception);
 }

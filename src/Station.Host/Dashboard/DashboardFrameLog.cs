@@ -3,6 +3,7 @@ using System.Text.Json;
 using CentralSystem.Web;
 using Ocpp16.Framing;
 using Ocpp16.Rpc;
+using Ocpp16.Security;
 
 namespace Station.Host.Dashboard;
 
@@ -45,7 +46,7 @@ internal sealed class DashboardFrameLog(EventStream stream, TimeProvider timePro
         // The span is the connection's buffer, reused after this call.
         var bytes = frame.ToArray();
         var read = FrameReader.Read(bytes);
-        var text = Encoding.UTF8.GetString(bytes);
+        var text = SecretText.Redact(Encoding.UTF8.GetString(bytes));
         var truncated = text.Length > MaxTextChars;
         lock (_lock)
         {

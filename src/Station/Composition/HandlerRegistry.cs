@@ -16,6 +16,12 @@ public sealed class HandlerRegistry(CallRouter router, StationRuntime runtime)
     /// <summary>The actions registered, in registration order.</summary>
     public IReadOnlyList<string> Actions => _actions;
 
+    /// <summary>
+    /// Where frames from the Central System that are no valid OCPP-J message are told (the security
+    /// event InvalidMessages); one block takes them. Called on the receive loop, without the lock.
+    /// </summary>
+    public void OnInvalidMessage(Action<string> report) => router.InvalidMessage = report;
+
     /// <summary>Registers <paramref name="handler"/> for <paramref name="action"/>; an action is registered once.</summary>
     public void Add<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IStationHandler<TRequest, TResponse> handler)
         where TRequest : class, IOcppRequest<TResponse>

@@ -37,7 +37,7 @@ public sealed record ConfigurationKeyDefinition
     public Func<string, string?>? ValueRule { get; init; }
 
     /// <summary>The value as a log line may show it: a write-only value never.</summary>
-    public string Shown(string value) => WriteOnly ? "(hidden)" : value;
+    public string Shown(string value) => WriteOnly ? Ocpp16.Security.SecretText.Mask : value;
 
     /// <summary>The smallest value of an integer key.</summary>
     public int Min { get; init; } = int.MinValue;

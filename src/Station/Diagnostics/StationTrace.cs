@@ -91,7 +91,7 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider, IDia
         }
 
         // A write-only key's value (AuthorizationKey) and private keys never reach a file either.
-        text = Security.Connection.SecretRedaction.Redact(Station.Security.SecretText.Redact(text));
+        text = Ocpp16.Security.SecretText.Redact(text);
 
         Append(direction == FrameDirection.Sent ? "SENT" : "RECV", text);
     }
@@ -260,7 +260,8 @@ public sealed partial class StationTrace : IFrameObserver, ILoggerProvider, IDia
                 text = $"{text} ({exception.GetType().Name}: {exception.Message})";
             }
 
-            trace.Append(Level(logLevel), $"{category}[{eventId.Id}] {text}");
+            // Log lines are written without secrets already; masked here as well, as the frames are, in case one quotes a frame.
+            trace.Append(Level(logLevel), $"{category}[{eventId.Id}] {Ocpp16.Security.SecretText.Redact(text)}");
         }
 
         private static string Level(LogLevel level) => level switch

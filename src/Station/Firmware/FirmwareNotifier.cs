@@ -19,7 +19,7 @@ internal sealed class FirmwareNotifier(IDurableQueue notifications)
     {
         FirmwareStatusEnumType.Downloading => FirmwareStatus.Downloading,
         FirmwareStatusEnumType.Downloaded or FirmwareStatusEnumType.SignatureVerified or FirmwareStatusEnumType.InstallScheduled => FirmwareStatus.Downloaded,
-        FirmwareStatusEnumType.Installing => FirmwareStatus.Installing,
+        FirmwareStatusEnumType.Installing or FirmwareStatusEnumType.InstallRebooting => FirmwareStatus.Installing,
         _ => FirmwareStatus.Idle,
     };
 
@@ -39,7 +39,8 @@ internal sealed class FirmwareNotifier(IDurableQueue notifications)
     public void Notify(FirmwareUpdate update, FirmwareStatusEnumType status)
     {
         var inProgress = status is FirmwareStatusEnumType.Downloading or FirmwareStatusEnumType.Downloaded or FirmwareStatusEnumType.SignatureVerified
-            or FirmwareStatusEnumType.DownloadScheduled or FirmwareStatusEnumType.InstallScheduled or FirmwareStatusEnumType.Installing;
+            or FirmwareStatusEnumType.DownloadScheduled or FirmwareStatusEnumType.InstallScheduled or FirmwareStatusEnumType.Installing
+            or FirmwareStatusEnumType.InstallRebooting;
         _status = inProgress ? status : null;
         _requestId = inProgress ? update.RequestId : null;
         if (update.RequestId is { } requestId)

@@ -82,4 +82,24 @@ public sealed partial class FirmwareService
 
         return downloaded;
     }
+
+    /// <summary>
+    /// Whitepaper, secure firmware update: InstallRebooting just before the reboot that activates a
+    /// signed image, waited for while online (durable: offline it goes after the reboot, ahead of
+    /// Installed). Core 1.6 has no such status, so an UpdateFirmware reboots without it.
+    /// </summary>
+    private async Task NotifyRebootingAsync(FirmwareUpdate update, CancellationToken cancellationToken)
+    {
+        if (update.RequestId is null)
+        {
+            return;
+        }
+
+        using (await EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Notify(update, FirmwareStatusEnumType.InstallRebooting);
+        }
+
+        await _notifications.WaitUntilDeliveredAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

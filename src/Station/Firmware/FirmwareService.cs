@@ -377,6 +377,8 @@ public sealed partial class FirmwareService
         _images.Delete(image);
         if (result.Succeeded)
         {
+            await NotifyRebootingAsync(update, cancellationToken).ConfigureAwait(false);
+
             // Sent after the reboot's BootNotification, with the time of the reboot.
             _events?.ReportOnNextConnection(SecurityEventTypes.ResetOrReboot, "reboot to run the installed firmware");
             _reboot($"firmware {result.Version} installed");

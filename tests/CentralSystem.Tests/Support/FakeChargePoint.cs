@@ -33,9 +33,14 @@ public sealed class FakeChargePoint : IAsyncDisposable
 
     public bool IsOpen => _connection.IsOpen;
 
-    public static async Task<FakeChargePoint> ConnectAsync(Uri centralSystem, string chargePointId, CallRouter? router = null)
+    public static async Task<FakeChargePoint> ConnectAsync(Uri centralSystem, string chargePointId, CallRouter? router = null, string? password = null)
     {
-        var options = new WebSocketClientOptions { CentralSystemUri = centralSystem, ChargePointId = chargePointId };
+        var options = new WebSocketClientOptions
+        {
+            CentralSystemUri = centralSystem,
+            ChargePointId = chargePointId,
+            BasicAuthPassword = password is null ? null : BasicAuthPassword.FromString(password),
+        };
         var transport = await OcppWebSocketClient.ConnectAsync(options).Bounded();
         router ??= new CallRouter();
         var connection = new RpcConnection(transport, router, new RpcOptions(), TimeProvider.System, NullLogger.Instance);

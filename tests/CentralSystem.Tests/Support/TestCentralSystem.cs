@@ -63,9 +63,9 @@ public sealed class TestCentralSystem : IAsyncDisposable
     }
 
     /// <summary>Connects a fake charge point that the fixture closes at the end of the test.</summary>
-    public async Task<FakeChargePoint> ConnectAsync(string chargePointId, CallRouter? router = null)
+    public async Task<FakeChargePoint> ConnectAsync(string chargePointId, CallRouter? router = null, string? password = null)
     {
-        var chargePoint = await FakeChargePoint.ConnectAsync(Server.Endpoint, chargePointId, router);
+        var chargePoint = await FakeChargePoint.ConnectAsync(Server.Endpoint, chargePointId, router, password);
         lock (_chargePoints)
         {
             _chargePoints.Add(chargePoint);
@@ -75,9 +75,9 @@ public sealed class TestCentralSystem : IAsyncDisposable
     }
 
     /// <summary>Connects and returns the server's session of that connection.</summary>
-    public async Task<(FakeChargePoint ChargePoint, StationSession Session)> ConnectWithSessionAsync(string chargePointId, CallRouter? router = null)
+    public async Task<(FakeChargePoint ChargePoint, StationSession Session)> ConnectWithSessionAsync(string chargePointId, CallRouter? router = null, string? password = null)
     {
-        var chargePoint = await ConnectAsync(chargePointId, router);
+        var chargePoint = await ConnectAsync(chargePointId, router, password);
         var session = await Server.WaitForStationAsync(chargePointId).Bounded();
         return (chargePoint, session);
     }

@@ -19,10 +19,13 @@ internal sealed class SecureStation : IDisposable
     /// <summary>The Basic password of the tests (32 characters, as the contract's example).</summary>
     public const string Password = "0123456789abcdef0123456789abcdef";
 
-    public SecureStation(int profile)
+    /// <summary>A station at <paramref name="profile"/>; its certificate valid from yesterday to tomorrow unless a validity is given.</summary>
+    public SecureStation(int profile, (DateTimeOffset NotBefore, DateTimeOffset NotAfter)? clientValidity = null)
     {
         Profile = profile;
-        ClientCertificate = TestCertificates.ChargePoint(Authority, "TSCT2007CP-0001");
+        ClientCertificate = clientValidity is { } validity
+            ? Authority.IssueChargePointCertificate("TSCT2007CP-0001", "Test CPO", validity.NotBefore, validity.NotAfter)
+            : TestCertificates.ChargePoint(Authority, "TSCT2007CP-0001");
     }
 
     public int Profile { get; }

@@ -29,4 +29,7 @@ internal static partial class CertificateLog
 
     [LoggerMessage(EventId = 3407, Level = LogLevel.Warning, Message = "Ignoring a stored {Use} ({Fingerprint}) that cannot be loaded: {Reason}")]
     public static partial void Unloadable(ILogger logger, string use, string fingerprint, string reason);
+
+    [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "The charge point certificate '{Subject}' expires at {NotAfter:O}; renewing it (new key pair, SignCertificate)")]
+    public static partial void RenewalDue(ILogger logger, string subject, DateTime notAfter);
 }

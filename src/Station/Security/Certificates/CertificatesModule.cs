@@ -7,9 +7,11 @@ namespace Station.Security.Certificates;
 /// Certificate management of the security whitepaper: the store of root certificates and of the
 /// charge point certificate (<see cref="CertificateService"/>), InstallCertificate,
 /// GetInstalledCertificateIds, DeleteCertificate, and the renewal of the charge point certificate
-/// (<see cref="ICertificateSigning"/> for ExtendedTriggerMessage, CertificateSigned).
+/// (<see cref="ICertificateSigning"/> for ExtendedTriggerMessage, CertificateSigned, and on the
+/// station's own initiative before the certificate expires: <see cref="CertificateRenewal"/>).
 /// </summary>
-internal sealed class CertificatesModule(CertificateService certificates, ChargePointCertificateSigning signing, CertificateProvisioning? provisioning) : IStationModule
+internal sealed class CertificatesModule(
+    CertificateService certificates, ChargePointCertificateSigning signing, CertificateRenewal renewal, CertificateProvisioning? provisioning) : IStationModule
 {
     public static ModuleDefinition Definition { get; } = new()
     {
@@ -38,7 +40,8 @@ internal sealed class CertificatesModule(CertificateService certificates, Charge
                 context.Provide<IChargePointCertificateSigning>(signing);
             }
 
-            return new CertificatesModule(certificates, signing, context.Options.Certificates);
+            var renewal = new CertificateRenewal(certificates, signing, context.Runtime, logger);
+            return new CertificatesModule(certificates, signing, renewal, context.Options.Certificates);
         },
     };
 
@@ -51,4 +54,7 @@ internal sealed class CertificatesModule(CertificateService certificates, Charge
     }
 
     public void Start() => certificates.Provision(provisioning);
+
+    // Registered: SignCertificate can be sent; a certificate near its end is renewed now, else when it gets there.
+    public void OnBootAccepted() => renewal.Check();
 }

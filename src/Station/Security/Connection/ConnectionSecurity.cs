@@ -12,7 +12,8 @@ namespace Station.Security.Connection;
 /// The security profiles at run time (security whitepaper, secure connection setup): what each
 /// connection attempt carries, ChangeConfiguration of SecurityProfile (only upwards, reconnect, fall
 /// back to the previous profile when the new one cannot connect) and of AuthorizationKey (reconnect
-/// with the new password), and the security events of refused connections.
+/// with the new password), and the security events of refused connections. The trial of a new
+/// profile (the one to fall back to, the failed attempts) is stored, so it survives a kill -9.
 /// </summary>
 internal sealed class ConnectionSecurity : IConnectionSecurity
 {
@@ -27,6 +28,7 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
     private readonly Uri _centralSystemUri;
     private readonly ILogger _logger;
     private readonly Func<ISecurityEvents?> _events;
+    private readonly ISecurityProfileStore _store;
     private int _profile;
     private int? _fallback;
     private bool _fallingBack;
@@ -34,7 +36,14 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
     private string? _lastRefusal;
 
     public ConnectionSecurity(
-        ConfigurationService configuration, CertificateService certificates, CentralSystemLink link, StationRuntime runtime, Uri centralSystemUri, ILogger logger, Func<ISecurityEvents?> events)
+        ConfigurationService configuration,
+        CertificateService certificates,
+        CentralSystemLink link,
+        StationRuntime runtime,
+        Uri centralSystemUri,
+        ILogger logger,
+        Func<ISecurityEvents?> events,
+        ISecurityProfileStore store)
     {
         _configuration = configuration;
         _certificates = certificates;
@@ -43,7 +52,9 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
         _centralSystemUri = centralSystemUri;
         _logger = logger;
         _events = events;
+        _store = store;
         _profile = configuration.GetInt(SecurityKeys.SecurityProfile);
+        ResumeTrial();
         configuration.AddGuard(SecurityKeys.SecurityProfile, RefuseProfile, AfterProfileChangeAsync);
         configuration.AddGuard(SecurityKeys.AuthorizationKey, static value => value.Length == 0 ? "an empty password cannot be set" : null, AfterKeyChangeAsync);
         configuration.Changed += OnChanged;
@@ -114,6 +125,7 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
             }
 
             _fallback = null;
+            _store.Save(null);
         }
 
         SecurityProfileLog.ProfileConfirmed(_logger, profile);
@@ -144,10 +156,15 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
         lock (_gate)
         {
             attempts = ++_failedAtNewProfile;
-            if (_fallback is { } fallback && attempts >= FallbackAfterFailedAttempts && !_fallingBack)
+            if (_fallback is { } fallback)
             {
-                previous = fallback;
-                _fallingBack = true;
+                // Counted durably: a station that restarts (or is killed) during the trial does not start it over.
+                _store.Save(new SecurityProfileTrial(_profile, fallback, attempts));
+                if (attempts >= FallbackAfterFailedAttempts && !_fallingBack)
+                {
+                    previous = fallback;
+                    _fallingBack = true;
+                }
             }
         }
 
@@ -163,23 +180,77 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
         }
     }
 
-    private static string? EventOf(Exception failure, int profile) => failure switch
+    // Read from the TLS library's own message (the innermost exception): the transport's hint after it
+    // ("TLS 1.2 and 1.3 with AEAD cipher suites only") names ciphers whatever the cause was.
+    private static string? EventOf(Exception failure, int profile)
     {
-        AuthenticationRefusedException => SecurityEventTypes.FailedToAuthenticateAtCentralSystem,
-        ServerCertificateRejectedException => SecurityEventTypes.InvalidCentralSystemCertificate,
-        TlsHandshakeException tls when tls.Message.Contains("cipher", StringComparison.OrdinalIgnoreCase) => SecurityEventTypes.InvalidTlsCipherSuite,
-        TlsHandshakeException tls when tls.Message.Contains("protocol version", StringComparison.OrdinalIgnoreCase)
-            || tls.Message.Contains("unsupported protocol", StringComparison.OrdinalIgnoreCase) => SecurityEventTypes.InvalidTlsVersion,
-        TlsHandshakeException when profile == 3 => SecurityEventTypes.FailedToAuthenticateAtCentralSystem,
-        TlsHandshakeException => SecurityEventTypes.InvalidTlsVersion,
-        _ => null,
-    };
+        switch (failure)
+        {
+            case AuthenticationRefusedException:
+                return SecurityEventTypes.FailedToAuthenticateAtCentralSystem;
+            case ServerCertificateRejectedException:
+                return SecurityEventTypes.InvalidCentralSystemCertificate;
+            case TlsHandshakeException:
+                var detail = Innermost(failure).Message;
+                if (detail.Contains("protocol version", StringComparison.OrdinalIgnoreCase) || detail.Contains("unsupported protocol", StringComparison.OrdinalIgnoreCase)
+                    || detail.Contains("wrong version number", StringComparison.OrdinalIgnoreCase))
+                {
+                    return SecurityEventTypes.InvalidTlsVersion;
+                }
+
+                if (detail.Contains("cipher", StringComparison.OrdinalIgnoreCase))
+                {
+                    return SecurityEventTypes.InvalidTlsCipherSuite;
+                }
+
+                return profile == 3 ? SecurityEventTypes.FailedToAuthenticateAtCentralSystem : SecurityEventTypes.InvalidTlsVersion;
+            default:
+                return null;
+        }
+    }
+
+    private static Exception Innermost(Exception failure)
+    {
+        while (failure.InnerException is { } inner)
+        {
+            failure = inner;
+        }
+
+        return failure;
+    }
 
     private string? RefuseProfile(string value)
     {
         var profile = int.Parse(value, CultureInfo.InvariantCulture);
         var current = _configuration.GetInt(SecurityKeys.SecurityProfile);
-        return profile <= current ? $"only a higher security profile is accepted (now {current})" : Unfit(profile);
+        var refusal = profile <= current ? $"only a higher security profile is accepted (now {current})" : Unfit(profile);
+        if (refusal is null)
+        {
+            // Stored before the new value is: killed in between, the trial is of a profile the station does not have, and is dropped at start.
+            _store.Save(new SecurityProfileTrial(profile, current, 0));
+        }
+
+        return refusal;
+    }
+
+    // A trial stored before a restart goes on where it stopped; one that does not match the configured
+    // profile (killed between storing it and the change, or after falling back) is over.
+    private void ResumeTrial()
+    {
+        if (_store.Load() is not { } trial)
+        {
+            return;
+        }
+
+        if (trial.Profile != _profile || trial.Previous >= trial.Profile)
+        {
+            _store.Save(null);
+            return;
+        }
+
+        _fallback = trial.Previous;
+        _failedAtNewProfile = trial.FailedAttempts;
+        SecurityProfileLog.TrialResumed(_logger, trial.Profile, trial.FailedAttempts, trial.Previous);
     }
 
     private void OnChanged(string key)
@@ -195,6 +266,7 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
 
             // A fall-back ends the trial; a change by the Central System starts one, with the old profile to go back to.
             _fallback = _fallingBack ? null : _profile;
+            _store.Save(_fallback is { } previous ? new SecurityProfileTrial(profile, previous, 0) : null);
             _fallingBack = false;
             _failedAtNewProfile = 0;
             _profile = profile;

@@ -22,4 +22,8 @@ internal static partial class SecurityProfileLog
 
     [LoggerMessage(EventId = 3455, Level = LogLevel.Information, Message = "The charge point certificate was replaced; reconnecting with it (security profile 3)")]
     public static partial void CertificateReplaced(ILogger logger);
+
+    [LoggerMessage(EventId = 3456, Level = LogLevel.Information, Message = "Security profile {Profile} is still on trial after a restart ({Attempts} failed attempts); " +
+        "it falls back to profile {Previous} if it cannot connect")]
+    public static partial void TrialResumed(ILogger logger, int profile, int attempts, int previous);
 }

@@ -26,7 +26,8 @@ internal sealed class SecurityProfileModule : IStationModule
                 context.Runtime,
                 context.Options.CentralSystemUri,
                 context.Runtime.LoggerFactory.CreateLogger("Station.Security.Connection"),
-                context.Find<ISecurityEvents>));
+                context.Find<ISecurityEvents>,
+                context.Stores.SecurityProfile));
             return new SecurityProfileModule();
         },
     };

@@ -7,9 +7,9 @@ namespace Station.Security.Events;
 /// The security events and the security log (whitepaper edition 3): provides
 /// <see cref="ISecurityEvents"/> early in the composition, so every block built after it can report;
 /// records StartupOfTheDevice at every start, SettingSystemTime when the Central System's time
-/// moves the clock.
+/// moves the clock, InvalidMessages when the Central System sends what is no valid OCPP-J message.
 /// </summary>
-internal sealed class SecurityEventsModule(SecurityEventsService events) : IStationModule
+internal sealed class SecurityEventsModule(SecurityEventsService events, InvalidMessageEvents invalid) : IStationModule
 {
     public static ModuleDefinition Definition { get; } = new()
     {
@@ -28,9 +28,11 @@ internal sealed class SecurityEventsModule(SecurityEventsService events) : IStat
 
             context.Runtime.ClockJumped += moved =>
                 events.Report(SecurityEventTypes.SettingSystemTime, FormattableString.Invariant($"clock set from the Central System's time, moved {moved.TotalSeconds:0.###} s"));
-            return new SecurityEventsModule(events);
+            return new SecurityEventsModule(events, new InvalidMessageEvents(context.Find<ISecurityEvents>, context.Runtime.Clock));
         },
     };
+
+    public void RegisterHandlers(HandlerRegistry handlers) => handlers.OnInvalidMessage(invalid.Report);
 
     public void Start() => events.Report(SecurityEventTypes.StartupOfTheDevice, "station software started");
 }
