@@ -58,14 +58,20 @@ public sealed partial class FleetAtgTests
         var clock = new VirtualClock();
         var settings = new FleetSettings
         {
-            Model = FleetModel.Apply(StationModel.Tsct2007Cp, 2, ["MeterValueSampleInterval=10"]),
-            EvPowerW = 7400,
+            Groups =
+            [
+                new FleetGroup
+                {
+                    Model = FleetModel.Apply(StationModel.Tsct2007Cp, 2, ["MeterValueSampleInterval=10"]),
+                    EvPowerW = 7400,
+                    Count = Stations,
+                    Atg = true,
+                    TxDuration = new SecondsRange(30, 60),
+                    TxPause = new SecondsRange(5, 15),
+                },
+            ],
             CentralSystemUris = [csms.Endpoint],
-            Stations = Stations,
             Ramp = 1e9,
-            Atg = true,
-            TxDuration = new SecondsRange(30, 60),
-            TxPause = new SecondsRange(5, 15),
             Seed = seed,
             DataDirectory = data.Path,
         };
