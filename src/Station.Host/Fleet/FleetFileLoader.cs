@@ -50,18 +50,21 @@ internal static class FleetFileLoader
         var line = ex.LineNumber is { } n ? string.Create(CultureInfo.InvariantCulture, $" (line {n + 1})") : "";
         var message = ex.Message;
         var problem = message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "unknown field"
-            : message.Contains("could not be converted to", StringComparison.Ordinal) ? $"not {Expected(message)}"
+            : message.Contains("could not be converted to", StringComparison.Ordinal) ? $"not {Expected(where)}"
             : OneSentence(message);
         return $"{where}{line}: {problem}";
     }
 
-    private static string Expected(string message) =>
-        message.Contains("System.Int32", StringComparison.Ordinal) ? "a whole number"
-        : message.Contains("System.Double", StringComparison.Ordinal) ? "a number"
-        : message.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
-        : message.Contains("System.String", StringComparison.Ordinal) ? "a string"
-        : message.Contains("List", StringComparison.Ordinal) ? "an array"
-        : "an object";
+    // What the field at the end of the path holds, by its name in the file.
+    private static string Expected(string path) => path[(path.LastIndexOf('.') + 1)..] switch
+    {
+        "count" or "connectors" => "a whole number",
+        "atg" => "true or false",
+        "disconnects" or "powerLosses" => "a number",
+        "name" or "config" or "idPrefix" or "txDuration" or "txPause" or "offline" or "powerOff" => "a string",
+        "groups" => "an array",
+        _ => "an object",
+    };
 
     private static string OneSentence(string message)
     {
@@ -123,7 +126,7 @@ internal static class FleetFileLoader
         return new FleetGroup
         {
             Name = name,
-            Model = FleetModel.Apply(loaded.Model, group.Connectors, Settings(where, group.Set), $"{where}: connectors", $"{where}: set"),
+            Model = FleetModel.Apply(loaded.Model, group.Connectors, Settings(where, group.Set), $"{where}: connectors", $"{where}: set", $"{where}: connectors/set"),
             EvPowerW = loaded.EvPowerW,
             Count = count,
             IdPrefix = group.IdPrefix ?? "SIM-",

@@ -10,7 +10,7 @@ internal static class FleetModel
 
     // The names are how the user wrote the connectors and the defaults (options, a fleet file's fields), for the messages.
     public static StationModel Apply(
-        StationModel model, int? connectors, IEnumerable<string> settings, string connectorsName = "--connectors", string setName = "--set")
+        StationModel model, int? connectors, IEnumerable<string> settings, string connectorsName = "--connectors", string setName = "--set", string? bothName = null)
     {
         if (connectors is { } count)
         {
@@ -44,7 +44,7 @@ internal static class FleetModel
         }
         catch (ModelException ex)
         {
-            throw new UsageException($"{connectorsName}/{setName}: {ex.Message}");
+            throw new UsageException($"{bothName ?? $"{connectorsName}/{setName}"}: {ex.Message}");
         }
     }
 }

@@ -49,7 +49,7 @@ internal sealed class FleetRunner : IDisposable
                 ControlPort = 0,
                 EvPowerW = group.EvPowerW,
                 Durability = settings.Durability,
-                FrameObserver = new StationFrameCounter(Counters),
+                FrameObserver = settings.WrapFrameObserver is { } wrap ? wrap(id, new StationFrameCounter(Counters)) : new StationFrameCounter(Counters),
                 ConfigureConnection = NetworkSwitch.Compose(network, address),
             };
             var station = new FleetStation(position, run, stores, hardware, fileTransfer, timeProvider, loggerFactory, Counters) { Network = network };

@@ -61,6 +61,9 @@ internal sealed record FleetSettings
 
     public Durability Durability { get; init; } = Durability.ProcessCrashSafe;
 
+    /// <summary>Wraps each station's frame observer (the fleet's counter), given the charge point id: a test's view of every frame; none in the command.</summary>
+    public Func<string, Ocpp16.Rpc.IFrameObserver, Ocpp16.Rpc.IFrameObserver>? WrapFrameObserver { get; init; }
+
     /// <summary>The id of the station at <paramref name="position"/> (0-based) of this fleet: its group's prefix and a 5-digit index (more digits past 99,999).</summary>
     public string StationId(int position) => GroupOf(position).IdPrefix + Index(position).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
 
