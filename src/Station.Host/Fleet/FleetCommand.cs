@@ -165,7 +165,7 @@ internal static class FleetCommand
             var chaos = g.Chaos.IsOn ? g.Chaos.ToString() : "no chaos";
             yield return string.Create(
                 CultureInfo.InvariantCulture,
-                $"fleet: group \"{g.Name}\": {g.Count} x {g.Model.Vendor} {g.Model.Model} ({g.Model.Connectors.Count} connectors) " +
+                $"fleet: group \"{g.Name}\": {g.Count} x {g.Model.Vendor} {g.Model.Model} ({g.Model.Connectors.Count} connector(s)) " +
                 $"{settings.StationId(position)}..{settings.StationId(position + g.Count - 1)}, {atg}, {chaos}");
             position += g.Count;
         }

@@ -39,7 +39,7 @@ public sealed class FleetFileCommandTests : CentralSystemProcessTest
             "--control-port", port.ToString(CultureInfo.InvariantCulture), "--seed", "5", "--report", report);
         await fleet.WaitForLineAsync(l => l.StartsWith("fleet: 4/4 booted in ", StringComparison.Ordinal), ProcessTimeout);
         Assert.Contains(fleet.Stdout, l => l.StartsWith("fleet: 4 stations AC-00011..DC-00014", StringComparison.Ordinal));
-        Assert.Contains(fleet.Stdout, l => l.StartsWith("fleet: group \"dc\": 2 x ACME DC-50 (1 connectors) DC-00013..DC-00014", StringComparison.Ordinal));
+        Assert.Contains(fleet.Stdout, l => l.StartsWith("fleet: group \"dc\": 2 x ACME DC-50 (1 connector(s)) DC-00013..DC-00014", StringComparison.Ordinal));
 
         foreach (var (id, vendor) in new[] { ("AC-00011", "TaeSeongConTech"), ("AC-00012", "TaeSeongConTech"), ("DC-00013", "ACME"), ("DC-00014", "ACME") })
         {
