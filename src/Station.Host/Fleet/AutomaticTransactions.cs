@@ -10,7 +10,7 @@ namespace Station.Host.Fleet;
 /// fleet's seed, the station index and the connector, and every wait is in the station's clock, so
 /// a run repeats with its seed (and runs in virtual time in the tests).
 /// </summary>
-internal sealed class AutomaticTransactions(FleetStation station, FleetSettings settings, TimeProvider timeProvider, DriverActivity activity)
+internal sealed class AutomaticTransactions(FleetStation station, FleetGroup settings, int seed, int index, TimeProvider timeProvider, DriverActivity activity)
 {
     /// <summary>How long a step waits for the station to answer it (the card's transaction to start or stop) before going on.</summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
@@ -47,7 +47,7 @@ internal sealed class AutomaticTransactions(FleetStation station, FleetSettings 
 
     private async Task DriveAsync(int connectorId, CancellationToken cancellationToken)
     {
-        var random = RandomFor(settings.Seed, settings.FirstIndex + station.Position, connectorId);
+        var random = RandomFor(seed, index, connectorId);
         try
         {
             // The first plug-in is spread over one pause, so that connectors do not move in step.

@@ -34,18 +34,14 @@ internal static class FleetCommand
             ? uri
             : throw new UsageException($"--csms-url '{url}' is not an absolute ws:// or wss:// URL")).ToList();
 
-        var stations = parse.GetValue(FleetOptions.Stations) ?? throw new UsageException("--stations N is required");
-        var firstIndex = parse.GetValue(FleetOptions.FirstIndex);
-        if (stations < 1 || firstIndex < 0 || (long)firstIndex + stations - 1 > int.MaxValue)
+        var fleetFile = parse.GetValue(FleetOptions.FleetFile);
+        var groups = fleetFile is null ? [OneGroup(parse)] : FromFile(parse, fleetFile);
+        var stations = groups.Sum(g => (long)g.Count);
+        var firstIndex = FirstIndex(parse, stations);
+        foreach (var group in groups)
         {
-            throw new UsageException($"--stations {stations} --first-index {firstIndex}: need at least one station and indexes from 0 up");
-        }
-
-        var prefix = parse.GetValue(FleetOptions.IdPrefix)!;
-        var longest = prefix.Length + Math.Max(5, (firstIndex + stations - 1).ToString(CultureInfo.InvariantCulture).Length);
-        if (longest > 48 || prefix.Any(c => char.IsControl(c) || c is '/' or ' '))
-        {
-            throw new UsageException($"--id-prefix '{prefix}': ids must be at most 48 printable characters without '/' or spaces (the longest here has {longest})");
+            var label = fleetFile is null ? "--id-prefix" : $"--fleet-file '{fleetFile}': group \"{group.Name}\": idPrefix";
+            CheckIds(label, group.IdPrefix, firstIndex + stations - 1);
         }
 
         var ramp = parse.GetValue(FleetOptions.Ramp);
@@ -66,20 +62,13 @@ internal static class FleetCommand
             throw new UsageException($"--control-port {port} is outside 0..65535");
         }
 
-        var loaded = LoadConfig(parse.GetValue(FleetOptions.Config));
         return new FleetSettings
         {
-            Model = FleetModel.Apply(loaded.Model, parse.GetValue(FleetOptions.Connectors), parse.GetValue(FleetOptions.Set) ?? []),
-            EvPowerW = loaded.EvPowerW,
+            Groups = groups,
             CentralSystemUris = uris,
             SourceAddresses = SourceAddresses.Parse(parse.GetValue(FleetOptions.SourceAddress) ?? []),
-            Stations = stations,
-            IdPrefix = prefix,
             FirstIndex = firstIndex,
             Ramp = ramp,
-            Atg = parse.GetValue(FleetOptions.Atg),
-            TxDuration = SecondsRange.Parse(parse.GetValue(FleetOptions.TxDuration)!, "--tx-duration"),
-            TxPause = SecondsRange.Parse(parse.GetValue(FleetOptions.TxPause)!, "--tx-pause"),
             Seed = parse.GetValue(FleetOptions.Seed) ?? Random.Shared.Next(),
             Duration = TimeSpan.FromSeconds(duration),
             DataDirectory = Path.GetFullPath(parse.GetValue(FleetOptions.DataDir)!),
@@ -87,6 +76,99 @@ internal static class FleetCommand
             ReportPath = parse.GetValue(FleetOptions.Report) is { } report ? Path.GetFullPath(report) : null,
             Durability = DurabilityNames.Parse(parse.GetValue(FleetOptions.Durability)!),
         };
+    }
+
+    // The command line's one group: --stations, --config, --connectors, --set, --atg and its timings, --chaos-*.
+    private static FleetGroup OneGroup(ParseResult parse)
+    {
+        var stations = parse.GetValue(FleetOptions.Stations) ?? throw new UsageException("--stations N (or --fleet-file FILE) is required");
+        if (stations < 1)
+        {
+            throw new UsageException($"--stations {stations}: need at least one station");
+        }
+
+        var loaded = LoadConfig(parse.GetValue(FleetOptions.Config));
+        return new FleetGroup
+        {
+            Model = FleetModel.Apply(loaded.Model, parse.GetValue(FleetOptions.Connectors), parse.GetValue(FleetOptions.Set) ?? []),
+            EvPowerW = loaded.EvPowerW,
+            Count = stations,
+            IdPrefix = parse.GetValue(FleetOptions.IdPrefix)!,
+            Atg = parse.GetValue(FleetOptions.Atg),
+            TxDuration = SecondsRange.Parse(parse.GetValue(FleetOptions.TxDuration)!, "--tx-duration"),
+            TxPause = SecondsRange.Parse(parse.GetValue(FleetOptions.TxPause)!, "--tx-pause"),
+            Chaos = new ChaosSettings
+            {
+                DisconnectsPerHour = ChaosSettings.Rate(parse.GetValue(FleetOptions.ChaosDisconnects), "--chaos-disconnects"),
+                Offline = SecondsRange.Parse(parse.GetValue(FleetOptions.ChaosOffline)!, "--chaos-offline"),
+                PowerLossesPerHour = ChaosSettings.Rate(parse.GetValue(FleetOptions.ChaosPowerLosses), "--chaos-power-losses"),
+                PowerOff = SecondsRange.Parse(parse.GetValue(FleetOptions.ChaosPowerOff)!, "--chaos-power-off"),
+            },
+        };
+    }
+
+    private static IReadOnlyList<FleetGroup> FromFile(ParseResult parse, string path)
+    {
+        // One way to say each thing: with a file, a group's settings are in the file.
+        foreach (var (option, field) in FleetOptions.OneGroup)
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                throw new UsageException($"{option.Name} is a setting of one group: with --fleet-file, set \"{field}\" in the file's groups");
+            }
+        }
+
+        return FleetFileLoader.Load(path);
+    }
+
+    // --first-index K, shifted by --shard S times the stations of this fleet, so that shards of equal fleets follow each other.
+    private static int FirstIndex(ParseResult parse, long stations)
+    {
+        var firstIndex = parse.GetValue(FleetOptions.FirstIndex);
+        var shard = parse.GetValue(FleetOptions.Shard);
+        if (firstIndex < 0 || shard < 0)
+        {
+            throw new UsageException($"--first-index {firstIndex} --shard {shard}: indexes and shards count from 0 up");
+        }
+
+        var first = firstIndex + (shard * stations);
+        if (first + stations - 1 > int.MaxValue)
+        {
+            throw new UsageException(string.Create(
+                CultureInfo.InvariantCulture, $"--first-index {firstIndex} --shard {shard} with {stations} stations: the last index would pass {int.MaxValue}"));
+        }
+
+        return (int)first;
+    }
+
+    private static void CheckIds(string label, string prefix, long lastIndex)
+    {
+        var longest = prefix.Length + Math.Max(5, lastIndex.ToString(CultureInfo.InvariantCulture).Length);
+        if (longest > 48 || prefix.Any(c => char.IsControl(c) || c is '/' or ' '))
+        {
+            throw new UsageException($"{label} '{prefix}': ids must be at most 48 printable characters without '/' or spaces (the longest here has {longest})");
+        }
+    }
+
+    // One line per group when there are several or any has chaos: what each group is, so that a run's output says what ran.
+    internal static IEnumerable<string> GroupLines(FleetSettings settings)
+    {
+        if (settings.Groups.Count == 1 && !settings.Groups[0].Chaos.IsOn)
+        {
+            yield break;
+        }
+
+        var position = 0;
+        foreach (var g in settings.Groups)
+        {
+            var atg = g.Atg ? string.Create(CultureInfo.InvariantCulture, $"atg {g.TxDuration} s / pause {g.TxPause} s") : "no atg";
+            var chaos = g.Chaos.IsOn ? g.Chaos.ToString() : "no chaos";
+            yield return string.Create(
+                CultureInfo.InvariantCulture,
+                $"fleet: group \"{g.Name}\": {g.Count} x {g.Model.Vendor} {g.Model.Model} ({g.Model.Connectors.Count} connector(s)) " +
+                $"{settings.StationId(position)}..{settings.StationId(position + g.Count - 1)}, {atg}, {chaos}");
+            position += g.Count;
+        }
     }
 
     private static LoadedStationConfig LoadConfig(string? path)
@@ -113,6 +195,11 @@ internal static class FleetCommand
         var output = Console.Out;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"fleet: {settings.Stations} stations {settings.StationId(0)}..{settings.StationId(settings.Stations - 1)}, seed {settings.Seed}, data in {settings.DataDirectory}")).ConfigureAwait(false);
+        foreach (var line in GroupLines(settings))
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
         using var fleet = new FleetRunner(settings, storage, fileTransfer, clock, loggerFactory);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(signal.Token);
         if (settings.Duration > TimeSpan.Zero)

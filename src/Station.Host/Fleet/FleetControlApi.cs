@@ -31,7 +31,7 @@ internal static class FleetControlApi
         var c = fleet.Counts();
         return new FleetBody(
             c.Stations, c.Started, c.Connected, c.Booted, c.Charging, c.Sent, c.Received, c.Errors, c.Reconnects, c.P50Ms, c.P99Ms, fleet.AtgCycles,
-            Math.Round(fleet.Elapsed.TotalSeconds, 3), seed);
+            Math.Round(fleet.Elapsed.TotalSeconds, 3), seed, c.ChaosDisconnects, c.ChaosPowerLosses);
     }
 
     // ?offset=0&limit=100&q=SIM-0004&status=Charging: q is part of the id (any case); status is connected, disconnected or an OCPP status any connector has.

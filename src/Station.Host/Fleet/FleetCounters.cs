@@ -16,18 +16,22 @@ internal sealed class FleetCounters : IDisposable
     private readonly Counter<long> _messages;
     private readonly Counter<long> _reconnects;
     private readonly Histogram<double> _responseTime;
+    private readonly Counter<long> _chaos;
     private readonly ConcurrentDictionary<string, ActionCounts> _actions = new(StringComparer.Ordinal);
     private long _sent;
     private long _received;
     private long _errors;
     private long _reconnectCount;
     private long _connections;
+    private long _chaosDisconnects;
+    private long _chaosPowerLosses;
 
     public FleetCounters()
     {
         _messages = _meter.CreateCounter<long>("ocpp.messages", "{message}", "OCPP frames by action, direction (sent/received) and kind (call/result/error)");
         _reconnects = _meter.CreateCounter<long>("ocpp.reconnects", "{connection}", "Connections of a station after its first one");
         _responseTime = _meter.CreateHistogram<double>("ocpp.response_time", "ms", "Central System response time of the stations' CALLs, by action");
+        _chaos = _meter.CreateCounter<long>("fleet.chaos_events", "{event}", "Chaos of the fleet by kind: network drops (disconnect) and power losses (power_loss)");
     }
 
     /// <summary>The meter, for the gauges the fleet adds (connected, booted, charging, queue depth).</summary>
@@ -43,6 +47,12 @@ internal sealed class FleetCounters : IDisposable
     public long Reconnects => Interlocked.Read(ref _reconnectCount);
 
     public long Connections => Interlocked.Read(ref _connections);
+
+    /// <summary>Network drops the chaos made.</summary>
+    public long ChaosDisconnects => Interlocked.Read(ref _chaosDisconnects);
+
+    /// <summary>Power losses the chaos made.</summary>
+    public long ChaosPowerLosses => Interlocked.Read(ref _chaosPowerLosses);
 
     public ResponseTimes ResponseTimes { get; } = new();
 
@@ -79,6 +89,18 @@ internal sealed class FleetCounters : IDisposable
             Interlocked.Increment(ref _reconnectCount);
             _reconnects.Add(1);
         }
+    }
+
+    public void OnChaosDisconnect()
+    {
+        Interlocked.Increment(ref _chaosDisconnects);
+        _chaos.Add(1, new KeyValuePair<string, object?>("kind", "disconnect"));
+    }
+
+    public void OnChaosPowerLoss()
+    {
+        Interlocked.Increment(ref _chaosPowerLosses);
+        _chaos.Add(1, new KeyValuePair<string, object?>("kind", "power_loss"));
     }
 
     public void Dispose() => _meter.Dispose();

@@ -8,13 +8,15 @@ internal static class FleetModel
 {
     public const int MaxConnectors = 32;
 
-    public static StationModel Apply(StationModel model, int? connectors, IEnumerable<string> settings)
+    // The names are how the user wrote the connectors and the defaults (options, a fleet file's fields), for the messages.
+    public static StationModel Apply(
+        StationModel model, int? connectors, IEnumerable<string> settings, string connectorsName = "--connectors", string setName = "--set", string? bothName = null)
     {
         if (connectors is { } count)
         {
             if (count is < 1 or > MaxConnectors)
             {
-                throw new UsageException($"--connectors {count} is outside 1..{MaxConnectors}");
+                throw new UsageException($"{connectorsName} {count} is outside 1..{MaxConnectors}");
             }
 
             // More connectors than the model has repeat its last one.
@@ -27,7 +29,7 @@ internal static class FleetModel
             var equals = setting.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw new UsageException($"--set '{setting}' is not KEY=VALUE (for example MeterValueSampleInterval=10)");
+                throw new UsageException($"{setName} '{setting}' is not KEY=VALUE (for example MeterValueSampleInterval=10)");
             }
 
             var key = setting[..equals];
@@ -42,7 +44,7 @@ internal static class FleetModel
         }
         catch (ModelException ex)
         {
-            throw new UsageException($"--connectors/--set: {ex.Message}");
+            throw new UsageException($"{bothName ?? $"{connectorsName}/{setName}"}: {ex.Message}");
         }
     }
 }

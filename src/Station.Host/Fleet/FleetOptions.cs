@@ -40,6 +40,27 @@ internal static class FleetOptions
         DefaultValueFactory = _ => Run.DurabilityNames.ProcessCrashSafe,
     };
 
+    public static readonly Option<string?> FleetFile = new("--fleet-file")
+    {
+        Description = "A JSON file of groups, each with its own model, count, id prefix, connectors, set defaults, ATG timings and chaos (instead of the one-group options)",
+    };
+
+    public static readonly Option<int> Shard = new("--shard")
+    {
+        Description = "Shard K (from 0) of equal fleets: the first index is --first-index + K x the stations of this fleet (a Kubernetes Indexed Job's completion index)",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public static readonly Option<double> ChaosDisconnects = new("--chaos-disconnects") { Description = "Random network drops per station-hour (0 = off)", DefaultValueFactory = _ => 0 };
+    public static readonly Option<string> ChaosOffline = new("--chaos-offline") { Description = "Seconds the network stays down at a drop, MIN-MAX", DefaultValueFactory = _ => "5-60" };
+    public static readonly Option<double> ChaosPowerLosses = new("--chaos-power-losses")
+    {
+        Description = "Random power losses per station-hour (0 = off): the station dropped as by kill -9 and recovered from its persisted state",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public static readonly Option<string> ChaosPowerOff = new("--chaos-power-off") { Description = "Seconds the power stays off at a loss, MIN-MAX", DefaultValueFactory = _ => "5-30" };
+
     public static readonly Option<LogLevel> LogLevel = new("--log-level")
     {
         Description = "Least severe log level written to stderr: Trace, Debug, Information, Warning, Error, Critical, None",
@@ -49,6 +70,14 @@ internal static class FleetOptions
     public static IEnumerable<Option> All =>
     [
         CsmsUrl, Stations, IdPrefix, FirstIndex, Config, Connectors, Set, Ramp, SourceAddress, Atg, TxDuration, TxPause, Seed, Duration,
-        DataDir, ControlPort, Report, Durability, LogLevel,
+        DataDir, ControlPort, Report, Durability, LogLevel, FleetFile, Shard, ChaosDisconnects, ChaosOffline, ChaosPowerLosses, ChaosPowerOff,
+    ];
+
+    /// <summary>The options of one group, the shorthand of a fleet file's group, with the field each is in the file.</summary>
+    public static IEnumerable<(Option Option, string Field)> OneGroup =>
+    [
+        (Stations, "count"), (IdPrefix, "idPrefix"), (Config, "config"), (Connectors, "connectors"), (Set, "set"), (Atg, "atg"),
+        (TxDuration, "txDuration"), (TxPause, "txPause"), (ChaosDisconnects, "chaos.disconnects"), (ChaosOffline, "chaos.offline"),
+        (ChaosPowerLosses, "chaos.powerLosses"), (ChaosPowerOff, "chaos.powerOff"),
     ];
 }

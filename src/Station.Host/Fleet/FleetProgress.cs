@@ -44,7 +44,11 @@ internal static class FleetProgress
     public static string Line(FleetCounts c, double messagesPerSecond) => string.Create(
         CultureInfo.InvariantCulture,
         $"fleet: connected={c.Connected}/{c.Stations} booted={c.Booted} charging={c.Charging} sent={c.Sent} received={c.Received} " +
-        $"msg/s={messagesPerSecond:0.0} p50={c.P50Ms:0.0}ms p99={c.P99Ms:0.0}ms errors={c.Errors} reconnects={c.Reconnects}");
+        $"msg/s={messagesPerSecond:0.0} p50={c.P50Ms:0.0}ms p99={c.P99Ms:0.0}ms errors={c.Errors} reconnects={c.Reconnects}{ChaosPart(c)}");
+
+    // Only when a group has chaos, so that the line of a fleet without stays as the contract shows it.
+    private static string ChaosPart(FleetCounts c) =>
+        c.Chaos ? string.Create(CultureInfo.InvariantCulture, $" chaos-disconnects={c.ChaosDisconnects} chaos-power-losses={c.ChaosPowerLosses}") : "";
 
     public static string BootedLine(int stations, TimeSpan elapsed) =>
         string.Create(CultureInfo.InvariantCulture, $"fleet: {stations}/{stations} booted in {elapsed.TotalSeconds:0.0} s");
@@ -74,7 +78,8 @@ internal static class FleetProgress
     private static async Task LiveAsync(FleetRunner fleet, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var table = new Table().AddColumn("fleet").AddColumn("now");
-        string[] names = ["stations", "connecting", "connected", "booted", "charging", "messages/s", "sent / received", "response p50 / p99", "errors", "reconnects"];
+        string[] names = ["stations", "connecting", "connected", "booted", "charging", "messages/s", "sent / received", "response p50 / p99", "errors", "reconnects",
+            "chaos: disconnects / power losses"];
         foreach (var name in names)
         {
             table.AddRow(name, "");
@@ -96,6 +101,7 @@ internal static class FleetProgress
                         $"{c.Stations}", $"{c.Started - c.Connected}", $"{c.Connected}", $"{c.Booted}", $"{c.Charging}",
                         rate.ToString("0.0", CultureInfo.InvariantCulture), $"{c.Sent} / {c.Received}",
                         string.Create(CultureInfo.InvariantCulture, $"{c.P50Ms:0.0} ms / {c.P99Ms:0.0} ms"), $"{c.Errors}", $"{c.Reconnects}",
+                        c.Chaos ? $"{c.ChaosDisconnects} / {c.ChaosPowerLosses}" : "off",
                     ];
                     for (var i = 0; i < values.Length; i++)
                     {

@@ -43,6 +43,9 @@ internal static class FleetReport
         json.WriteNumber("atgTransactions", fleet.AtgCycles);
         json.WriteNumber("responseP50Ms", Math.Round(c.P50Ms, 3));
         json.WriteNumber("responseP99Ms", Math.Round(c.P99Ms, 3));
+        json.WriteNumber("chaosDisconnects", c.ChaosDisconnects);
+        json.WriteNumber("chaosPowerLosses", c.ChaosPowerLosses);
+        WriteGroups(json, settings);
         json.WriteStartArray("actions");
         foreach (var action in fleet.Counters.Actions.Values.OrderBy(a => a.Action, StringComparer.Ordinal))
         {
@@ -83,6 +86,36 @@ internal static class FleetReport
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    // What each group was: its stations' ids, model, automatic transactions and chaos settings.
+    private static void WriteGroups(Utf8JsonWriter json, FleetSettings settings)
+    {
+        json.WriteStartArray("groups");
+        var position = 0;
+        foreach (var g in settings.Groups)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", g.Name);
+            json.WriteNumber("stations", g.Count);
+            json.WriteString("firstId", settings.StationId(position));
+            json.WriteString("lastId", settings.StationId(position + g.Count - 1));
+            json.WriteString("model", $"{g.Model.Vendor} {g.Model.Model}");
+            json.WriteNumber("connectors", g.Model.Connectors.Count);
+            json.WriteBoolean("atg", g.Atg);
+            json.WriteString("txDuration", g.TxDuration.ToString());
+            json.WriteString("txPause", g.TxPause.ToString());
+            json.WriteStartObject("chaos");
+            json.WriteNumber("disconnectsPerHour", g.Chaos.DisconnectsPerHour);
+            json.WriteString("offline", g.Chaos.Offline.ToString());
+            json.WriteNumber("powerLossesPerHour", g.Chaos.PowerLossesPerHour);
+            json.WriteString("powerOff", g.Chaos.PowerOff.ToString());
+            json.WriteEndObject();
+            json.WriteEndObject();
+            position += g.Count;
+        }
+
+        json.WriteEndArray();
     }
 
     internal static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

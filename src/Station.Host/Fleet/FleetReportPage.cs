@@ -26,6 +26,27 @@ internal static class FleetReportPage
 
         html.Append(CultureInfo.InvariantCulture, $"{c.Sent} frames sent, {c.Received} received, {c.Errors} errors, {c.Reconnects} reconnects, ")
             .Append(CultureInfo.InvariantCulture, $"{fleet.AtgCycles} automatic transactions; response time p50 {FleetReport.Number(c.P50Ms)} ms, p99 {FleetReport.Number(c.P99Ms)} ms.</p>");
+        if (c.Chaos)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>Chaos: {c.ChaosDisconnects} network drops, {c.ChaosPowerLosses} power losses.</p>");
+        }
+
+        if (settings.Groups.Count > 1 || c.Chaos)
+        {
+            html.Append("<h2>Groups</h2><table><tr><th>group</th><th>stations</th><th>ids</th><th>model</th><th>connectors</th><th>automatic transactions</th><th>chaos</th></tr>");
+            var position = 0;
+            foreach (var g in settings.Groups)
+            {
+                var ids = $"{settings.StationId(position)}..{settings.StationId(position + g.Count - 1)}";
+                var atg = g.Atg ? $"{g.TxDuration} s, pause {g.TxPause} s" : "off";
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(g.Name)}</td><td>{g.Count}</td><td>{Encode(ids)}</td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td>{Encode($"{g.Model.Vendor} {g.Model.Model}")}</td><td>{g.Model.Connectors.Count}</td><td>{atg}</td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td>{(g.Chaos.IsOn ? Encode(g.Chaos.ToString()) : "off")}</td></tr>");
+                position += g.Count;
+            }
+
+            html.Append("</table>");
+        }
 
         var rates = samples.Zip(samples.Skip(1), (a, b) => (b.Seconds, Rate: (b.Sent + b.Received - a.Sent - a.Received) / Math.Max(1e-3, b.Seconds - a.Seconds))).ToList();
         html.Append("<h2>Throughput (frames/s, both ways)</h2>").Append(Chart(rates));

@@ -20,6 +20,7 @@ internal sealed class FleetRunner : IDisposable
     private readonly List<AutomaticTransactions> _drivers = [];
     private readonly List<Task> _driving = [];
     private readonly CancellationTokenSource _stopDriving = new();
+    private readonly ILogger _chaosLogger;
     private long _startedAt;
     private int _booted;
 
@@ -27,26 +28,31 @@ internal sealed class FleetRunner : IDisposable
     {
         _settings = settings;
         _timeProvider = timeProvider;
+        _chaosLogger = loggerFactory.CreateLogger("Station.Fleet.Chaos");
         Counters = new FleetCounters();
         for (var position = 0; position < settings.Stations; position++)
         {
             var id = settings.StationId(position);
-            var stores = storage.For(settings.FirstIndex + position);
-            var hardware = StationFactory.CreateHardware(settings.Model, settings.EvPowerW, stores, timeProvider);
+            var group = settings.GroupOf(position);
+            var stores = storage.For(settings.Index(position));
+            var hardware = StationFactory.CreateHardware(group.Model, group.EvPowerW, stores, timeProvider);
             var address = settings.SourceAddress(position);
+
+            // Only a group with network drops gets a switch: the others' connections go as before.
+            var network = group.Chaos.DisconnectsPerHour > 0 ? new NetworkSwitch() : null;
             var run = new RunSettings
             {
-                Model = settings.Model,
+                Model = group.Model,
                 ChargePointId = id,
                 CentralSystemUri = settings.CentralSystemUri(position),
                 DataDirectory = storage.StationDirectory(id),
                 ControlPort = 0,
-                EvPowerW = settings.EvPowerW,
+                EvPowerW = group.EvPowerW,
                 Durability = settings.Durability,
-                FrameObserver = new StationFrameCounter(Counters),
-                ConfigureConnection = address is null ? null : options => options with { LocalAddress = address },
+                FrameObserver = settings.WrapFrameObserver is { } wrap ? wrap(id, new StationFrameCounter(Counters)) : new StationFrameCounter(Counters),
+                ConfigureConnection = NetworkSwitch.Compose(network, address),
             };
-            var station = new FleetStation(position, run, stores, hardware, fileTransfer, timeProvider, loggerFactory, Counters);
+            var station = new FleetStation(position, run, stores, hardware, fileTransfer, timeProvider, loggerFactory, Counters) { Network = network };
             station.FirstBooted += OnFirstBooted;
             _stations.Add(station);
             _byId.Add(id, station);
@@ -103,11 +109,18 @@ internal sealed class FleetRunner : IDisposable
             {
                 // Not the start's token: a station ends through StopAsync (an orderly shutdown), never by its run being cancelled under it.
                 _started.Add(_stations[i].Runner.StartAsync(CancellationToken.None));
-                if (_settings.Atg)
+                var group = _settings.GroupOf(i);
+                if (group.Atg)
                 {
-                    var driver = new AutomaticTransactions(_stations[i], _settings, _timeProvider, Activity);
+                    var driver = new AutomaticTransactions(_stations[i], group, _settings.Seed, _settings.Index(i), _timeProvider, Activity);
                     _drivers.Add(driver);
                     _driving.Add(driver.RunAsync(_stopDriving.Token));
+                }
+
+                if (group.Chaos.IsOn)
+                {
+                    var chaos = new StationChaos(_stations[i], group.Chaos, _settings.Seed, _settings.Index(i), _timeProvider, Activity, Counters, _chaosLogger);
+                    _driving.Add(chaos.RunAsync(_stopDriving.Token));
                 }
             }
         }
@@ -116,18 +129,28 @@ internal sealed class FleetRunner : IDisposable
     /// <summary>Stops every started station at once, each in order.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        Task[] started, driving;
+        int started;
         lock (_started)
         {
-            started = [.. _started];
-            driving = [.. _driving];
+            started = _started.Count;
         }
 
         // The drivers first: nobody plugs in while the stations shut down.
+        await StopDrivingAsync().ConfigureAwait(false);
+        await Task.WhenAll(_stations.Take(started).Select(s => s.Runner.StopAsync(cancellationToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the automatic drivers and the chaos (a network down comes back up, a power cut ends), the stations left running.</summary>
+    public async Task StopDrivingAsync()
+    {
+        Task[] driving;
+        lock (_started)
+        {
+            driving = [.. _driving];
+        }
+
         await _stopDriving.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(driving).ConfigureAwait(false);
-
-        await Task.WhenAll(_stations.Take(started.Length).Select(s => s.Runner.StopAsync(cancellationToken))).ConfigureAwait(false);
     }
 
     public FleetCounts Counts()
@@ -148,7 +171,8 @@ internal sealed class FleetRunner : IDisposable
         var c = Counters;
         return new FleetCounts(
             _stations.Count, started, connected, Volatile.Read(ref _booted), charging, c.Sent, c.Received, c.Errors, c.Reconnects,
-            c.ResponseTimes.PercentileMs(0.5), c.ResponseTimes.PercentileMs(0.99));
+            c.ResponseTimes.PercentileMs(0.5), c.ResponseTimes.PercentileMs(0.99), c.ChaosDisconnects, c.ChaosPowerLosses,
+            _settings.Groups.Any(g => g.Chaos.IsOn));
     }
 
     private void OnFirstBooted(FleetStation station)

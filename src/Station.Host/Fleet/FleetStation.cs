@@ -46,6 +46,9 @@ internal sealed class FleetStation
 
     public StationStores Stores { get; }
 
+    /// <summary>The station's network as the chaos drops it; null in a group without network drops.</summary>
+    public NetworkSwitch? Network { get; init; }
+
     public bool IsConnected => Runner.Current?.Link.IsConnected ?? false;
 
     public RegistrationStatus? Registration => Runner.Current?.Link.Registration;
@@ -77,6 +80,9 @@ internal sealed class FleetStation
             return false;
         }
     }
+
+    /// <summary>The power is off: the station reports nothing now, so none of its connectors counts as charging.</summary>
+    public void OnPowerCut() => Array.Fill(_status, (int)ChargePointStatus.Unavailable);
 
     private void Watch(ChargePoint station)
     {

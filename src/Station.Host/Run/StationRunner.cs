@@ -17,7 +17,10 @@ internal sealed class StationRunner(
     : BackgroundService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Station.Host");
+    private readonly Lock _powerGate = new();
     private volatile ChargePoint? _current;
+    private CancellationTokenSource? _instanceStop;
+    private PowerCut? _powerCut;
 
     /// <summary>The simulated hardware the control API drives.</summary>
     public SimulatedStationHardware Hardware => hardware;
@@ -33,6 +36,48 @@ internal sealed class StationRunner(
 
     /// <summary>Raised when the station shut down after mains power failed: the process should end, as a station without power does.</summary>
     public event Action? PoweredDown;
+
+    /// <summary>
+    /// A power cut (a fleet's chaos): the running instance is dropped at once, nothing shut down in
+    /// order, its in-memory state gone, as <c>kill -9</c> drops <c>run</c>; the hardware stays as it
+    /// is (the cable is still plugged). No instance starts until <see cref="RestorePower"/>; the next
+    /// one recovers from the stores (a running transaction stopped with reason PowerLoss, queued
+    /// messages delivered). Completes once the instance is gone.
+    /// </summary>
+    public Task CutPowerAsync()
+    {
+        CancellationTokenSource? instance;
+        PowerCut cut;
+        lock (_powerGate)
+        {
+            cut = _powerCut ??= new PowerCut();
+            instance = _instanceStop;
+        }
+
+        try
+        {
+            instance?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The instance ended meanwhile; the loop sees the cut before it starts the next one.
+        }
+
+        return cut.Off.Task;
+    }
+
+    /// <summary>Ends a power cut: the next instance starts.</summary>
+    public void RestorePower()
+    {
+        PowerCut? cut;
+        lock (_powerGate)
+        {
+            (cut, _powerCut) = (_powerCut, null);
+        }
+
+        cut?.Off.TrySetResult();
+        cut?.On.TrySetResult();
+    }
 
     /// <summary>SIGTERM/SIGINT: an orderly shutdown, so running transactions end with reason Reboot.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -62,6 +107,11 @@ internal sealed class StationRunner(
         };
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (!await PowerOnAsync(stoppingToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
             var station = new ChargePoint(settings.Model, options, hardware.Connectors, stores, timeProvider, loggerFactory);
             await using (station.ConfigureAwait(false))
             {
@@ -69,14 +119,32 @@ internal sealed class StationRunner(
                 _current = station;
                 InstanceStarted?.Invoke(station);
                 StationExit exit;
+                bool wasCut;
                 try
                 {
-                    exit = await station.RunAsync(stoppingToken).ConfigureAwait(false);
+                    exit = await station.RunAsync(_instanceStop!.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Cut before it was running: gone all the same.
+                    exit = StationExit.Stopped;
                 }
                 finally
                 {
                     _current = null;
                     hardware.Detach();
+                    lock (_powerGate)
+                    {
+                        wasCut = _instanceStop!.IsCancellationRequested || _powerCut is not null;
+                        _instanceStop.Dispose();
+                        _instanceStop = null;
+                    }
+                }
+
+                // Cut (the power may already be back): the next instance, as after a restart.
+                if (wasCut && !stoppingToken.IsCancellationRequested)
+                {
+                    continue;
                 }
 
                 if (exit.PoweredDown)
@@ -101,5 +169,39 @@ internal sealed class StationRunner(
                 }
             }
         }
+    }
+
+    // Before each instance: waits out a power cut (telling the cutter the last instance is gone), then arms the next instance's own stop.
+    private async Task<bool> PowerOnAsync(CancellationToken stoppingToken)
+    {
+        PowerCut? cut;
+        lock (_powerGate)
+        {
+            cut = _powerCut;
+            if (cut is null)
+            {
+                _instanceStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                return true;
+            }
+        }
+
+        cut.Off.TrySetResult();
+        try
+        {
+            await cut.On.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        return await PowerOnAsync(stoppingToken).ConfigureAwait(false);
+    }
+
+    private sealed class PowerCut
+    {
+        public TaskCompletionSource Off { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource On { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

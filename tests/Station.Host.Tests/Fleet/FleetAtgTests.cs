@@ -58,14 +58,20 @@ public sealed partial class FleetAtgTests
         var clock = new VirtualClock();
         var settings = new FleetSettings
         {
-            Model = FleetModel.Apply(StationModel.Tsct2007Cp, 2, ["MeterValueSampleInterval=10"]),
-            EvPowerW = 7400,
+            Groups =
+            [
+                new FleetGroup
+                {
+                    Model = FleetModel.Apply(StationModel.Tsct2007Cp, 2, ["MeterValueSampleInterval=10"]),
+                    EvPowerW = 7400,
+                    Count = Stations,
+                    Atg = true,
+                    TxDuration = new SecondsRange(30, 60),
+                    TxPause = new SecondsRange(5, 15),
+                },
+            ],
             CentralSystemUris = [csms.Endpoint],
-            Stations = Stations,
             Ramp = 1e9,
-            Atg = true,
-            TxDuration = new SecondsRange(30, 60),
-            TxPause = new SecondsRange(5, 15),
             Seed = seed,
             DataDirectory = data.Path,
         };
@@ -74,49 +80,10 @@ public sealed partial class FleetAtgTests
         using var fleet = new FleetRunner(settings, storage, fileTransfer, clock, NullLoggerFactory.Instance);
         await fleet.StartAsync(CancellationToken.None).OrTimeout();
         await fleet.AllBooted.OrTimeout();
-        await AdvanceAsync(fleet, clock, TimeSpan.FromMinutes(4));
+        await FleetVirtualTime.AdvanceAsync(fleet, clock, TimeSpan.FromMinutes(4));
         var result = calls.ToDictionary(c => c.Key, c => string.Join("\n", c.Value), StringComparer.Ordinal);
         await fleet.StopAsync(CancellationToken.None).OrTimeout();
         return result;
-    }
-
-    // Timer by timer, each time until the drivers sleep, the stations' work is done and every CALL either way is answered.
-    private static async Task AdvanceAsync(FleetRunner fleet, VirtualClock clock, TimeSpan delta)
-    {
-        var target = clock.GetUtcNow() + delta;
-        do
-        {
-            await SettleAsync(fleet);
-        }
-        while (clock.StepTowards(target));
-
-        await SettleAsync(fleet);
-    }
-
-    private static async Task SettleAsync(FleetRunner fleet)
-    {
-        var deadline = TimeProvider.System.GetTimestamp();
-        long version;
-        do
-        {
-            version = fleet.Activity.Version;
-            await fleet.Activity.WhenIdleAsync().OrTimeout();
-            foreach (var station in fleet.Stations)
-            {
-                if (station.Runner.Current is { } current)
-                {
-                    await current.Runtime.Background.WhenIdleAsync().OrTimeout();
-                }
-            }
-
-            // Frames in flight on real sockets have no event of their own; the counters catch up within milliseconds.
-            while (fleet.Counters.Sent != fleet.Counters.Received)
-            {
-                Assert.True(TimeProvider.System.GetElapsedTime(deadline) < TestTimeouts.Default, "a CALL stayed unanswered");
-                await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
-            }
-        }
-        while (version != fleet.Activity.Version || !fleet.Activity.IsIdle);
     }
 
     // The techInfo of SettingSystemTime says how far the clock moved, from whenever the run started.
