@@ -35,7 +35,7 @@ public sealed class CsmsUiTests(ChromiumFixture chromium, ITestOutputHelper outp
         page.WaitFor("tr.frame[data-action=\"BootNotification\"][data-direction=\"received\"]");
         page.WaitFor("#live", "live");
         var timings = page.Timings();
-        Report($"page load: {timings}");
+        Artifacts.Report(output, $"page load: {timings}");
         Assert.All(timings.Resources, url => Assert.StartsWith(timings.Origin + "/", url, StringComparison.Ordinal));
         page.Screenshot("csms-1-station-connected");
 
@@ -64,7 +64,7 @@ public sealed class CsmsUiTests(ChromiumFixture chromium, ITestOutputHelper outp
         var transaction = page.WaitFor(
             $"article.station[data-station=\"{StationId}\"] tr[data-transaction=\"1\"]", $"{Math.Round(energy - start.MeterStart).ToString(CultureInfo.InvariantCulture)} Wh");
         Assert.Contains("WEB-APP-1", transaction.Text, StringComparison.Ordinal);
-        SaveReadmeImage(page.Screenshot("csms-2-transaction-started"), "csms-ui.png");
+        Artifacts.SaveReadmeImage(page.Screenshot("csms-2-transaction-started"), "csms-ui.png");
     }
 
     [SkippableFact]
@@ -146,20 +146,4 @@ public sealed class CsmsUiTests(ChromiumFixture chromium, ITestOutputHelper outp
         });
 
     private static Uri BaseUrl(StationHarness harness) => new($"http://127.0.0.1:{harness.Csms.Port.ToString(CultureInfo.InvariantCulture)}/");
-
-    private void Report(string line)
-    {
-        output.WriteLine(line);
-        Directory.CreateDirectory(Artifacts.Directory);
-        File.AppendAllText(Path.Combine(Artifacts.Directory, "page-load.txt"), line + Environment.NewLine);
-    }
-
-    private static void SaveReadmeImage(string screenshot, string name)
-    {
-        if (Artifacts.WriteReadmeImages)
-        {
-            Directory.CreateDirectory(Artifacts.ReadmeImages);
-            File.Copy(screenshot, Path.Combine(Artifacts.ReadmeImages, name), overwrite: true);
-        }
-    }
 }

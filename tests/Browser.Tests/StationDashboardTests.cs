@@ -38,7 +38,7 @@ public sealed class StationDashboardTests(ChromiumFixture chromium, ITestOutputH
         page.WaitFor("article.connector[data-connector=\"1\"] .status", "Available");
         page.WaitFor("#live", "live");
         var timings = page.Timings();
-        Report($"station dashboard load: {timings}");
+        Artifacts.Report(output, $"station dashboard load: {timings}");
         Assert.All(timings.Resources, url => Assert.StartsWith(timings.Origin + "/", url, StringComparison.Ordinal));
 
         // A plug from outside the page (a script on the control API): the page follows live, without a reload.
@@ -61,7 +61,7 @@ public sealed class StationDashboardTests(ChromiumFixture chromium, ITestOutputH
         page.WaitFor("tr.frame[data-action=\"StartTransaction\"][data-direction=\"sent\"][data-type=\"CALL\"]");
         page.WaitFor("tr.frame[data-action=\"StartTransaction\"][data-direction=\"received\"][data-type=\"CALLRESULT\"]", "transactionId");
         page.WaitFor("tr.frame[data-action=\"Authorize\"][data-direction=\"sent\"]", "WEB-CARD-1");
-        SaveReadmeImage(page.Screenshot("dashboard-1-charging"), "station-dashboard.png");
+        Artifacts.SaveReadmeImage(page.Screenshot("dashboard-1-charging"), "station-dashboard.png");
 
         // The EV pauses and draws again; then the stop button ends the transaction (reason Local) and unplug frees the connector.
         page.Click("article.connector[data-connector=\"1\"] [data-action=\"ev-suspend\"]");
@@ -141,19 +141,4 @@ public sealed class StationDashboardTests(ChromiumFixture chromium, ITestOutputH
         page.WaitFor("tr.frame[data-action=\"StatusNotification\"][data-direction=\"sent\"]", "Available");
     }
 
-    private void Report(string line)
-    {
-        output.WriteLine(line);
-        Directory.CreateDirectory(Artifacts.Directory);
-        File.AppendAllText(Path.Combine(Artifacts.Directory, "page-load.txt"), line + Environment.NewLine);
-    }
-
-    private static void SaveReadmeImage(string screenshot, string name)
-    {
-        if (Artifacts.WriteReadmeImages)
-        {
-            Directory.CreateDirectory(Artifacts.ReadmeImages);
-            File.Copy(screenshot, Path.Combine(Artifacts.ReadmeImages, name), overwrite: true);
-        }
-    }
 }

@@ -60,13 +60,14 @@ internal sealed class CommandProcess : IAsyncDisposable
         return command;
     }
 
-    /// <summary>The first stdout line matching <paramref name="predicate"/>, waiting for it within <paramref name="timeout"/>.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout)
+    /// <summary>The first stdout (or, with <paramref name="stderr"/>, stderr) line matching <paramref name="predicate"/>, waiting for it within <paramref name="timeout"/>.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout, bool stderr = false)
     {
+        var lines = stderr ? _stderr : _stdout;
         using var deadline = new CancellationTokenSource(timeout, TimeProvider.System);
         while (true)
         {
-            if (_stdout.FirstOrDefault(predicate) is { } line)
+            if (lines.FirstOrDefault(predicate) is { } line)
             {
                 return line;
             }
@@ -75,7 +76,7 @@ internal sealed class CommandProcess : IAsyncDisposable
             {
                 // Exited: once its output is read to the end, the line is there or never will be.
                 _process.WaitForExit();
-                if (_stdout.FirstOrDefault(predicate) is { } last)
+                if (lines.FirstOrDefault(predicate) is { } last)
                 {
                     return last;
                 }

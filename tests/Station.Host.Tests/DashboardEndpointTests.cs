@@ -79,13 +79,13 @@ public sealed class DashboardEndpointTests : CentralSystemProcessTest
         using var response = await station.Http.GetAsync(new Uri("/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead).OrTimeout();
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        var (firstEvent, frames) = await NextEventAsync(reader).OrTimeout();
+        var (firstEvent, frames) = await ServerSentEvents.NextEventAsync(reader).OrTimeout();
         Assert.Equal("frames", firstEvent);
         Assert.Contains(JsonDocument.Parse(frames).RootElement.GetProperty("frames").EnumerateArray(), f => f.GetProperty("action").GetString() == "BootNotification");
-        Assert.Equal("Available", await NextStatusAsync(reader, status => status == "Available").OrTimeout());
+        Assert.Equal("Available", await ServerSentEvents.NextStatusAsync(reader, status => status == "Available").OrTimeout());
 
         using var plugged = await station.Http.PostAsync(new Uri("/connectors/1/plug", UriKind.Relative), null).OrTimeout();
-        Assert.Equal("Preparing", await NextStatusAsync(reader, status => status == "Preparing").OrTimeout());
+        Assert.Equal("Preparing", await ServerSentEvents.NextStatusAsync(reader, status => status == "Preparing").OrTimeout());
     }
 
     [Fact]
@@ -121,42 +121,6 @@ public sealed class DashboardEndpointTests : CentralSystemProcessTest
         own.Headers.Add("Origin", station.Http.BaseAddress!.GetLeftPart(UriPartial.Authority));
         using var accepted = await station.Http.SendAsync(own).OrTimeout();
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-    }
-
-    private static async Task<string?> NextStatusAsync(StreamReader reader, Func<string?, bool> wanted)
-    {
-        while (true)
-        {
-            var (name, data) = await NextEventAsync(reader);
-            if (name == "state" && JsonDocument.Parse(data).RootElement.GetProperty("connectors")[0].GetProperty("status").GetString() is var status && wanted(status))
-            {
-                return status;
-            }
-        }
-    }
-
-    private static async Task<(string Event, string Data)> NextEventAsync(StreamReader reader)
-    {
-        string? name = null;
-        var data = new List<string>();
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            if (line.Length == 0 && name is not null)
-            {
-                return (name, string.Join('\n', data));
-            }
-
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data.Add(line["data: ".Length..]);
-            }
-        }
-
-        throw new EndOfStreamException("the event stream ended");
     }
 
     private async Task<Station> StartAsync(string id)

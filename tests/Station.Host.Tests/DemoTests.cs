@@ -103,6 +103,42 @@ public sealed class DemoTests(ITestOutputHelper output)
         Assert.Contains(demo.Stdout, l => l.StartsWith("  energy delivered: ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Demo_with_a_control_port_prints_the_dashboard_url_serves_it_and_stays_up_until_SIGTERM()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        await using var demo = CommandProcess.Start("demo", "--control-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var url = await demo.WaitForLineAsync(l => l.StartsWith("dashboard at ", StringComparison.Ordinal), DemoTimeout);
+        Assert.StartsWith($"dashboard at http://127.0.0.1:{port}/ (Central System web UI at http://127.0.0.1:", url, StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Assert.Contains("station.js", await http.GetStringAsync("/").OrTimeout(), StringComparison.Ordinal);
+
+        // After the script the dashboard is still there, its log holding the whole session.
+        await demo.WaitForLineAsync(l => l.StartsWith("the script is done", StringComparison.Ordinal), DemoTimeout);
+        var frames = await http.GetStringAsync("/frames?action=RemoteStopTransaction").OrTimeout();
+        Assert.Contains("\"direction\":\"received\",\"action\":\"RemoteStopTransaction\",\"type\":\"CALL\"", frames, StringComparison.Ordinal);
+        Assert.Contains("\"chargePointId\":\"CP001\"", await http.GetStringAsync("/state").OrTimeout(), StringComparison.Ordinal);
+
+        await demo.TerminateAsync();
+        Assert.Equal(0, await demo.WaitForExitAsync(DemoTimeout));
+        Assert.Contains("Summary", demo.Stdout);
+    }
+
+    [Fact]
+    public async Task Demo_with_a_bad_control_port_exits_2_with_one_error_line()
+    {
+        await using var demo = CommandProcess.Start("demo", "--control-port", "70000");
+
+        Assert.Equal(2, await demo.WaitForExitAsync(DemoTimeout));
+        Assert.Equal("error: --control-port 70000 is outside 0..65535", Assert.Single(demo.Stderr));
+    }
+
     // Every CALL and CALLRESULT the station sent, against the official OCPP 1.6 schemas.
     private static void AssertStationFramesSchemaValid(IReadOnlyList<RecordedFrame> frames)
     {

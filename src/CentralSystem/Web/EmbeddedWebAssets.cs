@@ -19,6 +19,28 @@ public static class EmbeddedWebAssets
         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
+    /// The files of this web UI that another UI serves as well, byte for byte: the station
+    /// dashboard of the station host uses the same look, DOM helpers and message log, so there is
+    /// one copy of each (here) rather than two that drift apart.
+    /// </summary>
+    public static IReadOnlyList<string> SharedFiles { get; } = ["ui.css", "dom.js", "frame-log.js"];
+
+    /// <summary>The content of one of <see cref="SharedFiles"/>, for a host that embeds its own UI.</summary>
+    public static byte[] ReadSharedFile(string file)
+    {
+        if (!SharedFiles.Contains(file))
+        {
+            throw new ArgumentException($"'{file}' is not a shared file of the web UI", nameof(file));
+        }
+
+        using var stream = typeof(EmbeddedWebAssets).Assembly.GetManifestResourceStream($"CentralSystem.wwwroot.{file}")
+            ?? throw new InvalidOperationException($"the web UI file '{file}' is not embedded");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>
     /// Adds the middleware that answers GET and HEAD for the embedded files of
     /// <paramref name="baseNamespace"/>; other requests pass on to the rest of the pipeline.
     /// The folder is flat: the embedded file provider maps <c>/</c> in a path to a dot.

@@ -1,4 +1,4 @@
-// Small DOM helpers: every text goes in through textContent, never as HTML.
+// Small DOM helpers of both web UIs (the station dashboard serves this same file): every text goes in through textContent, never as HTML.
 
 /** Creates an element: h('td', { class: 'x', dataset: { id: 1 } }, 'text', child). */
 export function h(tag, attributes = {}, ...children) {
@@ -31,4 +31,15 @@ export function setOptions(select, values, { blank } = {}) {
   const options = values.map((value) => (typeof value === 'string' ? { value, label: value } : value));
   select.replaceChildren(...(blank !== undefined ? [h('option', { value: '' }, blank)] : []), ...options.map((o) => h('option', { value: o.value }, o.label)));
   if ([...select.options].some((option) => option.value === current)) select.value = current;
+}
+
+/** Sets the text of an element only when it changed, so a live update does not disturb a selection. */
+export function setText(element, text) {
+  const value = String(text ?? '');
+  if (element.textContent !== value) element.textContent = value;
+}
+
+/** A number with at most `digits` decimals, in the page's locale-independent form. */
+export function fixed(value, digits = 1) {
+  return typeof value === 'number' ? String(Math.round(value * 10 ** digits) / 10 ** digits) : '';
 }

@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Station.Host.Dashboard;
 
 /// <summary>
-/// The dashboard's files, embedded in the binary (<c>Dashboard/wwwroot</c>), so the pages work
+/// The dashboard's files, embedded in the binary (<c>Dashboard/wwwroot</c>, and the files it shares
+/// with the Central System's UI, <see cref="EmbeddedWebAssets.SharedFiles"/>), so the pages work
 /// offline and load nothing from another host. The station page uses relative URLs only, so the
 /// same files serve a lone station at <c>/</c> and a station of a fleet at <c>/stations/{id}/</c>.
 /// Every answer carries the same Content-Security-Policy as the Central System's UI.
@@ -85,11 +86,20 @@ internal static class DashboardPages
             stream.CopyTo(copy);
             var content = copy.ToArray();
             var file = name[ResourcePrefix.Length..];
-            assets[file] = new Asset(content, ContentTypeOf(file), $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"");
+            assets[file] = Describe(file, content);
+        }
+
+        // The look, the DOM helpers and the message log are the Central System UI's own files, served as they are.
+        foreach (var file in EmbeddedWebAssets.SharedFiles)
+        {
+            assets.Add(file, Describe(file, EmbeddedWebAssets.ReadSharedFile(file)));
         }
 
         return assets.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    private static Asset Describe(string file, byte[] content) =>
+        new(content, ContentTypeOf(file), $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"");
 
     private static string ContentTypeOf(string file) => Path.GetExtension(file) switch
     {

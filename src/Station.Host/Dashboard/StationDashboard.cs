@@ -34,6 +34,10 @@ internal sealed class StationDashboard : IAsyncDisposable
         Frames = new DashboardFrameLog(_stream, timeProvider);
     }
 
+    /// <summary>A dashboard that logs its refusals (400) to <paramref name="logger"/> before <see cref="Start"/>, or without it.</summary>
+    public StationDashboard(TimeProvider timeProvider, ILogger logger)
+        : this(timeProvider) => _logger = logger;
+
     /// <summary>The station's frames; pass it as the station's frame observer.</summary>
     public DashboardFrameLog Frames { get; }
 
@@ -67,11 +71,13 @@ internal sealed class StationDashboard : IAsyncDisposable
     {
         routes.MapGet("/events", new RequestDelegate(ServeEventsAsync));
         routes.MapGet("/frames", FramesResult);
-        routes.MapGet("/configuration", async (CancellationToken ct) =>
-            await ReadConfigurationAsync(ct).ConfigureAwait(false) is { } keys
-                ? Results.Json(new ConfigurationBody(keys), DashboardJsonContext.Relaxed.ConfigurationBody)
-                : Results.Json(new ErrorBody("the station is rebooting; its configuration is back once it runs again"), ControlJsonContext.Relaxed.ErrorBody, statusCode: 503));
+        routes.MapGet("/configuration", async (CancellationToken ct) => ConfigurationResult(await ReadConfigurationAsync(ct).ConfigureAwait(false)));
     }
+
+    /// <summary>The answer of <c>GET /configuration</c>: the keys, or 503 while the station reboots (null).</summary>
+    public static IResult ConfigurationResult(IReadOnlyList<ConfigurationKeyBody>? keys) => keys is not null
+        ? Results.Json(new ConfigurationBody(keys), DashboardJsonContext.Relaxed.ConfigurationBody)
+        : Results.Json(new ErrorBody("the station is rebooting; its configuration is back once it runs again"), ControlJsonContext.Relaxed.ErrorBody, statusCode: 503);
 
     /// <summary>Ends the open event streams, which would hold the host's shutdown; call when it begins.</summary>
     public void EndStreams() => _stream.Close();
@@ -86,8 +92,8 @@ internal sealed class StationDashboard : IAsyncDisposable
         }
     }
 
-    // GET /frames?limit=N&action=A: the latest N (1..500, default 100) frames, of one action if asked.
-    private IResult FramesResult(HttpRequest request)
+    /// <summary><c>GET /frames?limit=N&amp;action=A</c>: the latest N (1..500, default 100) frames, of one action if asked.</summary>
+    public IResult FramesResult(HttpRequest request)
     {
         var limit = 100;
         if (request.Query["limit"] is { Count: > 0 } limitText
@@ -110,7 +116,8 @@ internal sealed class StationDashboard : IAsyncDisposable
         return Results.Json(new FramesBody([.. frames.TakeLast(limit)]), DashboardJsonContext.Relaxed.FramesBody);
     }
 
-    private async Task ServeEventsAsync(HttpContext context)
+    /// <summary><c>GET /events</c>: the page's Server-Sent Events, until the page goes or the streams end.</summary>
+    public async Task ServeEventsAsync(HttpContext context)
     {
         // Read before subscribing (reading is asynchronous, the stream's first events are not);
         // a change in between is sent again once subscribed (ResendNext).

@@ -20,16 +20,29 @@ internal static class DemoCommand
         DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Warning,
     };
 
+    private static readonly Option<int> ControlPort = new("--control-port")
+    {
+        Description = "Also serve the station's control API and dashboard on 127.0.0.1 at this port, kept up after the script until Ctrl+C (0 = off)",
+        DefaultValueFactory = _ => 0,
+    };
+
     public static Command Create()
     {
         var command = new Command("demo", "Play a charging session between a simulated station and the built-in Central System, then exit");
         command.Options.Add(KeepData);
         command.Options.Add(LogLevel);
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(KeepData), parse.GetValue(LogLevel)));
+        command.Options.Add(ControlPort);
+        command.SetAction((parse, _) =>
+        {
+            var port = parse.GetValue(ControlPort);
+            return port is < 0 or > 65535
+                ? throw new UsageException($"--control-port {port} is outside 0..65535")
+                : RunAsync(parse.GetValue(KeepData), parse.GetValue(LogLevel), port);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(bool keepData, LogLevel logLevel)
+    private static async Task<int> RunAsync(bool keepData, LogLevel logLevel, int controlPort)
     {
         using var shutdown = new ShutdownSignal();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "ocpp-station-demo", Guid.NewGuid().ToString("N"));
@@ -40,7 +53,10 @@ internal static class DemoCommand
             using (var loggerFactory = LoggerFactory.Create(logging => CommonOptions.ConfigureLogging(logging, logLevel, toStandardError: true)))
             {
                 summary = await DemoSession.RunAsync(
-                    new DemoOptions { DataDirectory = dataDirectory, LoggerFactory = loggerFactory, Output = Console.Out.WriteLine },
+                    new DemoOptions
+                    {
+                        DataDirectory = dataDirectory, LoggerFactory = loggerFactory, Output = Console.Out.WriteLine, ControlPort = controlPort, KeepOpenUntil = shutdown.Token,
+                    },
                     shutdown.Token);
             }
 

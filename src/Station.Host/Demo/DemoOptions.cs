@@ -20,6 +20,15 @@ public sealed record DemoOptions
     /// <summary>How many sampled MeterValues each transaction sends before it is stopped.</summary>
     public int MeterValuesPerTransaction { get; init; } = 2;
 
+    /// <summary>
+    /// 1..65535: the station's control API and dashboard on 127.0.0.1 at this port (and the Central
+    /// System's web UI on its own), kept open after the script until <see cref="KeepOpenUntil"/> is cancelled; 0: none.
+    /// </summary>
+    public int ControlPort { get; init; }
+
+    /// <summary>With <see cref="ControlPort"/>: after the script the station and its dashboard stay up until this is cancelled.</summary>
+    public CancellationToken KeepOpenUntil { get; init; }
+
     /// <summary>The charge point identity.</summary>
     public string ChargePointId { get; init; } = "CP001";
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CentralSystem;
+using Microsoft.AspNetCore.Builder;
 using Station.Configuration;
+using Station.Host.Dashboard;
 using Station.Host.Run;
 using Station.Model;
 
@@ -10,6 +12,7 @@ namespace Station.Host.Demo;
 /// The demo: the built-in Central System and one simulated TSCT-2007CP in this process, over a
 /// loopback WebSocket, in real time, playing a local and a remote charging session (see
 /// <see cref="DemoScript"/>). The message flow goes to <see cref="DemoOptions.Output"/> as it happens.
+/// With <see cref="DemoOptions.ControlPort"/> the station's dashboard is served too.
 /// </summary>
 public static class DemoSession
 {
@@ -46,7 +49,7 @@ public static class DemoSession
         ArgumentNullException.ThrowIfNull(options);
         var time = TimeProvider.System;
         var startedAt = time.GetUtcNow();
-        var csmsOptions = new CentralSystemOptions { HeartbeatInterval = HeartbeatIntervalSeconds };
+        var csmsOptions = new CentralSystemOptions { HeartbeatInterval = HeartbeatIntervalSeconds, EnableHttpApi = options.ControlPort != 0 };
         await using var csms = await CentralSystemServer.StartAsync(csmsOptions, options.LoggerFactory, time, cancellationToken).ConfigureAwait(false);
         csms.FrameRecorded += (_, frame) => options.Output(Line(frame.Timestamp - startedAt, MessageFormatter.Format(frame)));
         options.Output($"Central System listening on {csms.Endpoint}; station {options.ChargePointId} ({Model.Vendor} {Model.Model}) connects to {csms.Endpoint}/{options.ChargePointId}");
@@ -57,6 +60,7 @@ public static class DemoSession
         using (database)
         {
             var roundTrips = new RoundTripObserver(time);
+            await using var dashboard = new StationDashboard(time);
             var settings = new RunSettings
             {
                 Model = Model,
@@ -65,24 +69,60 @@ public static class DemoSession
                 DataDirectory = options.DataDirectory,
                 ControlPort = 0,
                 EvPowerW = StationConfigLoader.DefaultEvPowerW,
-                FrameObserver = roundTrips,
+                FrameObserver = options.ControlPort == 0 ? roundTrips : new FrameObserverPair(roundTrips, dashboard.Frames),
             };
             var hardware = StationFactory.CreateHardware(Model, settings.EvPowerW, stores, time);
             using var trace = new Station.Diagnostics.StationTrace(Path.Combine(options.DataDirectory, "logs"), time);
             using var runner = new StationRunner(settings, stores, hardware, trace, new Station.FileTransfer.FileTransferClient(), time, options.LoggerFactory);
             await runner.StartAsync(cancellationToken).ConfigureAwait(false);
             StationSession session;
+            WebApplication? web = null;
             try
             {
+                if (options.ControlPort != 0)
+                {
+                    try
+                    {
+                        web = await StationDashboardHost.StartAsync(options.ControlPort, dashboard, runner, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+                    {
+                        throw new UsageException($"cannot listen on 127.0.0.1:{options.ControlPort}: {ex.Message.ReplaceLineEndings(" ")}");
+                    }
+                    options.Output(string.Create(
+                        CultureInfo.InvariantCulture, $"dashboard at http://127.0.0.1:{options.ControlPort}/ (Central System web UI at http://127.0.0.1:{csms.Port}/)"));
+                }
+
                 var script = new DemoScript(csms, runner, roundTrips, options, step => options.Output(Line(time.GetUtcNow() - startedAt, "▶ " + step)), cancellationToken);
                 session = await script.RunAsync().ConfigureAwait(false);
+                if (web is not null)
+                {
+                    options.Output("the script is done; the station and its dashboard stay up until Ctrl+C");
+                    await WhenCancelled(options.KeepOpenUntil).ConfigureAwait(false);
+                }
             }
             finally
             {
+                if (web is not null)
+                {
+                    dashboard.EndStreams();
+                    await web.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                    await web.DisposeAsync().ConfigureAwait(false);
+                }
+
                 await runner.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
             return DemoSummary.From(session.Frames, roundTrips.Completed, time.GetUtcNow() - startedAt);
+        }
+    }
+
+    private static async Task WhenCancelled(CancellationToken token)
+    {
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (token.Register(() => cancelled.TrySetResult()))
+        {
+            await cancelled.Task.ConfigureAwait(false);
         }
     }
 

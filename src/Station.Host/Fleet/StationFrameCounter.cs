@@ -18,11 +18,24 @@ internal sealed class StationFrameCounter(FleetCounters counters) : IFrameObserv
     private long _outgoingAt;
     private string _incomingAction = "unknown";
 
+    private IFrameObserver? _watcher;
+
     /// <summary>Frames sent by this station, all kinds (the per-station rate of the benchmark).</summary>
     public long Sent { get; private set; }
 
+    /// <summary>
+    /// Sees the frames too while a dashboard page watches this station (its frame log, made when
+    /// the page opens, <see cref="Dashboard.FleetStationDashboards"/>); null, and free, otherwise.
+    /// </summary>
+    public IFrameObserver? Watcher
+    {
+        get => Volatile.Read(ref _watcher);
+        set => Volatile.Write(ref _watcher, value);
+    }
+
     public void OnFrame(FrameDirection direction, ReadOnlySpan<byte> frame)
     {
+        Volatile.Read(ref _watcher)?.OnFrame(direction, frame);
         if (!TryRead(frame, out var kind, out var id, out var action))
         {
             return;

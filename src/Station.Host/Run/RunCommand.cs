@@ -9,7 +9,6 @@ using Station.Diagnostics;
 using Station.FileTransfer;
 using Station.Hardware.Simulated;
 using Station.Runtime;
-using Station.Host.Control;
 using Station.Host.Dashboard;
 using Station.Host.Run.FaultInjection;
 
@@ -137,19 +136,9 @@ internal static class RunCommand
     }
 
     // The control API and, on the same port, the dashboard: its page at /, its event stream and reads.
-    private static void MapControl(WebApplication app, StationDashboard dashboard)
-    {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control");
-        var runner = app.Services.GetRequiredService<StationRunner>();
-        CrossOriginGuard.Use(app, logger);
-        dashboard.NudgeAfterWrites(app);
-        ControlApi.Map(app, runner, logger);
-        dashboard.Start(
-            cancellationToken => StationStateReader.ReadAsync(runner, cancellationToken), cancellationToken => StationConfigurationReader.ReadAsync(runner, cancellationToken), logger);
-        dashboard.Map(app);
-        DashboardPages.MapStation(app);
-        app.Lifetime.ApplicationStopping.Register(dashboard.EndStreams);
-    }
+    private static void MapControl(WebApplication app, StationDashboard dashboard) =>
+        StationDashboardHost.Map(
+            app, dashboard, app.Services.GetRequiredService<StationRunner>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Control"));
 
     private static void Configure(IServiceCollection services, ILoggingBuilder logging, RunSettings settings, StationStores stores, SimulatedStationHardware hardware, LogLevel logLevel)
     {

@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Browser.Tests.Support;
 
 /// <summary>
@@ -17,6 +19,24 @@ public static class Artifacts
 
     /// <summary>The repository's <c>docs/images</c>.</summary>
     public static string ReadmeImages => Path.Combine(ProjectDirectory(), "..", "..", "docs", "images");
+
+    /// <summary>Writes a measured figure to the test's output and appends it to <c>TestResults/page-load.txt</c>.</summary>
+    public static void Report(ITestOutputHelper output, string line)
+    {
+        output.WriteLine(line);
+        System.IO.Directory.CreateDirectory(Directory);
+        File.AppendAllText(Path.Combine(Directory, "page-load.txt"), line + Environment.NewLine);
+    }
+
+    /// <summary>With <see cref="WriteReadmeImages"/>, copies a screenshot to the README's image <paramref name="name"/>.</summary>
+    public static void SaveReadmeImage(string screenshot, string name)
+    {
+        if (WriteReadmeImages)
+        {
+            System.IO.Directory.CreateDirectory(ReadmeImages);
+            File.Copy(screenshot, Path.Combine(ReadmeImages, name), overwrite: true);
+        }
+    }
 
     private static string ProjectDirectory()
     {

@@ -8,8 +8,8 @@ using Ocpp16.Testing;
 namespace Browser.Tests.Support;
 
 /// <summary>
-/// <c>ocpp-station run</c> in a child process with its control port (and so its dashboard) on a
-/// free loopback port, as a user starts it; killed on dispose, its data directory removed.
+/// <c>ocpp-station run</c> (or <c>fleet</c>) in a child process with its control port (and so its
+/// dashboard) on a free loopback port, as a user starts it; killed on dispose, its data directory removed.
 /// </summary>
 public sealed class StationProcess : IAsyncDisposable
 {
@@ -34,18 +34,39 @@ public sealed class StationProcess : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts station <paramref name="id"/> against <paramref name="csmsUrl"/> and waits until its control API listens.</summary>
-    public static async Task<StationProcess> StartAsync(Uri csmsUrl, string id, params string[] extraArgs)
+    public static Task<StationProcess> StartAsync(Uri csmsUrl, string id, params string[] extraArgs)
     {
         var port = FreePort();
         var data = new TempDirectory();
+        return StartAsync(
+            data,
+            port,
+            ["run", "--csms-url", csmsUrl.ToString(), "--id", id, "--data-dir", data.Path, "--control-port", port.ToString(CultureInfo.InvariantCulture), "--log-level", "Warning", .. extraArgs]);
+    }
+
+    /// <summary>
+    /// Starts <c>fleet</c> of <paramref name="stations"/> stations (ids <paramref name="idPrefix"/>00001, …) against
+    /// <paramref name="csmsUrl"/>, its control API and fleet view on a free port, and waits until it listens.
+    /// </summary>
+    public static Task<StationProcess> StartFleetAsync(Uri csmsUrl, int stations, string idPrefix, params string[] extraArgs)
+    {
+        var port = FreePort();
+        var data = new TempDirectory();
+        return StartAsync(
+            data,
+            port,
+            [
+                "fleet", "--csms-url", csmsUrl.ToString(), "--stations", stations.ToString(CultureInfo.InvariantCulture), "--id-prefix", idPrefix,
+                "--data-dir", data.Path, "--control-port", port.ToString(CultureInfo.InvariantCulture), .. extraArgs,
+            ]);
+    }
+
+    private static async Task<StationProcess> StartAsync(TempDirectory data, int port, string[] command)
+    {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] args =
-        [
-            Path.Combine(AppContext.BaseDirectory, "ocpp-station.dll"), "run", "--csms-url", csmsUrl.ToString(), "--id", id,
-            "--data-dir", data.Path, "--control-port", port.ToString(CultureInfo.InvariantCulture), "--log-level", "Warning", .. extraArgs,
-        ];
-        foreach (var arg in args)
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ocpp-station.dll"));
+        foreach (var arg in command)
         {
             start.ArgumentList.Add(arg);
         }

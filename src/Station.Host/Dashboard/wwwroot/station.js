@@ -3,7 +3,8 @@
 
 import { ConfigurationTable } from './config.js';
 import { ConnectorList, ErrorCodes } from './connectors.js';
-import { post, setOptions, setText } from './dom.js';
+import { post } from './control.js';
+import { setOptions, setText } from './dom.js';
 import { MessageLog } from './messages.js';
 
 const live = document.getElementById('live');
