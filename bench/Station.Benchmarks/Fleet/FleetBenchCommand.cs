@@ -11,8 +11,7 @@ namespace Station.Benchmarks.Fleet;
 /// <c>fleet</c>: the fleet benchmark of issue 13. The built-in Central System (<c>csms --quiet</c>)
 /// and the fleet (<c>fleet --atg</c> on the issue's schedule) run as processes, one pair per
 /// <c>--per-process</c> stations (a process may open at most ~20,000 files here, and 30,000 sockets
-/// need two of each), with adjacent <c>--first-index</c> ranges and a 127.0.0.x source address
-/// each. It waits until every station is booted, lets the transactions settle for
+/// need two of each), with adjacent <c>--first-index</c> ranges. It waits until every station is booted, lets the transactions settle for
 /// <c>--warmup</c>, measures the steady phase of <c>--duration</c> seconds from the fleets'
 /// control APIs and <c>/proc</c>, then stops the fleets with SIGTERM and prints the figures.
 /// </summary>
@@ -43,7 +42,7 @@ internal static class FleetBenchCommand
             {
                 var first = 1 + p * options.PerProcess;
                 var count = Math.Min(options.PerProcess, options.Stations - p * options.PerProcess);
-                processes.Add(await StartPairAsync(options, Path.Combine(data.Path, $"fleet-{p + 1}"), first, count, p + 2).ConfigureAwait(false));
+                processes.Add(await StartPairAsync(options, Path.Combine(data.Path, $"fleet-{p + 1}"), first, count).ConfigureAwait(false));
                 Console.WriteLine($"process {p + 1}: {count} stations from index {first}, control port {processes[^1].ControlPort}");
             }
 
@@ -105,7 +104,7 @@ internal static class FleetBenchCommand
     // The base of "RSS per station": the same fleet command with one station, after its first transaction began.
     private static async Task<long> MeasureBaseAsync(FleetBenchOptions options, DataDirectory data)
     {
-        var (csms, fleet, _) = await StartPairAsync(options, Path.Combine(data.Path, "fleet-base"), options.Stations + 1, 1, 2).ConfigureAwait(false);
+        var (csms, fleet, _) = await StartPairAsync(options, Path.Combine(data.Path, "fleet-base"), options.Stations + 1, 1).ConfigureAwait(false);
         try
         {
             if (await fleet.WaitForLineAsync(l => l.Contains(" booted in ", StringComparison.Ordinal), StartTimeout).ConfigureAwait(false) is null)
@@ -129,7 +128,7 @@ internal static class FleetBenchCommand
     }
 
     private static async Task<(ChildProcess Csms, ChildProcess Fleet, int ControlPort)> StartPairAsync(
-        FleetBenchOptions options, string dataDirectory, int first, int count, int sourceAddress)
+        FleetBenchOptions options, string dataDirectory, int first, int count)
     {
         var csms = ChildProcess.Start(options.StationHost, ["csms", "--port", "0", "--quiet", "--log-level", "Warning"]);
         var listening = await csms.WaitForLineAsync(l => l.StartsWith("csms listening on ", StringComparison.Ordinal), StartTimeout).ConfigureAwait(false)
@@ -141,8 +140,8 @@ internal static class FleetBenchCommand
             "fleet", "--csms-url", url, "--stations", count.ToString(CultureInfo.InvariantCulture), "--first-index", first.ToString(CultureInfo.InvariantCulture),
             "--ramp", options.Ramp.ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
             "--data-dir", dataDirectory, "--control-port", port.ToString(CultureInfo.InvariantCulture),
-            // A source address of its own per process: one address has ~28,000 ephemeral ports towards one Central System address.
-            "--source-address", $"127.0.0.{sourceAddress}", "--log-level", "Warning",
+            // No --source-address: each process has a Central System port of its own, and ~28,000 ephemeral ports towards it.
+            "--log-level", "Warning",
             .. FleetSchedule.FleetArguments,
         ];
         var fleet = ChildProcess.Start(options.StationHost, args);

@@ -40,7 +40,8 @@ internal sealed class FleetBenchReport(
         Line(output, "messages/s", $"{sent:0.0} sent, {received:0.0} received (answers and Central System CALLs)");
         Line(output, "per station", $"{perStation:0.0000} msg/s sent against {expected:0.0000} by the schedule: {deviation * 100:+0.0;-0.0} %" +
             Verdict(Math.Abs(deviation) <= TargetRateDeviation, "target within 10 %"));
-        Line(output, "response time", p50 is null ? "no answers in the steady phase" : $"p50 <= {p50:0.#} ms, p99 <= {p99:0.#} ms (upper edges of the histogram's buckets, steady phase)");
+        Line(output, "response time", p50 is null ? "no answers in the steady phase"
+            : $"p50 {Edge(after, p50.Value)} ms, p99 {Edge(after, p99!.Value)} ms (the histogram bucket's upper edge, steady phase, every action)");
         Line(output, "automatic tx", $"{after.AtgTransactions - before.AtgTransactions} completed in the steady phase");
         Line(output, "reconnects", $"{after.Reconnects - before.Reconnects} in the steady phase, {after.Reconnects} in all");
         Line(output, "errors", $"{after.Errors - before.Errors} in the steady phase, {after.Errors} in all (CALLERRORs and unanswered CALLs); {fleetLogLines} fleet log lines (Warning and up)");
@@ -52,6 +53,11 @@ internal sealed class FleetBenchReport(
         Line(output, "csms RSS", $"{csmsRssBytes / 1e6:0} MB at the end of the steady phase");
         Line(output, "stop", stopSeconds is { } s ? $"{s:0.0} s from SIGTERM to every fleet process's exit" : "a fleet process did not exit within 300 s of SIGTERM");
     }
+
+    // The last bucket has no upper edge: say past which edge the quantile lies.
+    private static string Edge(FleetSnapshot snapshot, double edge) => double.IsPositiveInfinity(edge)
+        ? string.Create(CultureInfo.InvariantCulture, $"> {snapshot.Buckets.Keys.Where(double.IsFinite).DefaultIfEmpty(0).Max():0}")
+        : string.Create(CultureInfo.InvariantCulture, $"<= {edge:0.#}");
 
     private static void Line(TextWriter output, string name, string text) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-18}{text}"));
