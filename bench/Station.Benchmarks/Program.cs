@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Station.Benchmarks.Chaos;
 using Station.Benchmarks.EndToEnd;
+using Station.Benchmarks.Fleet;
 
 namespace Station.Benchmarks;
 
@@ -22,6 +23,8 @@ public static class Program
                     return await MemoryCommand.RunAsync(MemoryOptions.Parse(args[1..]));
                 case "chaos":
                     return await ChaosCommand.RunAsync(ChaosOptions.Parse(args[1..]));
+                case "fleet":
+                    return await FleetBenchCommand.RunAsync(FleetBenchOptions.Parse(args[1..]));
                 case null or "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -33,8 +36,8 @@ public static class Program
         }
         catch (UsageException ex)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            Console.Error.WriteLine(Usage);
+            // One line: the usage is a --help away.
+            Console.Error.WriteLine($"error: {ex.Message} (see --help)");
             return 2;
         }
     }
@@ -54,6 +57,13 @@ public static class Program
                   commit and between send and answer, against the csms process; checks the Central
                   System's record (needs the built ocpp-station.dll: the project builds it); --record
                   writes that record (the csms --json lines)
+          fleet   [--stations N] [--duration S] [--warmup S] [--per-process N] [--ramp R] [--boot-timeout S] [--seed N]
+                  [--data-dir DIR] [--station-host DLL]
+                  issue 13's fleet benchmark: N stations (default 1000) on its schedule (2 connectors, ATG 30-60 s / 5-15 s,
+                  MeterValues every 10 s, Heartbeat 60 s) against the built-in Central System, in processes of
+                  --per-process stations (default 15000) each with a csms process of its own; after every station booted and
+                  --warmup (30 s), measures S s (default 120): boot time, messages/s, per-station rate against the
+                  schedule's, response p50/p99, reconnects, errors, RSS (peak, steady, per station), CPU
           --filter '*' [BenchmarkDotNet options]
                   codec, RPC and connection micro-benchmarks (FrameDecode, FrameEncode, RpcRoundTrip, Connect per security profile); try --list flat, --job short
         """;

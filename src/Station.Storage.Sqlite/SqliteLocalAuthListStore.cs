@@ -51,7 +51,7 @@ public sealed class SqliteLocalAuthListStore(StationDatabase database) : ILocalA
     /// <inheritdoc/>
     public void Update(int version, IReadOnlyList<LocalAuthListEntry> upserts, IReadOnlyList<string> removals) => database.InTransaction((connection, transaction) =>
     {
-        using var remove = StationDatabase.Command(
+        var remove = StationDatabase.Command(
             connection, transaction, "DELETE FROM local_auth_list WHERE station = $station AND id_tag = $id", ("$station", database.Station), ("$id", string.Empty));
         foreach (var idTag in removals)
         {
@@ -67,7 +67,7 @@ public sealed class SqliteLocalAuthListStore(StationDatabase database) : ILocalA
     private void Upsert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<LocalAuthListEntry> entries)
     {
         // One prepared statement for the whole batch: a Full list of thousands is one transaction of cheap steps.
-        using var insert = StationDatabase.Command(
+        var insert = StationDatabase.Command(
             connection,
             transaction,
             """

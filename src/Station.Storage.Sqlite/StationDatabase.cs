@@ -99,11 +99,13 @@ public sealed class StationDatabase : IDisposable
     /// statement that names <c>$station</c> without binding it gets the <see cref="Station"/> of the
     /// handle whose <see cref="Use"/> or <see cref="InTransaction"/> runs it (the stores' static helpers have no handle).
     /// </summary>
+    /// <remarks>
+    /// The command is the connection's prepared one for <paramref name="sql"/> (<see cref="StatementCache"/>), valid until the
+    /// next <see cref="Command"/> of the same text: execute it, never dispose it.
+    /// </remarks>
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
+        var command = StatementCache.For(connection).Get(sql, transaction);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);

@@ -68,6 +68,23 @@ public sealed class CsmsCommandTests
     }
 
     [Fact]
+    public async Task Quiet_answers_the_stations_and_prints_no_frame_lines()
+    {
+        await using var csms = CommandProcess.Start("csms", "--port", "0", "--quiet");
+        var listening = await csms.WaitForLineAsync(l => l.StartsWith("csms listening on ", StringComparison.Ordinal), ProcessTimeout);
+        var endpoint = new Uri(listening["csms listening on ".Length..]);
+
+        // Answered as without --quiet (ConnectAndBootAsync checks the CALLRESULT).
+        using var station = await ConnectAndBootAsync(endpoint);
+        var closed = AnswerCloseAsync(station);
+        await csms.TerminateAsync();
+
+        Assert.Equal(0, await csms.WaitForExitAsync(ProcessTimeout));
+        await closed.OrTimeout();
+        Assert.Equal(new[] { listening }, csms.Stdout);
+    }
+
+    [Fact]
     public async Task The_port_of_the_stations_also_serves_the_web_UI_and_the_JSON_API_that_calls_a_station()
     {
         await using var csms = CommandProcess.Start("csms", "--port", "0");

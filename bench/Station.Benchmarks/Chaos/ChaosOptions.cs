@@ -23,7 +23,7 @@ internal sealed record ChaosOptions(int Kills, int Seed, string? DataDirectory, 
     }
 
     // The host built next to this benchmark (the project references it, so it is built with the same configuration).
-    private static string DefaultStationHost()
+    public static string DefaultStationHost()
     {
         var configuration = Machine.Build.StartsWith("Release", StringComparison.Ordinal) ? "Release" : "Debug";
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -28,6 +28,9 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id (the fleet benchmark reads its memory and CPU from /proc).</summary>
+    public int Id => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public IReadOnlyList<TimedLine> Stdout

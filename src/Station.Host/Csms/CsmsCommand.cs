@@ -22,6 +22,9 @@ internal static class CsmsCommand
     private static readonly Option<string[]> Deny = new("--deny") { Description = "An idTag to answer Invalid (repeat for more); every other idTag is Accepted", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<bool> Json = new("--json") { Description = "Print each frame as a JSON object with the raw frame instead of a readable line" };
 
+    // A load test's thousands of frames per second would cost the Central System more to print than to answer.
+    private static readonly Option<bool> Quiet = new("--quiet") { Description = "Print no frame lines (the listening line and logs only): for load tests" };
+
     public static Command Create()
     {
         var command = new Command("csms", "Run the built-in Central System; stations connect to ws://HOST:PORT/ocpp/<id> (wss:// with --tls-cert)");
@@ -30,6 +33,7 @@ internal static class CsmsCommand
         command.Options.Add(HeartbeatInterval);
         command.Options.Add(Deny);
         command.Options.Add(Json);
+        command.Options.Add(Quiet);
         command.Options.Add(CommonOptions.LogLevel);
         foreach (var option in CsmsSecurity.All)
         {
@@ -38,7 +42,7 @@ internal static class CsmsCommand
 
         command.SetAction((parse, _) => parse.GetValue(CsmsSecurity.GenerateTestPki) is { } directory
             ? CsmsSecurity.WriteTestPkiAsync(directory, Console.Out)
-            : RunAsync(CsmsSecurity.Apply(parse, Resolve(parse)), parse.GetValue(Json), parse.GetValue(CommonOptions.LogLevel)));
+            : RunAsync(CsmsSecurity.Apply(parse, Resolve(parse)), parse.GetValue(Json), parse.GetValue(Quiet), parse.GetValue(CommonOptions.LogLevel)));
         return command;
     }
 
@@ -74,7 +78,7 @@ internal static class CsmsCommand
         return new CentralSystemOptions { ListenAddress = address, Port = port, HeartbeatInterval = heartbeat, DeniedIdTags = denied };
     }
 
-    private static async Task<int> RunAsync(CentralSystemOptions options, bool json, LogLevel logLevel)
+    private static async Task<int> RunAsync(CentralSystemOptions options, bool json, bool quiet, LogLevel logLevel)
     {
         // The contract's web UI and JSON API for scripts, on the port of the WebSocket endpoint.
         options = options with { EnableHttpApi = true };
@@ -96,8 +100,12 @@ internal static class CsmsCommand
 
         await using (csms)
         {
-            var lines = new FrameLineWriter(Console.Out, json);
-            csms.FrameRecorded += (_, frame) => lines.Write(frame);
+            if (!quiet)
+            {
+                var lines = new FrameLineWriter(Console.Out, json);
+                csms.FrameRecorded += (_, frame) => lines.Write(frame);
+            }
+
             var everywhere = options.ListenAddress.Equals(IPAddress.Any) || options.ListenAddress.Equals(IPAddress.IPv6Any);
             await Console.Out.WriteLineAsync($"csms listening on {csms.Endpoint}{(everywhere ? " (and on every other interface of this machine)" : string.Empty)}{CsmsSecurity.Describe(options)}");
             try

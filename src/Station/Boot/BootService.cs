@@ -107,9 +107,10 @@ public sealed class BootService
     public async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         // One send path for the periodic and the requested Heartbeat (through the queue when online, direct while Pending).
+        var sent = _runtime.Clock.GetTimestamp();
         if (await _outgoing.SendOnRequestAsync(new HeartbeatRequest(), cancellationToken).ConfigureAwait(false) is { } answer)
         {
-            await _runtime.SynchronizeClockAsync(answer.CurrentTime, cancellationToken).ConfigureAwait(false);
+            await _runtime.SynchronizeClockAsync(answer.CurrentTime, _runtime.Clock.GetElapsedTime(sent), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -167,6 +168,7 @@ public sealed class BootService
     private async Task<TimeSpan?> SendBootAsync(CancellationToken cancellationToken)
     {
         BootNotificationResponse answer;
+        var sent = _runtime.Clock.GetTimestamp();
         try
         {
             answer = await _link.CallAsync(Request(), cancellationToken).ConfigureAwait(false);
@@ -182,7 +184,7 @@ public sealed class BootService
             return DefaultRetryInterval;
         }
 
-        await _runtime.SynchronizeClockAsync(answer.CurrentTime, cancellationToken).ConfigureAwait(false);
+        await _runtime.SynchronizeClockAsync(answer.CurrentTime, _runtime.Clock.GetElapsedTime(sent), cancellationToken).ConfigureAwait(false);
         _link.SetRegistration(answer.Status);
         BootLog.Answered(_logger, answer.Status, answer.Interval);
         if (answer.Status != RegistrationStatus.Accepted)

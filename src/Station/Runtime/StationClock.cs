@@ -33,7 +33,7 @@ public sealed class StationClock(TimeProvider inner) : TimeProvider
 
     /// <summary>
     /// OCPP 1.6 §4.2: it is recommended to take the Central System's time as the station's. Returns
-    /// how far the clock moved. Call through <see cref="StationRuntime.SynchronizeClockAsync"/>,
+    /// how far the clock moved. Call through <see cref="StationRuntime.SynchronizeClockAsync(DateTimeOffset, TimeSpan, CancellationToken)"/>,
     /// which corrects what was timed on the old clock.
     /// </summary>
     internal TimeSpan Synchronize(DateTimeOffset centralSystemTime)

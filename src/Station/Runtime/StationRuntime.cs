@@ -18,6 +18,9 @@ public sealed class StationRuntime : IAsyncDisposable
     private readonly IClockStore _clockStore;
     private readonly ILogger _logger;
 
+    // The round trip of the answer the clock's offset was last taken from (under the station lock).
+    private TimeSpan _lastRoundTrip;
+
     /// <summary>Creates the runtime of one station instance, its clock offset taken from <paramref name="clockStore"/>.</summary>
     public StationRuntime(TimeProvider timeProvider, ILoggerFactory loggerFactory, IClockStore? clockStore = null)
     {
@@ -57,18 +60,36 @@ public sealed class StationRuntime : IAsyncDisposable
     /// Takes the Central System's time (BootNotification, Heartbeat) under the station lock, so that
     /// nothing is timed between the jump and its correction; persists the offset when it jumped.
     /// </summary>
-    public async Task SynchronizeClockAsync(DateTimeOffset centralSystemTime, CancellationToken cancellationToken = default)
+    public Task SynchronizeClockAsync(DateTimeOffset centralSystemTime, CancellationToken cancellationToken = default) =>
+        SynchronizeClockAsync(centralSystemTime, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// Takes the Central System's time from an answer that took <paramref name="roundTrip"/> from the
+    /// request's start to its answer (as <see cref="SynchronizeClockAsync(DateTimeOffset, CancellationToken)"/>).
+    /// </summary>
+    /// <remarks>
+    /// The Central System read its clock somewhere within that round trip, so the learnt offset is
+    /// uncertain by up to the round trip, and so was the previous one by its own: a move within the
+    /// larger of the two (plus <see cref="ClockJumpThreshold"/>) is the network's or the Central
+    /// System's delay, not a clock that jumped. Without that, a Central System answering in 2 s
+    /// under load made every station report SettingSystemTime (a SecurityEventNotification, a
+    /// store write, the stored times shifted) at every boot and at every slower Heartbeat.
+    /// </remarks>
+    public async Task SynchronizeClockAsync(DateTimeOffset centralSystemTime, TimeSpan roundTrip, CancellationToken cancellationToken = default)
     {
         using (await Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             var moved = Clock.Synchronize(centralSystemTime);
-            if (moved.Duration() < ClockJumpThreshold && _clockStore.LoadOffset() is not null)
+            var uncertainty = roundTrip > _lastRoundTrip ? roundTrip : _lastRoundTrip;
+            _lastRoundTrip = roundTrip < TimeSpan.Zero ? TimeSpan.Zero : roundTrip;
+            var jumped = moved.Duration() >= ClockJumpThreshold + uncertainty;
+            if (!jumped && _clockStore.LoadOffset() is not null)
             {
                 return;
             }
 
             _clockStore.SaveOffset(Clock.Offset);
-            if (moved.Duration() >= ClockJumpThreshold)
+            if (jumped)
             {
                 RuntimeLog.ClockJumped(_logger, moved.TotalSeconds);
                 ClockJumped?.Invoke(moved);
