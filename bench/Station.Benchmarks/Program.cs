@@ -22,6 +22,8 @@ public static class Program
                     return await MemoryCommand.RunAsync(MemoryOptions.Parse(args[1..]));
                 case "chaos":
                     return await ChaosCommand.RunAsync(ChaosOptions.Parse(args[1..]));
+                case "drain":
+                    return await Offline.DrainCommand.RunAsync(args[1..]);
                 case null or "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -54,6 +56,10 @@ public static class Program
                   commit and between send and answer, against the csms process; checks the Central
                   System's record (needs the built ocpp-station.dll: the project builds it); --record
                   writes that record (the csms --json lines)
+          drain   [--hours N] [--sample-interval S]
+                  a station charging offline N hours (default 168) in virtual time, a transaction an hour with
+                  MeterValues every S s (default 10), then the queue delivered to the built-in Central System:
+                  messages per second from reconnect to drained
           --filter '*' [BenchmarkDotNet options]
                   codec, RPC and connection micro-benchmarks (FrameDecode, FrameEncode, RpcRoundTrip, Connect per security profile); try --list flat, --job short
         """;

@@ -60,7 +60,10 @@ public sealed class SevenDaysOfflineTests(ITestOutputHelper output)
             {
                 var values = Assert.IsType<MeterValuesRequest>(delivered[at++]);
                 Assert.Equal(id, values.TransactionId);
-                Assert.Equal(start.Timestamp + (SampleInterval * (sample + 1)), values.MeterValue[0].Timestamp);
+                Assert.True(
+                    start.Timestamp + (SampleInterval * (sample + 1)) == values.MeterValue[0].Timestamp,
+                    $"hour {hour} (id {id}, started {start.Timestamp:O}), sample {sample}: {values.MeterValue[0].Timestamp:O}; the hour's messages: " +
+                    string.Join(", ", delivered.Skip(at - sample - 2).Take(week.SamplesPerTransaction + 2).Select(Describe)));
                 var energy = double.Parse(values.MeterValue[0].SampledValue.First(v => v.Measurand is null or Measurand.EnergyActiveImportRegister).Value, System.Globalization.CultureInfo.InvariantCulture);
                 Assert.True(energy >= register, $"hour {hour} sample {sample}: {energy} after {register}");
                 register = energy;
@@ -74,4 +77,12 @@ public sealed class SevenDaysOfflineTests(ITestOutputHelper output)
 
         Assert.Equal(week.Hours, assigned.Select(a => a.TransactionId).Distinct().Count());
     }
+
+    private static string Describe(Ocpp16.Messages.IOcppRequest request) => request switch
+    {
+        StartTransactionRequest start => $"Start {start.Timestamp:HH:mm:ss}",
+        MeterValuesRequest values => $"MV {values.TransactionId} {values.MeterValue[0].Timestamp:HH:mm:ss}",
+        StopTransactionRequest stop => $"Stop {stop.TransactionId} {stop.Timestamp:HH:mm:ss}",
+        _ => request.GetType().Name,
+    };
 }

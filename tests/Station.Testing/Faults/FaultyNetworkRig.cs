@@ -133,7 +133,9 @@ public sealed class FaultyNetworkRig : IAsyncDisposable
     /// paced link (latency, bandwidth) needs to move its chunks on. Time moves only when the link
     /// holds a chunk that waits for it (to the next timer due, which may be one of the station's),
     /// or, when <paramref name="stationTimers"/> is given, when the station's background work is
-    /// done and the link holds nothing: then to the next timer due within that span (a sample).
+    /// done, the link holds nothing, the Central System answered every CALL and the station awaits
+    /// no answer (its outbox empty, or it is not connected): then to the next
+    /// timer due within that span (a sample).
     /// So virtual time never runs ahead of bytes on their way or of work under way.
     /// </summary>
     public async Task<T> CarryAsync<T>(Task<T> until, TimeSpan? stationTimers = null)
@@ -154,7 +156,7 @@ public sealed class FaultyNetworkRig : IAsyncDisposable
                 await Task.WhenAny(until, SettledAsync()).OrTimeout();
                 Harness.Clock.StepTowards(Harness.Clock.GetUtcNow() + Link.Latency + TimeSpan.FromSeconds(1));
             }
-            else if (Link.Settled && Link.Pacing == 0)
+            else if (Link.Settled && Link.Pacing == 0 && CentralSystemAnsweredAll() && StationAwaitsNoAnswer())
             {
                 await Task.WhenAny(until, Link.PacingAsync(), Harness.Clock.WaitForTimerWithinAsync(stationTimers!.Value)).OrTimeout();
                 if (!until.IsCompleted && Link.Pacing == 0)
@@ -176,6 +178,25 @@ public sealed class FaultyNetworkRig : IAsyncDisposable
         await Harness.DisposeAsync();
         await Link.DisposeAsync();
     }
+
+    // The Central System may still be working on a CALL the link handed it: time must not pass its answer by.
+    private bool CentralSystemAnsweredAll()
+    {
+        var sessions = Sessions;
+        if (sessions.Count == 0)
+        {
+            return true;
+        }
+
+        var frames = sessions[^1].Frames;
+        var calls = frames.Count(f => f.IsCall(FrameDirection.Received));
+        var answers = frames.Count(f => f.Direction == FrameDirection.Sent && f.MessageType != Ocpp16.Framing.MessageTypeId.Call);
+        return answers >= calls;
+    }
+
+    // An answer on its way into the station is not visible to the link: an empty outbox (each message leaves it when its
+    // answer is processed), or no connection at all (a back-off to wait), says no answer is outstanding.
+    private bool StationAwaitsNoAnswer() => Harness.Station.Outbox.Pending == 0 || !Harness.Station.Link.IsConnected;
 
     private static async Task<bool> Done(Task task)
     {
