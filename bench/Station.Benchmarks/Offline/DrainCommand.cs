@@ -20,7 +20,9 @@ internal static class DrainCommand
         var hours = arguments.Int("--hours", 168, 1, 24 * 366);
         var interval = arguments.Int("--sample-interval", 10, 10, 60);
         var week = new OfflineWeek(hours, TimeSpan.FromSeconds(interval));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"drain: {hours} h offline, a transaction an hour ({OfflineWeek.ChargingTime.TotalMinutes:0} min charging), MeterValues every {interval} s; {week.ExpectedQueue} messages to queue"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"drain: {hours} h offline, a transaction an hour ({OfflineWeek.ChargingTime.TotalMinutes:0} min charging), MeterValues every {interval} s; {week.ExpectedQueue} to queue"));
         Console.WriteLine($"build: {Machine.Build}; {Environment.ProcessorCount} logical cores; load average at start: {Machine.LoadAverage()}");
 
         await using var harness = await StationHarness.StartAsync(week.Configure(new StationHarnessOptions()));
@@ -29,11 +31,16 @@ internal static class DrainCommand
         await week.ChargeOfflineAsync(harness, "BENCH-CARD-1");
         var queued = harness.Station.Outbox.Pending;
         var bytes = OfflineWeek.DatabaseBytes(harness.DataDirectory);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"offline: {queued} queued, SQLite files {bytes / 1024.0 / 1024.0:0.0} MiB ({(double)bytes / Math.Max(queued, 1):0} B a message); played in {TimeProvider.System.GetElapsedTime(offline).TotalSeconds:0.0} s"));
+        var played = TimeProvider.System.GetElapsedTime(offline).TotalSeconds;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"offline: {queued} queued, SQLite files {bytes / 1024.0 / 1024.0:0.0} MiB ({(double)bytes / Math.Max(queued, 1):0} B a message); played in {played:0.0} s"));
 
         var (_, drain) = await OfflineWeek.ReconnectAndDrainAsync(harness, session, TimeSpan.FromMinutes(30));
         var received = week.Received.Count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"drained: {received} of {queued} delivered in {drain.TotalSeconds:0.00} s: {received / drain.TotalSeconds:0} messages/s; load average now: {Machine.LoadAverage()}"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"drained: {received} of {queued} delivered in {drain.TotalSeconds:0.00} s: {received / drain.TotalSeconds:0} messages/s; load average now: {Machine.LoadAverage()}"));
         var ok = received == queued && harness.Station.Outbox.Pending == 0 && harness.Station.Outbox.DeadLetters == 0 && week.Assigned.Count == hours;
         Console.WriteLine(ok ? "PASS: everything queued delivered once, no dead letters" : "FAIL: the delivered count, the pending queue or the dead letters differ");
         return ok ? 0 : 1;
