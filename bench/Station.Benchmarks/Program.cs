@@ -25,6 +25,8 @@ public static class Program
                     return await ChaosCommand.RunAsync(ChaosOptions.Parse(args[1..]));
                 case "fleet":
                     return await FleetBenchCommand.RunAsync(FleetBenchOptions.Parse(args[1..]));
+                case "drain":
+                    return await Offline.DrainCommand.RunAsync(args[1..]);
                 case null or "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -64,6 +66,10 @@ public static class Program
                   --per-process stations (default 15000) each with a csms process of its own; after every station booted and
                   --warmup (30 s), measures S s (default 120): boot time, messages/s, per-station rate against the
                   schedule's, response p50/p99, reconnects, errors, RSS (peak, steady, per station), CPU
+          drain   [--hours N] [--sample-interval S]
+                  a station charging offline N hours (default 168) in virtual time, a transaction an hour with
+                  MeterValues every S s (default 10), then the queue delivered to the built-in Central System:
+                  messages per second from reconnect to drained
           --filter '*' [BenchmarkDotNet options]
                   codec, RPC and connection micro-benchmarks (FrameDecode, FrameEncode, RpcRoundTrip, Connect per security profile); try --list flat, --job short
         """;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 
 namespace Station.Testing.Faults;
@@ -8,26 +7,25 @@ namespace Station.Testing.Faults;
 /// A hostile network between the station and the Central System: a TCP relay on loopback that adds
 /// latency, limits bandwidth (a slow reader on the other side), resets a connection in the middle of
 /// what it carries, silently stops forwarding (a half-open connection: both sockets stay open), and
-/// goes down and up (refusing dials meanwhile). Real time: keep what a test spends in it short.
+/// goes down and up (refusing dials meanwhile). Latency and bandwidth are paced on the
+/// <see cref="TimeProvider"/> it is given: the harness's virtual clock in tests (the test lets the
+/// time pass, see <see cref="FaultyNetworkRig.CarryAsync{T}"/>), the system clock for a benchmark.
 /// </summary>
-public sealed class FaultyLink : IAsyncDisposable
+public sealed class FaultyLink : LoopbackRelay
 {
-    private readonly IPEndPoint _target;
-    private readonly ConcurrentDictionary<Relay, byte> _relays = new();
-    private readonly CancellationTokenSource _disposed = new();
-    private TcpListener? _listener;
-    private Task _accepting = Task.CompletedTask;
-    private int _dials;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<RelayedConnection, byte> _blackholed = new();
+    private readonly ConcurrentDictionary<NetworkStream, byte> _reading = new();
     private int _resetArmed;
+    private int _holding;
+    private int _pacing;
+    private TaskCompletionSource _paced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FaultyLink(IPEndPoint target, int port)
+    private FaultyLink(int targetPort, TimeProvider time)
+        : base(targetPort)
     {
-        _target = target;
-        Port = port;
+        _time = time;
     }
-
-    /// <summary>The port the station dials.</summary>
-    public int Port { get; }
 
     /// <summary>Added to every chunk, each way.</summary>
     public TimeSpan Latency { get; set; }
@@ -35,17 +33,27 @@ public sealed class FaultyLink : IAsyncDisposable
     /// <summary>Bytes per second each way; 0 is unlimited.</summary>
     public int BytesPerSecond { get; set; }
 
-    /// <summary>Connections accepted so far.</summary>
-    public int Dials => Volatile.Read(ref _dials);
+    /// <summary>
+    /// Whether every chunk the link holds (read, not yet written on) waits on a delay of its time
+    /// provider and no byte waits unread in a socket (between two chunks of a frame): then letting
+    /// that time pass is what moves them on, nothing else is under way inside the link.
+    /// </summary>
+    public bool Settled => Volatile.Read(ref _holding) == Volatile.Read(ref _pacing) && !_reading.Keys.Any(HasUnread);
 
-    /// <summary>Starts relaying from a free loopback port to <paramref name="targetPort"/>.</summary>
-    public static FaultyLink Start(int targetPort)
+    /// <summary>Chunks waiting on a delay of the time provider now.</summary>
+    public int Pacing => Volatile.Read(ref _pacing);
+
+    /// <summary>Completes once a chunk waits on a delay of the time provider (at once if one does).</summary>
+    public Task PacingAsync()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var link = new FaultyLink(new IPEndPoint(IPAddress.Loopback, targetPort), port);
+        var paced = Volatile.Read(ref _paced).Task;
+        return Pacing > 0 ? Task.CompletedTask : paced;
+    }
+
+    /// <summary>Starts relaying from a free loopback port to <paramref name="targetPort"/>, pacing on <paramref name="time"/> (the system clock unless given).</summary>
+    public static FaultyLink Start(int targetPort, TimeProvider? time = null)
+    {
+        var link = new FaultyLink(targetPort, time ?? TimeProvider.System);
         link.Up();
         return link;
     }
@@ -56,77 +64,106 @@ public sealed class FaultyLink : IAsyncDisposable
     /// <summary>Every open connection stops carrying anything, silently: no reset, no close, the sockets stay open. New connections work.</summary>
     public void Blackhole()
     {
-        foreach (var relay in _relays.Keys)
+        foreach (var connection in Connections)
         {
-            relay.Blackholed = true;
+            _blackholed[connection] = 0;
         }
     }
 
     /// <summary>The link goes down: every connection is reset and dials are refused.</summary>
-    public async Task DownAsync()
-    {
-        _listener?.Stop();
-        _listener = null;
-        await _accepting.ConfigureAwait(false);
-        foreach (var relay in _relays.Keys)
-        {
-            relay.Drop();
-        }
-    }
+    public Task DownAsync() => CloseAsync();
 
     /// <summary>The link is up: dials are accepted again on the same port.</summary>
-    public void Up()
-    {
-        if (_listener is not null)
-        {
-            return;
-        }
-
-        var listener = new TcpListener(IPAddress.Loopback, Port);
-        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Start();
-        _listener = listener;
-        _accepting = AcceptAsync(listener);
-    }
+    public void Up() => Open();
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    protected override async Task PumpAsync(RelayedConnection connection, NetworkStream from, NetworkStream to, bool fromStation)
     {
-        await _disposed.CancelAsync().ConfigureAwait(false);
-        await DownAsync().ConfigureAwait(false);
-        _disposed.Dispose();
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                var limit = BytesPerSecond;
+                var chunk = limit > 0 ? Math.Clamp(limit / 20, 1, buffer.Length) : buffer.Length;
+                _reading[from] = 0;
+                int read;
+                try
+                {
+                    read = await from.ReadAsync(buffer.AsMemory(0, chunk)).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _reading.TryRemove(from, out _);
+                }
+
+                if (read == 0)
+                {
+                    return;
+                }
+
+                if (_blackholed.ContainsKey(connection))
+                {
+                    // Half-open: read on, so the sender sees nothing wrong, and deliver nothing.
+                    continue;
+                }
+
+                Interlocked.Increment(ref _holding);
+                try
+                {
+                    // Store and forward: the chunk is on the far side after its latency and its time on the wire.
+                    var delay = Latency + (limit > 0 ? TimeSpan.FromSeconds((double)read / limit) : TimeSpan.Zero);
+                    if (delay > TimeSpan.Zero)
+                    {
+                        await PaceAsync(delay).ConfigureAwait(false);
+                    }
+
+                    var cut = fromStation ? TakeReset(read) : -1;
+                    await to.WriteAsync(buffer.AsMemory(0, cut >= 0 ? cut : read)).ConfigureAwait(false);
+                    if (cut >= 0)
+                    {
+                        await to.FlushAsync().ConfigureAwait(false);
+                        connection.Drop();
+                        return;
+                    }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _holding);
+                }
+            }
+        }
+        finally
+        {
+            _blackholed.TryRemove(connection, out _);
+        }
     }
 
-    private async Task AcceptAsync(TcpListener listener)
+    private async Task PaceAsync(TimeSpan delay)
     {
-        while (true)
+        var waiting = Task.Delay(delay, _time);
+        Interlocked.Increment(ref _pacing);
+        Interlocked.Exchange(ref _paced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        try
         {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(_disposed.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
-            {
-                return;
-            }
+            await waiting.ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pacing);
+        }
+    }
 
-            Interlocked.Increment(ref _dials);
-            var upstream = new TcpClient();
-            try
-            {
-                await upstream.ConnectAsync(_target, _disposed.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-            {
-                client.Dispose();
-                upstream.Dispose();
-                continue;
-            }
-
-            var relay = new Relay(this, client, upstream);
-            _relays[relay] = 0;
-            _ = relay.RunAsync().ContinueWith(_ => _relays.TryRemove(relay, out var _), TaskScheduler.Default);
+    // Bytes in the socket a pump is about to read: they are on their way, not waiting for time.
+    private static bool HasUnread(NetworkStream stream)
+    {
+        try
+        {
+            return stream.DataAvailable;
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 
@@ -134,88 +171,5 @@ public sealed class FaultyLink : IAsyncDisposable
     {
         var armed = Volatile.Read(ref _resetArmed);
         return armed > 0 && chunk >= armed && Interlocked.CompareExchange(ref _resetArmed, 0, armed) == armed ? chunk / 2 : -1;
-    }
-
-    private sealed class Relay(FaultyLink link, TcpClient downstream, TcpClient upstream)
-    {
-        public volatile bool Blackholed;
-
-        public async Task RunAsync()
-        {
-            using (downstream)
-            using (upstream)
-            {
-                var fromStation = PumpAsync(downstream.GetStream(), upstream.GetStream(), fromStation: true);
-                var toStation = PumpAsync(upstream.GetStream(), downstream.GetStream(), fromStation: false);
-                await Task.WhenAny(fromStation, toStation).ConfigureAwait(false);
-                Drop();
-                await Task.WhenAll(fromStation, toStation).ConfigureAwait(false);
-            }
-        }
-
-        // A cut cable: both ends see the connection reset, nobody gets a close handshake.
-        public void Drop()
-        {
-            foreach (var client in new[] { downstream, upstream })
-            {
-                try
-                {
-                    if (client.Client is { } socket)
-                    {
-                        socket.LingerState = new LingerOption(true, 0);
-                        socket.Close();
-                    }
-                }
-                catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
-                {
-                }
-            }
-        }
-
-        private async Task PumpAsync(NetworkStream from, NetworkStream to, bool fromStation)
-        {
-            var buffer = new byte[16 * 1024];
-            try
-            {
-                while (true)
-                {
-                    var limit = link.BytesPerSecond;
-                    var chunk = limit > 0 ? Math.Clamp(limit / 20, 1, buffer.Length) : buffer.Length;
-                    var read = await from.ReadAsync(buffer.AsMemory(0, chunk)).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        return;
-                    }
-
-                    if (Blackholed)
-                    {
-                        // Half-open: read on, so the sender sees nothing wrong, and deliver nothing.
-                        continue;
-                    }
-
-                    if (link.Latency > TimeSpan.Zero)
-                    {
-                        await Task.Delay(link.Latency, TimeProvider.System).ConfigureAwait(false);
-                    }
-
-                    var cut = fromStation ? link.TakeReset(read) : -1;
-                    await to.WriteAsync(buffer.AsMemory(0, cut >= 0 ? cut : read)).ConfigureAwait(false);
-                    if (cut >= 0)
-                    {
-                        await to.FlushAsync().ConfigureAwait(false);
-                        Drop();
-                        return;
-                    }
-
-                    if (limit > 0)
-                    {
-                        await Task.Delay(TimeSpan.FromSeconds((double)read / limit), TimeProvider.System).ConfigureAwait(false);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
-            {
-            }
-        }
     }
 }

@@ -12,6 +12,7 @@ namespace Station.Testing.Faults;
 /// </summary>
 public sealed class FaultyNetworkRig : IAsyncDisposable
 {
+    private static readonly Task Never = new TaskCompletionSource().Task;
     private readonly Lock _gate = new();
     private readonly List<StationSession> _sessions = [];
 
@@ -57,7 +58,7 @@ public sealed class FaultyNetworkRig : IAsyncDisposable
             ScriptCentralSystem = (csms, clock) =>
             {
                 endpoint = csms.Endpoint;
-                link = FaultyLink.Start(csms.Port);
+                link = FaultyLink.Start(csms.Port, clock);
                 options.ScriptCentralSystem?.Invoke(csms, clock);
             },
             ConfigureStation = o => (options.ConfigureStation?.Invoke(o) ?? o) with
@@ -111,7 +112,8 @@ public sealed class FaultyNetworkRig : IAsyncDisposable
             await Task.WhenAny(reconnected, Harness.Clock.WaitForTimerWithinAsync(StationHarness.CuttableBackOff)).OrTimeout();
             if (!reconnected.IsCompleted)
             {
-                Harness.Clock.Advance(StationHarness.CuttableBackOff);
+                // Timer by timer with the station's work done in between: a sample due on the way is taken at its time, not a second late.
+                await Harness.AdvanceAsync(StationHarness.CuttableBackOff);
             }
         }
 
@@ -126,10 +128,88 @@ public sealed class FaultyNetworkRig : IAsyncDisposable
         return session;
     }
 
+    /// <summary>
+    /// Lets virtual time pass, one timer at a time, until <paramref name="until"/> completes: what a
+    /// paced link (latency, bandwidth) needs to move its chunks on. Time moves only when the link
+    /// holds a chunk that waits for it (to the next timer due, which may be one of the station's),
+    /// or, when <paramref name="stationTimers"/> is given, when the station's background work is
+    /// done, the link holds nothing, the Central System answered every CALL and the station awaits
+    /// no answer (its outbox empty, or it is not connected): then to the next
+    /// timer due within that span (a sample).
+    /// So virtual time never runs ahead of bytes on their way or of work under way.
+    /// </summary>
+    public async Task<T> CarryAsync<T>(Task<T> until, TimeSpan? stationTimers = null)
+    {
+        ArgumentNullException.ThrowIfNull(until);
+        while (!until.IsCompleted)
+        {
+            var paced = Link.PacingAsync();
+            var idle = stationTimers is null ? Never : Harness.Station.Runtime.Background.WhenIdleAsync();
+            await Task.WhenAny(until, paced, idle).OrTimeout();
+            if (until.IsCompleted)
+            {
+                break;
+            }
+
+            if (paced.IsCompleted)
+            {
+                await Task.WhenAny(until, SettledAsync()).OrTimeout();
+                Harness.Clock.StepTowards(Harness.Clock.GetUtcNow() + Link.Latency + TimeSpan.FromSeconds(1));
+            }
+            else if (Link.Settled && Link.Pacing == 0 && CentralSystemAnsweredAll() && StationAwaitsNoAnswer())
+            {
+                await Task.WhenAny(until, Link.PacingAsync(), Harness.Clock.WaitForTimerWithinAsync(stationTimers!.Value)).OrTimeout();
+                if (!until.IsCompleted && Link.Pacing == 0)
+                {
+                    Harness.Clock.StepTowards(Harness.Clock.GetUtcNow() + stationTimers.Value);
+                }
+            }
+        }
+
+        return await until;
+    }
+
+    /// <inheritdoc cref="CarryAsync{T}(Task{T}, TimeSpan?)"/>
+    public Task CarryAsync(Task until, TimeSpan? stationTimers = null) => CarryAsync(Done(until), stationTimers);
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         await Harness.DisposeAsync();
         await Link.DisposeAsync();
+    }
+
+    // The Central System may still be working on a CALL the link handed it: time must not pass its answer by.
+    private bool CentralSystemAnsweredAll()
+    {
+        var sessions = Sessions;
+        if (sessions.Count == 0)
+        {
+            return true;
+        }
+
+        var frames = sessions[^1].Frames;
+        var calls = frames.Count(f => f.IsCall(FrameDirection.Received));
+        var answers = frames.Count(f => f.Direction == FrameDirection.Sent && f.MessageType != Ocpp16.Framing.MessageTypeId.Call);
+        return answers >= calls;
+    }
+
+    // An answer on its way into the station is not visible to the link: an empty outbox (each message leaves it when its
+    // answer is processed), or no connection at all (a back-off to wait), says no answer is outstanding.
+    private bool StationAwaitsNoAnswer() => Harness.Station.Outbox.Pending == 0 || !Harness.Station.Link.IsConnected;
+
+    private static async Task<bool> Done(Task task)
+    {
+        await task;
+        return true;
+    }
+
+    // A chunk read but not yet on its delay is a moment of the relay's own work: wait it out (bounded by the caller).
+    private async Task SettledAsync()
+    {
+        while (!Link.Settled)
+        {
+            await Task.Yield();
+        }
     }
 }
