@@ -51,7 +51,10 @@ internal sealed class WebSocketEndpoint(CentralSystemServer server, ILogger logg
             return;
         }
 
-        if (server.BasicAuthPasswords is { } passwords && CredentialProblem(request, chargePointId, passwords) is { } problem)
+        // A station at profile 3 authenticates with its client certificate (checked in the handshake) and sends no
+        // Basic header; the passwords are for the stations at profiles 1 and 2 beside it.
+        if (server.BasicAuthPasswords is { } passwords && context.Connection.ClientCertificate is null
+            && CredentialProblem(request, chargePointId, passwords) is { } problem)
         {
             CentralSystemLog.RefusedCredentials(logger, chargePointId, problem);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\"";

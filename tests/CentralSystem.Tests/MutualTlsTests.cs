@@ -110,6 +110,34 @@ public sealed class MutualTlsTests : IAsyncLifetime, IDisposable
         Assert.True((await _csms.Server.WaitForStationAsync("cp001").Bounded()).IsConnected);
     }
 
+    [Fact]
+    public async Task Beside_Basic_passwords_a_certificate_is_optional_and_a_station_with_one_needs_no_password()
+    {
+        // Profile 2 (Basic over TLS) and profile 3 (client certificate) on one endpoint: a station migrating upwards.
+        await using var both = await TestCentralSystem.StartAsync(new CentralSystemOptions
+        {
+            ServerCertificate = _serverCertificate,
+            ClientCertificateAuthorities = TestCertificates.Roots(_authority.Certificate),
+            ClientCertificateRequired = false,
+            BasicAuthPasswords = new Dictionary<string, string> { ["cp001"] = "0123456789abcdef" },
+        });
+        using var certificate = TestCertificates.ChargePoint(_authority);
+
+        await using (await OcppWebSocketClient.ConnectAsync(Options(certificate) with { CentralSystemUri = both.Server.Endpoint }).Bounded())
+        {
+            Assert.True((await both.Server.WaitForStationAsync("cp001").Bounded()).IsConnected);
+        }
+
+        var withPassword = Options(certificate: null) with { CentralSystemUri = both.Server.Endpoint, BasicAuthPassword = "0123456789abcdef" };
+        await using (await OcppWebSocketClient.ConnectAsync(withPassword).Bounded())
+        {
+        }
+
+        var neither = Options(certificate: null) with { CentralSystemUri = both.Server.Endpoint };
+        var refused = await Assert.ThrowsAsync<AuthenticationRefusedException>(() => OcppWebSocketClient.ConnectAsync(neither).Bounded());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
     private WebSocketClientOptions Options(X509Certificate2? certificate) => new()
     {
         CentralSystemUri = _csms.Server.Endpoint,

@@ -35,6 +35,7 @@ public sealed class CsmsSecurityCommandTests : IDisposable
     [InlineData("--tls-cert", "server.pem", "--tls-key", "other.key")]
     [InlineData("--tls-key", "server.key")]
     [InlineData("--client-ca", "ca.pem")]
+    [InlineData("--client-cert-optional")]
     [InlineData("--basic-auth", Password)]
     [InlineData("--basic-auth-file", "bad-passwords.txt")]
     public async Task Bad_security_option_exits_with_code_2_and_one_error_line_without_the_password(params string[] arguments)

@@ -28,6 +28,12 @@ internal static class CsmsSecurity
         Description = "PEM CA certificate(s): every station must present a client certificate signed by one (security profile 3); needs --tls-cert",
     };
 
+    public static readonly Option<bool> ClientCertOptional = new("--client-cert-optional")
+    {
+        Description = "With --client-ca: stations without a client certificate are let in too (profile 2 with --basic-auth beside profile 3), "
+            + "to try a SecurityProfile upgrade from 2 to 3; a certificate that is presented is still checked",
+    };
+
     public static readonly Option<string[]> BasicAuth = new("--basic-auth")
     {
         Description = "ID=PASSWORD: HTTP Basic password of a charge point (security profiles 1 and 2); repeat for more. Stations not listed are refused",
@@ -44,7 +50,7 @@ internal static class CsmsSecurity
         Description = "Write a throw-away CA, a server certificate for localhost/127.0.0.1 and a charge point certificate for CP001 (PEM) into DIR, and exit",
     };
 
-    public static IEnumerable<Option> All => [TlsCertificate, TlsKey, ClientCa, BasicAuth, BasicAuthFile, GenerateTestPki];
+    public static IEnumerable<Option> All => [TlsCertificate, TlsKey, ClientCa, ClientCertOptional, BasicAuth, BasicAuthFile, GenerateTestPki];
 
     /// <summary>The options with the security settings of <paramref name="parse"/> applied.</summary>
     public static CentralSystemOptions Apply(ParseResult parse, CentralSystemOptions options)
@@ -62,6 +68,12 @@ internal static class CsmsSecurity
             throw new UsageException("--client-ca needs --tls-cert: client certificates are part of TLS (wss://)");
         }
 
+        var optional = parse.GetValue(ClientCertOptional);
+        if (optional && clientCaFile is null)
+        {
+            throw new UsageException("--client-cert-optional needs --client-ca: the CA whose client certificates are checked when presented");
+        }
+
         var passwords = Passwords(parse.GetValue(BasicAuth) ?? [], parse.GetValue(BasicAuthFile));
         if (certificateFile is null)
         {
@@ -75,6 +87,7 @@ internal static class CsmsSecurity
             ServerCertificate = certificate,
             ServerCertificateChain = chain,
             ClientCertificateAuthorities = clientCaFile is null ? null : Certificates(clientCaFile, "--client-ca"),
+            ClientCertificateRequired = !optional,
         };
     }
 
@@ -114,7 +127,8 @@ internal static class CsmsSecurity
 
         if (options.ClientCertificateAuthorities is { } authorities)
         {
-            parts.Add($"client certificates of {string.Join(", ", authorities.Select(a => a.Subject))} required");
+            var required = options.ClientCertificateRequired ? "required" : "checked when presented";
+            parts.Add($"client certificates of {string.Join(", ", authorities.Select(a => a.Subject))} {required}");
         }
 
         if (options.BasicAuthPasswords is { } passwords)

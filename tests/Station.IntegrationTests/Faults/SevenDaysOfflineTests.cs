@@ -64,7 +64,8 @@ public sealed class SevenDaysOfflineTests(ITestOutputHelper output)
                     start.Timestamp + (SampleInterval * (sample + 1)) == values.MeterValue[0].Timestamp,
                     $"hour {hour} (id {id}, started {start.Timestamp:O}), sample {sample}: {values.MeterValue[0].Timestamp:O}; the hour's messages: " +
                     string.Join(", ", delivered.Skip(at - sample - 2).Take(week.SamplesPerTransaction + 2).Select(Describe)));
-                var energy = double.Parse(values.MeterValue[0].SampledValue.First(v => v.Measurand is null or Measurand.EnergyActiveImportRegister).Value, System.Globalization.CultureInfo.InvariantCulture);
+                var reading = values.MeterValue[0].SampledValue.First(v => v.Measurand is null or Measurand.EnergyActiveImportRegister);
+                var energy = double.Parse(reading.Value, System.Globalization.CultureInfo.InvariantCulture);
                 Assert.True(energy >= register, $"hour {hour} sample {sample}: {energy} after {register}");
                 register = energy;
             }

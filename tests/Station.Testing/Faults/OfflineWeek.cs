@@ -103,7 +103,10 @@ public sealed class OfflineWeek(int hours, TimeSpan sampleInterval)
         }
     }
 
-    /// <summary>Restores the network, lets the station's back-off pass, and waits (real time, <paramref name="bound"/>) until the queue is delivered; returns the session and the real time from connected to drained.</summary>
+    /// <summary>
+    /// Restores the network, lets the station's back-off pass, and waits (real time, <paramref name="bound"/>)
+    /// until the queue is delivered; returns the session and the real time from connected to drained.
+    /// </summary>
     public static async Task<(StationSession Online, TimeSpan Drain)> ReconnectAndDrainAsync(StationHarness harness, StationSession previous, TimeSpan bound)
     {
         ArgumentNullException.ThrowIfNull(harness);
