@@ -86,7 +86,7 @@ internal sealed class ServerTls
         var notAfter = _certificate.NotAfter.ToUniversalTime();
         var clients = _clientAuthorities is null
             ? "no client certificates asked for"
-            : $"client certificates required from {string.Join(", ", _clientAuthorities.Select(c => c.Subject))}";
+            : $"client certificates {(_clientCertificateRequired ? "required" : "checked when presented")} from {string.Join(", ", _clientAuthorities.Select(c => c.Subject))}";
         var suites = _cipherSuites is null ? "of the operating system (not enforceable on this platform)" : string.Join(", ", TlsPolicy.CipherSuites);
         TlsLog.Configured(_logger, subject, notAfter, clients, "TLS 1.2 and 1.3 only", suites);
     }
