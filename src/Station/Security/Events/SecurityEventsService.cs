@@ -44,17 +44,18 @@ public sealed class SecurityEventsService : ISecurityEvents
     /// <inheritdoc/>
     public void Report(string type, string? techInfo = null)
     {
+        // In the security log first: the log line then says what a reader of the log finds.
         var request = Create(type, techInfo);
-        SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
         _delivery.Enqueue(request);
+        SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
     }
 
     /// <inheritdoc/>
     public void ReportOnNextConnection(string type, string? techInfo = null)
     {
         var request = Create(type, techInfo);
-        SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
         _queue.Add(request);
+        SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
     }
 
     /// <summary>The security log's entries from <paramref name="from"/> to <paramref name="to"/> (either open when null), oldest first.</summary>
