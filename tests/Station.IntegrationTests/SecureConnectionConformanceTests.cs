@@ -94,12 +94,7 @@ public sealed class SecureConnectionConformanceTests(ITestOutputHelper output)
     public async Task TC_083_CS_Upgrade_security_profile()
     {
         using var secure = new SecureStation(profile: 2);
-        var options = secure.Options(output.WriteLine, csms => csms with
-        {
-            BasicAuthPasswords = null,
-            ClientCertificateAuthorities = [secure.Authority.Certificate],
-            ClientCertificateRequired = false,
-        });
+        var options = secure.UpgradeOptions(output.WriteLine, secure.Authority);
         await using var harness = await StationHarness.StartAsync(options);
         var session = await harness.BootAsync();
         await session.FenceAsync();
@@ -122,12 +117,7 @@ public sealed class SecureConnectionConformanceTests(ITestOutputHelper output)
         using var otherAuthority = TestCertificates.Authority("Another CA");
 
         // The Central System trusts client certificates of another CA only: profile 3 cannot get in, profile 2 can.
-        var options = secure.Options(output.WriteLine, csms => csms with
-        {
-            BasicAuthPasswords = null,
-            ClientCertificateAuthorities = [otherAuthority.Certificate],
-            ClientCertificateRequired = false,
-        });
+        var options = secure.UpgradeOptions(output.WriteLine, otherAuthority);
         await using var harness = await StationHarness.StartAsync(options);
         var session = await harness.BootAsync();
         await session.FenceAsync();

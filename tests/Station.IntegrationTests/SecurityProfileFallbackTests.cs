@@ -28,12 +28,7 @@ public sealed class SecurityProfileFallbackTests(ITestOutputHelper output)
         using var otherAuthority = TestCertificates.Authority("Another CA");
 
         // The Central System trusts client certificates of another CA only: profile 3 cannot get in, profile 2 can.
-        var options = secure.Options(output.WriteLine, csms => csms with
-        {
-            BasicAuthPasswords = null,
-            ClientCertificateAuthorities = [otherAuthority.Certificate],
-            ClientCertificateRequired = false,
-        });
+        var options = secure.UpgradeOptions(output.WriteLine, otherAuthority);
         var configuration = new Dictionary<string, string>(options.Configuration);
         await using var harness = await StationHarness.StartAsync(options with { Configuration = configuration });
 
@@ -79,12 +74,7 @@ public sealed class SecurityProfileFallbackTests(ITestOutputHelper output)
     public async Task A_profile_that_connected_is_no_trial_after_a_restart()
     {
         using var secure = new SecureStation(profile: 2);
-        var options = secure.Options(output.WriteLine, csms => csms with
-        {
-            BasicAuthPasswords = null,
-            ClientCertificateAuthorities = [secure.Authority.Certificate],
-            ClientCertificateRequired = false,
-        });
+        var options = secure.UpgradeOptions(output.WriteLine, secure.Authority);
         var configuration = new Dictionary<string, string>(options.Configuration);
         await using var harness = await StationHarness.StartAsync(options with { Configuration = configuration });
         configuration.Remove(SecurityKeys.SecurityProfile);

@@ -41,16 +41,6 @@ internal static class StationDashboardHost
         web.Logging.ClearProviders();
         var app = web.Build();
         Map(app, dashboard, runner, loggerFactory.CreateLogger("Station.Control"));
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return app;
+        return await WebHostStart.StartOrDisposeAsync(app, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using Station.Host.Control;
 using Station.Host.Dashboard;
 
 namespace Station.Host.Fleet;
@@ -37,16 +38,6 @@ internal static class FleetControlHost
         app.Lifetime.ApplicationStopping.Register(stationPages.EndStreams);
         app.Lifetime.ApplicationStopped.Register(() => _ = feed.DisposeAsync().AsTask());
         app.Lifetime.ApplicationStopped.Register(() => _ = stationPages.DisposeAsync().AsTask());
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return app;
+        return await WebHostStart.StartOrDisposeAsync(app, cancellationToken).ConfigureAwait(false);
     }
 }

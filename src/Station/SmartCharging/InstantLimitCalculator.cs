@@ -50,6 +50,12 @@ public static class InstantLimitCalculator
     /// </summary>
     public static decimal? StationMaxAt(InstalledProfileSet installed, StationSituation station, DateTimeOffset now, ChargingRateUnitType unit = ChargingRateUnitType.A)
     {
+        // The usual case, no station maximum installed, costs no sweep of every connector's profiles.
+        if (!installed.Any(p => p.ConnectorId == 0 && p.Purpose == ChargingProfilePurposeType.ChargePointMaxProfile))
+        {
+            return null;
+        }
+
         var at = Seconds(now);
         return new LimitSweep(installed, station, 0, unit, anchorWithoutTransaction: null, at, Forever).StationMaxAt(at);
     }

@@ -41,6 +41,18 @@ internal sealed class SecureStation : IDisposable
     /// <summary>What the security blocks reported.</summary>
     public RecordingSecurityEvents Events { get; } = new();
 
+    /// <summary>
+    /// Options for an upgrade to profile 3 (TC_083 and its fall-back): the Central System lets in stations without a
+    /// client certificate and trusts those of <paramref name="clientAuthority"/> only (this station's CA: the
+    /// upgrade works; another CA: profile 3 cannot get in, profile 2 can).
+    /// </summary>
+    public StationHarnessOptions UpgradeOptions(Action<string> output, TestCertificateAuthority clientAuthority) => Options(output, csms => csms with
+    {
+        BasicAuthPasswords = null,
+        ClientCertificateAuthorities = [clientAuthority.Certificate],
+        ClientCertificateRequired = false,
+    });
+
     /// <summary>The harness options: the Central System as the profile needs it, the station configured for it.</summary>
     public StationHarnessOptions Options(Action<string> output, Func<CentralSystemOptions, CentralSystemOptions>? csms = null, bool provisionClientCertificate = true)
     {
