@@ -47,8 +47,8 @@ public sealed class MeteringService : ITransactionDataSource
         _clock = runtime.Clock;
         _runtime = runtime;
         _checkpointInterval = checkpointInterval;
-        _sampleTimers = [.. Enumerable.Range(1, hardware.Count).Select(id => runtime.CreateTimer($"sampled meter values of connector {id}", () => Sample(id)))];
-        _alignedTimer = runtime.CreateTimer("clock-aligned meter values", SampleAligned);
+        _sampleTimers = [.. Enumerable.Range(1, hardware.Count).Select(id => runtime.CreateTimer($"sampled meter values of connector {id}", _ => SampleAsync(id)))];
+        _alignedTimer = runtime.CreateTimer("clock-aligned meter values", _ => SampleAlignedAsync());
         _checkpointTimer = runtime.CreateTimer("meter checkpoint", _ => transactions.CheckpointAsync());
         transactions.Started += OnTransactionStarted;
         transactions.Ending += OnTransactionEnding;
@@ -73,12 +73,12 @@ public sealed class MeteringService : ITransactionDataSource
     /// The present meter values of a connector (0: the whole station), for TriggerMessage. The
     /// readings are persisted first: what is reported is the register's floor after a restart.
     /// </summary>
-    public MeterValuesRequest Triggered(int connectorId)
+    public async Task<MeterValuesRequest> TriggeredAsync(int connectorId)
     {
         var now = _clock.GetUtcNow();
         for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
         {
-            PersistReading(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, now);
+            await PersistReadingAsync(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, now).ConfigureAwait(false);
         }
 
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesSampledData));
@@ -97,10 +97,13 @@ public sealed class MeteringService : ITransactionDataSource
     /// </summary>
     public async Task SendTriggeredAsync(int? connectorId, CancellationToken cancellationToken)
     {
-        List<MeterValuesRequest> requests;
+        List<MeterValuesRequest> requests = [];
         using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            requests = [.. (connectorId is { } id ? [id] : Enumerable.Range(0, _hardware.Count + 1)).Select(Triggered)];
+            foreach (var id in connectorId is { } one ? [one] : Enumerable.Range(0, _hardware.Count + 1))
+            {
+                requests.Add(await TriggeredAsync(id).ConfigureAwait(false));
+            }
         }
 
         foreach (var request in requests)
@@ -128,7 +131,7 @@ public sealed class MeteringService : ITransactionDataSource
 
     private void OnTransactionEnding(Transaction transaction, MeterReading reading) => _sampleTimers[transaction.ConnectorId - 1].Stop();
 
-    private void Sample(int connectorId)
+    private async Task SampleAsync(int connectorId)
     {
         if (_transactions.On(connectorId) is not { } transaction)
         {
@@ -143,10 +146,10 @@ public sealed class MeteringService : ITransactionDataSource
             ? new MeterValuesRequest { ConnectorId = connectorId, MeterValue = [value] }
             : null;
         var data = TransactionDataValue(connectorId, CoreKeys.StopTxnSampledData, reading, ReadingContext.SamplePeriodic, now);
-        _transactions.RecordSample(transaction, reading.EnergyActiveImportWh, now, request, data);
+        await _transactions.RecordSampleAsync(transaction, reading.EnergyActiveImportWh, now, request, data).ConfigureAwait(false);
     }
 
-    private void SampleAligned()
+    private async Task SampleAlignedAsync()
     {
         var boundary = _nextAligned;
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesAlignedData));
@@ -160,7 +163,7 @@ public sealed class MeteringService : ITransactionDataSource
             {
                 var reading = _hardware[connectorId - 1].Meter.Read();
                 var data = TransactionDataValue(connectorId, CoreKeys.StopTxnAlignedData, reading, ReadingContext.SampleClock, boundary);
-                _transactions.RecordSample(transaction, reading.EnergyActiveImportWh, _clock.GetUtcNow(), request, data);
+                await _transactions.RecordSampleAsync(transaction, reading.EnergyActiveImportWh, _clock.GetUtcNow(), request, data).ConfigureAwait(false);
             }
             else if (request is not null)
             {
@@ -169,7 +172,7 @@ public sealed class MeteringService : ITransactionDataSource
                 // connector 0 sums every connector, those in a transaction included (pitfall 10).
                 for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
                 {
-                    PersistReading(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, boundary);
+                    await PersistReadingAsync(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, boundary).ConfigureAwait(false);
                 }
 
                 _outgoing.Post(request);
@@ -207,17 +210,10 @@ public sealed class MeteringService : ITransactionDataSource
     }
 
     // A reading about to leave the station: a running transaction records it as its last, any connector as its register floor.
-    private void PersistReading(int connectorId, double energyWh, DateTimeOffset at)
-    {
-        if (_transactions.On(connectorId) is { } transaction)
-        {
-            _transactions.RecordSample(transaction, energyWh, at);
-        }
-        else
-        {
-            _transactions.RecordRegister(connectorId, energyWh, at);
-        }
-    }
+    private Task PersistReadingAsync(int connectorId, double energyWh, DateTimeOffset at) =>
+        _transactions.On(connectorId) is { } transaction
+            ? _transactions.RecordSampleAsync(transaction, energyWh, at)
+            : _transactions.RecordRegisterAsync(connectorId, energyWh, at);
 
     private void ScheduleAligned()
     {
