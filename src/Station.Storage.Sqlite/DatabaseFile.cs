@@ -204,25 +204,41 @@ internal sealed class DatabaseFile : IDisposable
                     Exec("BEGIN");
                 }
 
-                foreach (var write in writes)
+                // A lone write of a file alone needs no savepoint (its failure rolls the transaction back): the common case of `run`.
+                if (group is null && writes.Count == 1)
                 {
-                    Exec("SAVEPOINT work");
-                    if (!write.Execute(_connection))
+                    if (writes[0].Execute(_connection))
                     {
-                        Exec("ROLLBACK TO work");
+                        Exec("COMMIT");
+                        Commits++;
                     }
-
-                    Exec("RELEASE work");
-                }
-
-                if (group is not null)
-                {
-                    group.Written = true;
+                    else
+                    {
+                        Exec("ROLLBACK");
+                    }
                 }
                 else
                 {
-                    Exec("COMMIT");
-                    Commits++;
+                    foreach (var write in writes)
+                    {
+                        Exec("SAVEPOINT work");
+                        if (!write.Execute(_connection))
+                        {
+                            Exec("ROLLBACK TO work");
+                        }
+
+                        Exec("RELEASE work");
+                    }
+
+                    if (group is not null)
+                    {
+                        group.Written = true;
+                    }
+                    else
+                    {
+                        Exec("COMMIT");
+                        Commits++;
+                    }
                 }
             }
             catch (SqliteException ex)

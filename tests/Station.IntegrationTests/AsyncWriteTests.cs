@@ -100,6 +100,24 @@ public sealed class AsyncWriteTests
     }
 
     [Fact]
+    public async Task A_lone_failing_write_leaves_nothing_and_the_next_write_commits()
+    {
+        using var directory = new TempDirectory();
+        using var database = StationDatabase.Open(directory.Path);
+        await database.InTransactionAsync(connection => Insert(connection, "before")).OrTimeout();
+
+        var bad = database.InTransactionAsync<int>(connection =>
+        {
+            Insert(connection, "undone with its transaction");
+            return StationDatabase.Command(connection, null, "INSERT INTO no_such_table VALUES (1)").ExecuteNonQuery();
+        });
+        await Assert.ThrowsAsync<SqliteException>(() => bad.OrTimeout());
+        await database.InTransactionAsync(connection => Insert(connection, "after")).OrTimeout();
+
+        Assert.Equal(["after", "before"], ReadFromAnotherConnection(database.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Closing_the_file_writes_what_is_queued_and_a_later_write_fails_as_closed()
     {
         using var directory = new TempDirectory();
