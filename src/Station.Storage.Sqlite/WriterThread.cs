@@ -3,11 +3,11 @@ using System.Collections.Concurrent;
 namespace Station.Storage.Sqlite;
 
 /// <summary>
-/// The one thread that runs a file's asynchronous writes. Writers queue their work and await it, so
-/// no caller (and no station lock held by one) waits on a pool thread while the commit's fsync is
-/// on its way to the disk; whatever arrives during a commit goes into the next one, so a busy file
-/// (a fleet's, or a station whose two connectors sample at once) shares one fsync among many writes.
-/// Started on the first write, so a file that is only read or written synchronously has no thread.
+/// The one thread that runs the asynchronous writes of a fleet's shared file. Writers queue their
+/// work and await it, so no caller (and no station lock held by one) waits on a pool thread while
+/// the commit is on its way to the disk; whatever arrives during a commit goes into the next one, so
+/// thousands of stations share a few commits. Started on the first queued write: a station's own
+/// file, which commits on the caller (see <see cref="DatabaseFile.RunAsync"/>), never starts one.
 /// </summary>
 internal sealed class WriterThread(string name, Action<List<PendingWrite>> writeBatch) : IDisposable
 {

@@ -7,21 +7,19 @@ namespace Station.IntegrationTests;
 
 /// <summary>
 /// The database's asynchronous writes (<see cref="StationDatabase.InTransactionAsync"/>) on a real
-/// file: they run on the file's writer thread, so the caller is not blocked while a commit is on its
-/// way to the disk; a completed write is committed; writes that arrive meanwhile share a commit; a
-/// failing write fails alone; closing the file writes what is queued.
+/// file. In a fleet's shared file they run on the file's writer thread, so the caller is not blocked
+/// while a commit is on its way to the disk; writes that arrive meanwhile share a commit; a failing
+/// write fails alone; closing the file writes what is queued. In a station's own file the caller
+/// commits at once. Either way a completed write is committed.
 /// </summary>
 public sealed class AsyncWriteTests
 {
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task The_caller_is_free_while_its_write_runs_and_the_write_is_committed_when_the_task_completes(bool shared)
+    [Fact]
+    public async Task In_a_shared_file_the_caller_is_free_while_its_write_runs_and_the_write_is_committed_when_the_task_completes()
     {
         using var directory = new TempDirectory();
-        using var file = Open(directory.Path, shared);
-        using var station = shared ? file.ForStation(1) : null;
-        var database = station ?? file;
+        using var file = StationDatabase.OpenShared(directory.Path);
+        using var database = file.ForStation(1);
         using var inWrite = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
 
@@ -43,10 +41,11 @@ public sealed class AsyncWriteTests
     }
 
     [Fact]
-    public async Task Writes_queued_while_a_commit_runs_share_the_next_commit()
+    public async Task In_a_shared_file_writes_queued_while_a_commit_runs_share_the_next_commit()
     {
         using var directory = new TempDirectory();
-        using var database = StationDatabase.Open(directory.Path);
+        using var file = StationDatabase.OpenShared(directory.Path);
+        using var database = file.ForStation(1);
         using var inWrite = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var first = database.InTransactionAsync(connection =>
@@ -63,15 +62,16 @@ public sealed class AsyncWriteTests
         await Task.WhenAll([first, .. queued]).OrTimeout();
 
         // The first write's own commit and one for the fifty that waited behind it (a bounded batch is 512).
-        Assert.Equal(before + 2, database.Commits);
-        Assert.Equal(51, ReadFromAnotherConnection(database.Path).Count);
+        Assert.Equal(before + 2, file.Commits);
+        Assert.Equal(51, ReadFromAnotherConnection(file.Path).Count);
     }
 
     [Fact]
-    public async Task A_failing_write_fails_alone_and_the_others_of_its_batch_are_committed()
+    public async Task In_a_shared_file_a_failing_write_fails_alone_and_the_others_of_its_batch_are_committed()
     {
         using var directory = new TempDirectory();
-        using var database = StationDatabase.Open(directory.Path);
+        using var file = StationDatabase.OpenShared(directory.Path);
+        using var database = file.ForStation(1);
         using var inWrite = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var first = database.InTransactionAsync(connection =>
@@ -95,16 +95,17 @@ public sealed class AsyncWriteTests
         var failure = await Assert.ThrowsAsync<SqliteException>(() => bad.OrTimeout());
         Assert.Contains("no_such_table", failure.Message, StringComparison.Ordinal);
         await Task.WhenAll(first, good, after).OrTimeout();
-        Assert.Equal(before + 2, database.Commits);
-        Assert.Equal(["after", "first", "good"], ReadFromAnotherConnection(database.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(before + 2, file.Commits);
+        Assert.Equal(["after", "first", "good"], ReadFromAnotherConnection(file.Path).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task A_lone_failing_write_leaves_nothing_and_the_next_write_commits()
+    public async Task In_a_station_s_own_file_the_write_is_committed_when_its_task_completes_and_a_failing_one_leaves_nothing()
     {
         using var directory = new TempDirectory();
         using var database = StationDatabase.Open(directory.Path);
         await database.InTransactionAsync(connection => Insert(connection, "before")).OrTimeout();
+        Assert.Equal(["before"], ReadFromAnotherConnection(database.Path));
 
         var bad = database.InTransactionAsync<int>(connection =>
         {
@@ -117,11 +118,13 @@ public sealed class AsyncWriteTests
         Assert.Equal(["after", "before"], ReadFromAnotherConnection(database.Path).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task Closing_the_file_writes_what_is_queued_and_a_later_write_fails_as_closed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Closing_the_file_writes_what_is_queued_and_a_later_write_fails_as_closed(bool shared)
     {
         using var directory = new TempDirectory();
-        var database = StationDatabase.Open(directory.Path);
+        var database = shared ? StationDatabase.OpenShared(directory.Path) : StationDatabase.Open(directory.Path);
         var queued = Enumerable.Range(0, 20).Select(i => database.InTransactionAsync(connection => Insert(connection, $"w{i}"))).ToList();
 
         database.Dispose();
@@ -145,8 +148,6 @@ public sealed class AsyncWriteTests
 
         Assert.Equal(["1 of one", "2 of two"], ReadFromAnotherConnection(file.Path, withStation: true).Order(StringComparer.Ordinal));
     }
-
-    private static StationDatabase Open(string directory, bool shared) => shared ? StationDatabase.OpenShared(directory) : StationDatabase.Open(directory);
 
     // A table of the test's own in the station's file ($station is bound from the handle that runs the write).
     private static int Insert(SqliteConnection connection, string text)

@@ -5,6 +5,13 @@ namespace Station.Transactions;
 /// journaled and their messages persisted, in one atomic step each, before anything is sent, so a
 /// transaction message survives a disconnect, a reboot and <c>kill -9</c>.
 /// </summary>
+/// <remarks>
+/// The writes are asynchronous: the task completes once the write is committed, so what follows an
+/// await may rely on it (send it, answer for it). A store may commit on the caller's thread or on a
+/// thread of its own (a fleet's shared database does, so thousands of stations wait for the disk
+/// without holding threads); the station lock the caller holds stays held either way. The reads,
+/// and the rare <see cref="ShiftUnsent"/> (a clock jump), stay synchronous.
+/// </remarks>
 public interface ITransactionStore
 {
     /// <summary>
