@@ -15,6 +15,15 @@ public interface ISecurityEventStore
     /// <summary>The events whose notification was not answered yet, oldest first.</summary>
     IReadOnlyList<StoredSecurityEvent> Undelivered();
 
+    /// <summary>
+    /// Clears the log and appends the event that tells it, in one step: a power cut never leaves a
+    /// cleared log without its SecurityLogWasCleared, and sequences keep increasing. Removes every entry
+    /// whose notification was answered and keeps the ones still owed to the Central System (they are
+    /// its delivery queue too). Durable when it returns.
+    /// </summary>
+    /// <returns>How many entries were removed, and the sequence of the appended event.</returns>
+    (int Removed, long Sequence) ClearAndAdd(string type, DateTimeOffset timestamp, string? techInfo);
+
     /// <summary>The log's entries stamped from <paramref name="from"/> to <paramref name="to"/> (either open when null), oldest first.</summary>
     IReadOnlyList<StoredSecurityEvent> Range(DateTimeOffset? from, DateTimeOffset? to);
 }
