@@ -129,7 +129,8 @@ public sealed class StationRuntime : IAsyncDisposable
 
     /// <summary>
     /// Tells the station that a write of its state failed; when the storage is full this raises
-    /// <see cref="StorageExhausted"/>. Never throws: it is called from the handlers of failed writes.
+    /// <see cref="StorageExhausted"/>. A storage failure of the report itself is swallowed: it is called
+    /// from the handlers of failed writes, which log their own failure.
     /// </summary>
     public void ReportStorageFailure(Exception failure)
     {

@@ -7,6 +7,11 @@ namespace Station.Security.Events;
 public interface ISecurityEventStore
 {
     /// <summary>Appends an event (not delivered yet), keeping at most <paramref name="capacity"/> entries; returns its sequence. Durable when it returns.</summary>
+    /// <remarks>
+    /// Dropping the oldest entries past the capacity (the log's rotation) is no SecurityLogWasCleared:
+    /// it is the bound the log is documented with, nobody cleared anything, and an event for each
+    /// rotated entry would itself rotate out another one, for ever. Only <see cref="ClearAndAdd"/> clears.
+    /// </remarks>
     long Add(string type, DateTimeOffset timestamp, string? techInfo, int capacity);
 
     /// <summary>Marks an event's notification as answered: it is not sent again, and stays in the log.</summary>
