@@ -31,6 +31,7 @@ public sealed class TransactionOutbox
     private readonly Lock _drainGate = new();
     private TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _idleAndEmpty;
+    private readonly StationRuntime _runtime;
 
     /// <summary>Creates the outbox over the store.</summary>
     public TransactionOutbox(ITransactionStore store, CentralSystemLink link, IStationConfiguration configuration, StationRuntime runtime)
@@ -39,6 +40,7 @@ public sealed class TransactionOutbox
         _link = link;
         _configuration = configuration;
         _clock = runtime.Clock;
+        _runtime = runtime;
         _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions.Outbox");
     }
 
@@ -118,6 +120,7 @@ public sealed class TransactionOutbox
                 // A full disk: the message is still in the store, so it is sent again (at least once) once writing works.
                 var wait = _configuration.GetSeconds(CoreKeys.TransactionMessageRetryInterval);
                 TransactionsLog.OutboxNotPersisted(_logger, ex.Message, wait.TotalSeconds);
+                _runtime.ReportStorageFailure(ex);
                 await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -389,6 +389,7 @@ public sealed class TransactionService
         {
             // A full disk (or a broken database): a transaction that is not journaled must not start, or a power loss would forget it.
             TransactionsLog.StartNotPersisted(_logger, connectorId, pending.IdTag, ex.Message);
+            _runtime.ReportStorageFailure(ex);
             if (hardware.Lock is { IsLocked: true } locked)
             {
                 await locked.UnlockAsync().ConfigureAwait(false);
