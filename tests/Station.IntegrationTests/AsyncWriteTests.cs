@@ -20,18 +20,10 @@ public sealed class AsyncWriteTests
         using var directory = new TempDirectory();
         using var file = StationDatabase.OpenShared(directory.Path);
         using var database = file.ForStation(1);
-        using var inWrite = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
 
-        var write = database.InTransactionAsync(connection =>
-        {
-            inWrite.Set();
-            release.Wait(TestTimeouts.Default);
-            return Insert(connection, "held");
-        });
-
         // The write is running on the writer thread and the caller got its task back unfinished.
-        Assert.True(inWrite.Wait(TestTimeouts.Default));
+        var write = StartHeldWrite(database, "held", release);
         Assert.False(write.IsCompleted);
         release.Set();
         await write.OrTimeout();
@@ -46,16 +38,9 @@ public sealed class AsyncWriteTests
         using var directory = new TempDirectory();
         using var file = StationDatabase.OpenShared(directory.Path);
         using var database = file.ForStation(1);
-        using var inWrite = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var first = database.InTransactionAsync(connection =>
-        {
-            inWrite.Set();
-            release.Wait(TestTimeouts.Default);
-            return Insert(connection, "first");
-        });
-        Assert.True(inWrite.Wait(TestTimeouts.Default));
-        var before = database.Commits;
+        var first = StartHeldWrite(database, "first", release);
+        var before = file.Commits;
 
         var queued = Enumerable.Range(0, 50).Select(i => database.InTransactionAsync(connection => Insert(connection, $"queued {i}"))).ToList();
         release.Set();
@@ -72,16 +57,9 @@ public sealed class AsyncWriteTests
         using var directory = new TempDirectory();
         using var file = StationDatabase.OpenShared(directory.Path);
         using var database = file.ForStation(1);
-        using var inWrite = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var first = database.InTransactionAsync(connection =>
-        {
-            inWrite.Set();
-            release.Wait(TestTimeouts.Default);
-            return Insert(connection, "first");
-        });
-        Assert.True(inWrite.Wait(TestTimeouts.Default));
-        var before = database.Commits;
+        var first = StartHeldWrite(database, "first", release);
+        var before = file.Commits;
 
         var good = database.InTransactionAsync(connection => Insert(connection, "good"));
         var bad = database.InTransactionAsync<int>(connection =>
@@ -147,6 +125,20 @@ public sealed class AsyncWriteTests
             two.InTransactionAsync(connection => Insert(connection, "of two"))).OrTimeout();
 
         Assert.Equal(["1 of one", "2 of two"], ReadFromAnotherConnection(file.Path, withStation: true).Order(StringComparer.Ordinal));
+    }
+
+    // A write that keeps the writer thread until released, so that the writes after it queue behind it.
+    private static Task<int> StartHeldWrite(StationDatabase database, string text, ManualResetEventSlim release)
+    {
+        using var inWrite = new ManualResetEventSlim();
+        var write = database.InTransactionAsync(connection =>
+        {
+            inWrite.Set();
+            release.Wait(TestTimeouts.Default);
+            return Insert(connection, text);
+        });
+        Assert.True(inWrite.Wait(TestTimeouts.Default));
+        return write;
     }
 
     // A table of the test's own in the station's file ($station is bound from the handle that runs the write).
