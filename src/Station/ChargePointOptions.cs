@@ -56,6 +56,15 @@ public sealed record ChargePointOptions
     /// <summary>Certificates the start-up configuration installs (<c>security</c> section of <c>--config</c>); none when null.</summary>
     public CertificateProvisioning? Certificates { get; init; }
 
+    /// <summary>
+    /// Reads how full memory and storage are (the security event MemoryExhaustion); the process's own
+    /// view of them (<see cref="Security.Events.ProcessResourceGauge"/> on <see cref="DataDirectory"/>) when null.
+    /// </summary>
+    public Security.Events.IResourceGauge? ResourceGauge { get; init; }
+
+    /// <summary>How often <see cref="ResourceGauge"/> is read; <see cref="TimeSpan.Zero"/> turns the watch off.</summary>
+    public TimeSpan ResourceCheckInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Validates the options once; throws with a one-line reason.</summary>
     public ChargePointOptions Validate()
     {

@@ -10,9 +10,11 @@ namespace Station.Security.Events;
 /// records StartupOfTheDevice at every start, SettingSystemTime when the Central System's time
 /// moves the clock, InvalidMessages when the Central System sends what is no valid OCPP-J message,
 /// AttemptedReplayAttacks when it repeats a CALL's message id on one connection, MemoryExhaustion
-/// when the station's storage is full. The last three at most once a minute each, with a count.
+/// when the station's storage is full or memory or storage is getting full (<see cref="ResourceWatch"/>).
+/// The last three at most once a minute each, with a count.
 /// </summary>
-internal sealed class SecurityEventsModule(SecurityEventsService events, RateLimitedSecurityEvent invalid, RateLimitedSecurityEvent replays, ILogger logger)
+internal sealed class SecurityEventsModule(
+    SecurityEventsService events, RateLimitedSecurityEvent invalid, RateLimitedSecurityEvent replays, ILogger logger, ResourceWatch resources)
     : IStationModule
 {
     public static ModuleDefinition Definition { get; } = new()
@@ -38,11 +40,16 @@ internal sealed class SecurityEventsModule(SecurityEventsService events, RateLim
             // persistable then (the security log is on the same disk): it is kept in memory and sent.
             var exhaustion = new RateLimitedSecurityEvent(SecurityEventTypes.MemoryExhaustion, "failed writes", context.Find<ISecurityEvents>, clock);
             context.Runtime.StorageExhausted += failure => exhaustion.Report($"storage full: {failure.Message.ReplaceLineEndings(" ")}");
+            var options = context.Options;
+            var gettingFull = new RateLimitedSecurityEvent(SecurityEventTypes.MemoryExhaustion, "readings", context.Find<ISecurityEvents>, clock);
+            var watch = new ResourceWatch(
+                options.ResourceGauge ?? new ProcessResourceGauge(context.DataDirectory), options.ResourceCheckInterval, gettingFull, context.Runtime);
             return new SecurityEventsModule(
                 events,
                 new RateLimitedSecurityEvent(SecurityEventTypes.InvalidMessages, "invalid messages", context.Find<ISecurityEvents>, clock),
                 new RateLimitedSecurityEvent(SecurityEventTypes.AttemptedReplayAttacks, "replayed calls", context.Find<ISecurityEvents>, clock),
-                context.Runtime.LoggerFactory.CreateLogger("Station.Security"));
+                context.Runtime.LoggerFactory.CreateLogger("Station.Security"),
+                watch);
         },
     };
 
@@ -56,5 +63,9 @@ internal sealed class SecurityEventsModule(SecurityEventsService events, RateLim
         });
     }
 
-    public void Start() => events.Report(SecurityEventTypes.StartupOfTheDevice, "station software started");
+    public void Start()
+    {
+        events.Report(SecurityEventTypes.StartupOfTheDevice, "station software started");
+        resources.Start();
+    }
 }
