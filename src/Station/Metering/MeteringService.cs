@@ -71,14 +71,15 @@ public sealed class MeteringService : ITransactionDataSource
 
     /// <summary>
     /// The present meter values of a connector (0: the whole station), for TriggerMessage. The
-    /// readings are persisted first: what is reported is the register's floor after a restart.
+    /// readings are persisted first: what is reported is the register's floor after a restart. Null
+    /// when they could not be persisted (a full disk, logged): then nothing is reported.
     /// </summary>
-    public MeterValuesRequest Triggered(int connectorId)
+    public MeterValuesRequest? Triggered(int connectorId)
     {
         var now = _clock.GetUtcNow();
-        for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
+        if (!PersistReadings(connectorId, now))
         {
-            PersistReading(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, now);
+            return null;
         }
 
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesSampledData));
@@ -100,7 +101,7 @@ public sealed class MeteringService : ITransactionDataSource
         List<MeterValuesRequest> requests;
         using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            requests = [.. (connectorId is { } id ? [id] : Enumerable.Range(0, _hardware.Count + 1)).Select(Triggered)];
+            requests = [.. (connectorId is { } id ? [id] : Enumerable.Range(0, _hardware.Count + 1)).Select(Triggered).OfType<MeterValuesRequest>()];
         }
 
         foreach (var request in requests)
@@ -148,7 +149,19 @@ public sealed class MeteringService : ITransactionDataSource
 
     private void SampleAligned()
     {
-        var boundary = _nextAligned;
+        try
+        {
+            TakeAligned(_nextAligned);
+        }
+        finally
+        {
+            // Whatever failed at this boundary (a full disk), the next one is still taken.
+            ScheduleAligned();
+        }
+    }
+
+    private void TakeAligned(DateTimeOffset boundary)
+    {
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesAlignedData));
         for (var connectorId = 0; connectorId <= _hardware.Count; connectorId++)
         {
@@ -167,16 +180,12 @@ public sealed class MeteringService : ITransactionDataSource
                 // Outside a transaction these values describe the present only; they are not queued
                 // while offline. What they report is still the register's floor after a restart:
                 // connector 0 sums every connector, those in a transaction included (pitfall 10).
-                for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
+                if (PersistReadings(connectorId, boundary))
                 {
-                    PersistReading(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, boundary);
+                    _outgoing.Post(request);
                 }
-
-                _outgoing.Post(request);
             }
         }
-
-        ScheduleAligned();
     }
 
     private MeterValue Build(int connectorId, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset timestamp)
@@ -206,18 +215,23 @@ public sealed class MeteringService : ITransactionDataSource
         return measurands.Count == 0 ? null : SampledValueFactory.Build(reading, _model.Connectors[connectorId - 1], measurands, context, timestamp);
     }
 
-    // A reading about to leave the station: a running transaction records it as its last, any connector as its register floor.
-    private void PersistReading(int connectorId, double energyWh, DateTimeOffset at)
+    // The readings of a connector (0: every connector) about to leave the station; false when one could not be persisted.
+    private bool PersistReadings(int connectorId, DateTimeOffset at)
     {
-        if (_transactions.On(connectorId) is { } transaction)
+        var persisted = true;
+        for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
         {
-            _transactions.RecordSample(transaction, energyWh, at);
+            persisted &= PersistReading(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, at);
         }
-        else
-        {
-            _transactions.RecordRegister(connectorId, energyWh, at);
-        }
+
+        return persisted;
     }
+
+    // A reading about to leave the station: a running transaction records it as its last, any connector as its register floor.
+    private bool PersistReading(int connectorId, double energyWh, DateTimeOffset at) =>
+        _transactions.On(connectorId) is { } transaction
+            ? _transactions.RecordSample(transaction, energyWh, at)
+            : _transactions.RecordRegister(connectorId, energyWh, at);
 
     private void ScheduleAligned()
     {

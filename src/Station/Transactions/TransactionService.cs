@@ -294,19 +294,30 @@ public sealed class TransactionService
     /// <summary>
     /// Persists a reading of a running transaction before anything built from it leaves the station:
     /// its meterStop should the power fail now, the connector's register floor, the MeterValues to
-    /// queue and the value it adds to the transactionData, in one commit.
+    /// queue and the value it adds to the transactionData, in one commit. False (and logged) when the
+    /// database cannot be written (a full disk): then nothing of the reading is kept or sent, and the
+    /// transaction goes on, its last persisted reading still its meterStop after a power loss.
     /// </summary>
-    public void RecordSample(Transaction transaction, double energyWh, DateTimeOffset at, MeterValuesRequest? meterValues = null, MeterValue? transactionData = null)
+    public bool RecordSample(Transaction transaction, double energyWh, DateTimeOffset at, MeterValuesRequest? meterValues = null, MeterValue? transactionData = null)
     {
-        _store.RecordSample(new TransactionSample
+        try
         {
-            LocalId = transaction.LocalId,
-            EnergyWh = energyWh,
-            At = at,
-            MeterValuesPayload = meterValues is null ? null : TransactionOutbox.Encode(meterValues),
-            TransactionDataPayload = transactionData is null ? null : EncodeTransactionData(transaction.ConnectorId, transactionData),
-            TransactionDataLimit = _maxTransactionData,
-        });
+            _store.RecordSample(new TransactionSample
+            {
+                LocalId = transaction.LocalId,
+                EnergyWh = energyWh,
+                At = at,
+                MeterValuesPayload = meterValues is null ? null : TransactionOutbox.Encode(meterValues),
+                TransactionDataPayload = transactionData is null ? null : EncodeTransactionData(transaction.ConnectorId, transactionData),
+                TransactionDataLimit = _maxTransactionData,
+            });
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            TransactionsLog.SampleNotPersisted(_logger, transaction.ConnectorId, transaction.LocalId, ex.Message);
+            return false;
+        }
+
         if (transactionData is not null)
         {
             AddTransactionData(transaction, transactionData);
@@ -316,10 +327,27 @@ public sealed class TransactionService
         {
             _outbox.Signal();
         }
+
+        return true;
     }
 
-    /// <summary>Raises a connector's register floor for a reading that leaves the station outside a transaction.</summary>
-    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at) => _store.RecordRegister(connectorId, energyWh, at);
+    /// <summary>
+    /// Raises a connector's register floor for a reading that leaves the station outside a
+    /// transaction; false (and logged) when the database cannot be written: the reading must not leave then.
+    /// </summary>
+    public bool RecordRegister(int connectorId, double energyWh, DateTimeOffset at)
+    {
+        try
+        {
+            _store.RecordRegister(connectorId, energyWh, at);
+            return true;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            TransactionsLog.RegisterNotPersisted(_logger, connectorId, ex.Message);
+            return false;
+        }
+    }
 
     /// <summary>Persists the meter reading of every running transaction and enforces MaxEnergyOnInvalidId.</summary>
     public async Task CheckpointAsync()
