@@ -141,7 +141,8 @@ public sealed class FullDiskTests(ITestOutputHelper output)
             .Select(m => m.MeterValue[0]).ToList();
         var periodic = samples.Where(v => v.SampledValue[0].Context == ReadingContext.SamplePeriodic).Select(v => v.Timestamp).Distinct().ToList();
         var aligned = samples.Where(v => v.SampledValue[0].Context == ReadingContext.SampleClock).Select(v => v.Timestamp).Distinct().ToList();
-        output.WriteLine($"full at {fullAt:HH:mm:ss}, freed at {freedAt:HH:mm:ss}; clock-aligned values at {string.Join(", ", aligned.Select(t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture)))}");
+        var alignedTimes = string.Join(", ", aligned.Select(t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture)));
+        output.WriteLine($"full at {fullAt:HH:mm:ss}, freed at {freedAt:HH:mm:ss}; clock-aligned values at {alignedTimes}");
         Assert.Equal(periodic.Order().ToList(), periodic);
         Assert.Equal(delivered + journaled, samples.Select(v => (v.Timestamp, v.SampledValue[0].Context)).Distinct().Count(k => k.Timestamp <= fullAt));
         Assert.DoesNotContain(periodic, t => t > fullAt && t <= freedAt);
