@@ -12,6 +12,9 @@ public sealed class SimulatedStationHardware
     private readonly SimulatedConnector[] _connectors;
     private IStationInputs? _inputs;
 
+    // Tamper triggerings while no station instance was attached (between a reset's instances), reported on attach.
+    private readonly List<string?> _unreportedTampers = [];
+
     /// <summary>Builds connectors 1..n from their specs.</summary>
     public SimulatedStationHardware(IReadOnlyList<SimulatedConnectorSpec> connectors, TimeProvider timeProvider)
     {
@@ -34,6 +37,18 @@ public sealed class SimulatedStationHardware
     public async ValueTask AttachAsync(IStationInputs inputs, CancellationToken cancellationToken = default)
     {
         _inputs = inputs;
+        string?[] tampers;
+        lock (_unreportedTampers)
+        {
+            tampers = [.. _unreportedTampers];
+            _unreportedTampers.Clear();
+        }
+
+        foreach (var sensor in tampers)
+        {
+            await inputs.TamperDetectedAsync(sensor, cancellationToken).ConfigureAwait(false);
+        }
+
         if (EmergencyStopPressed)
         {
             await inputs.EmergencyStopPressedAsync(cancellationToken).ConfigureAwait(false);
@@ -187,6 +202,39 @@ public sealed class SimulatedStationHardware
     {
         EmergencyStopPressed = false;
         return _inputs?.EmergencyStopReleasedAsync(cancellationToken) ?? ValueTask.CompletedTask;
+    }
+
+    /// <summary>How many times a tamper sensor was triggered.</summary>
+    public int TamperCount { get; private set; }
+
+    /// <summary>
+    /// A tamper detection sensor is triggered (<paramref name="sensor"/>: which one, or null). Reported
+    /// to the attached station at once; with none attached (a reset in progress), to the next one.
+    /// </summary>
+    public ValueTask TriggerTamperAsync(string? sensor = null, CancellationToken cancellationToken = default)
+    {
+        // Checked here too: one remembered for the next instance must not fail that instance's attach.
+        if (sensor is not null && (sensor.Trim().Length == 0 || sensor.Length > 50))
+        {
+            throw new ArgumentException($"sensor '{sensor}' must be 1 to 50 characters, or absent", nameof(sensor));
+        }
+
+        TamperCount++;
+        if (_inputs is { } inputs)
+        {
+            return inputs.TamperDetectedAsync(sensor, cancellationToken);
+        }
+
+        lock (_unreportedTampers)
+        {
+            // Bounded: a sensor that fires in a loop while no station listens is remembered a few times only.
+            if (_unreportedTampers.Count < 16)
+            {
+                _unreportedTampers.Add(sensor);
+            }
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Mains power fails; the station runs on backup power until it has shut down.</summary>

@@ -50,6 +50,15 @@ public interface IStationInputs
     ValueTask EmergencyStopReleasedAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A physical tamper detection sensor was triggered (the enclosure opened, a seal broken): the
+    /// station raises the security event TamperDetectionActivated. An edge, not a state: each
+    /// triggering is one call.
+    /// </summary>
+    /// <param name="sensor">Which sensor, 1 to 50 characters (e.g. "enclosure door"), or null for the only one.</param>
+    /// <param name="cancellationToken">Cancels the report.</param>
+    ValueTask TamperDetectedAsync(string? sensor = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Mains power failed and the station runs on backup power (AQ-7.1): it stops its transactions
     /// with reason PowerLoss, tries to deliver their StopTransaction, and shuts down.
     /// </summary>

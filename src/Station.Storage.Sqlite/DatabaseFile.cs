@@ -8,7 +8,9 @@ namespace Station.Storage.Sqlite;
 /// savepoint of the batch transaction open at the time, and returns once a COMMIT covering it is
 /// done; whoever reaches the commit first commits everything written until then, so while one
 /// commit is on its way to the disk the writers arriving meanwhile pile into the next one, and
-/// thousands of stations share a few commits per second instead of one each.
+/// thousands of stations share a few commits per second instead of one each. Asynchronous writes
+/// (<see cref="RunAsync"/>) of a shared file go to its <see cref="WriterThread"/> instead, which
+/// groups them the same way without a caller's thread waiting for the disk.
 /// </summary>
 internal sealed class DatabaseFile : IDisposable
 {
@@ -16,7 +18,9 @@ internal sealed class DatabaseFile : IDisposable
     private readonly StatementCache _statements;
     private readonly Lock _gate = new();
     private readonly Lock _commitGate = new();
+    private readonly WriterThread _writer;
     private Batch? _open;
+    private volatile bool _closed;
 
     public DatabaseFile(SqliteConnection connection, string path, bool grouped)
     {
@@ -24,6 +28,7 @@ internal sealed class DatabaseFile : IDisposable
         _statements = StatementCache.For(connection);
         Path = path;
         Grouped = grouped;
+        _writer = new WriterThread($"sqlite writer {System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path))}", WriteBatch);
     }
 
     public string Path { get; }
@@ -48,6 +53,33 @@ internal sealed class DatabaseFile : IDisposable
                 _statements.ReleaseTransient();
             }
         }
+    }
+
+    /// <summary>
+    /// Runs atomic <paramref name="work"/>; the task completes once a COMMIT covering it is done (its
+    /// result) or failed (the work's exception, else the commit's). Shared, the work is queued for the
+    /// writer thread and grouped with the other stations' writes, so no pool thread waits for the disk
+    /// however many stations write. Alone (a station's own file), the caller commits it at once: a hop
+    /// to the writer thread and back costs a single station more than the thread it frees (measured
+    /// +0.1 to +0.25 ms on the median of a remote start or stop, see docs/architecture.md).
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<SqliteConnection, T> work)
+    {
+        var write = new PendingWrite<T>(work);
+        if (Grouped)
+        {
+            _writer.Post(write);
+        }
+        else if (_closed)
+        {
+            write.Finish(new ObjectDisposedException(Path, "the station database is closed"));
+        }
+        else
+        {
+            WriteBatch([write]);
+        }
+
+        return write.Task;
     }
 
     private T RunLocked<T>(Func<SqliteConnection, SqliteTransaction?, T> work, bool atomic)
@@ -115,6 +147,9 @@ internal sealed class DatabaseFile : IDisposable
 
     public void Dispose()
     {
+        // The queued writes first: the writer thread needs the gate and the open connection.
+        _closed = true;
+        _writer.Dispose();
         lock (_gate)
         {
             if (_open is not null)
@@ -158,6 +193,105 @@ internal sealed class DatabaseFile : IDisposable
             {
                 throw new SqliteException($"the group commit failed: {failure.Message}", failure.SqliteErrorCode);
             }
+        }
+    }
+
+    // One batch of the writer thread: each write in a savepoint (a write that throws is undone alone),
+    // then one COMMIT; alone the gate is held to the end (a synchronous write would open a transaction
+    // of its own), shared the batch is the group's open one and commits as the synchronous writes do.
+    private void WriteBatch(List<PendingWrite> writes)
+    {
+        Batch? group = null;
+        Exception? failure = null;
+        lock (_gate)
+        {
+            try
+            {
+                if (Grouped)
+                {
+                    if (_open is null)
+                    {
+                        Exec("BEGIN");
+                        _open = new Batch();
+                    }
+
+                    group = _open;
+                }
+                else
+                {
+                    Exec("BEGIN");
+                }
+
+                // A lone write of a file alone needs no savepoint (its failure rolls the transaction back): the common case of `run`.
+                if (group is null && writes.Count == 1)
+                {
+                    if (writes[0].Execute(_connection))
+                    {
+                        Exec("COMMIT");
+                        Commits++;
+                    }
+                    else
+                    {
+                        Exec("ROLLBACK");
+                    }
+                }
+                else
+                {
+                    foreach (var write in writes)
+                    {
+                        Exec("SAVEPOINT work");
+                        if (!write.Execute(_connection))
+                        {
+                            Exec("ROLLBACK TO work");
+                        }
+
+                        Exec("RELEASE work");
+                    }
+
+                    if (group is not null)
+                    {
+                        group.Written = true;
+                    }
+                    else
+                    {
+                        Exec("COMMIT");
+                        Commits++;
+                    }
+                }
+            }
+            catch (SqliteException ex)
+            {
+                // E.g. a full disk: SQLite may have rolled the whole transaction back, so every write of it failed.
+                failure = ex;
+                RollBackQuietly();
+                if (group is not null)
+                {
+                    group.Failure = ex;
+                    group.Done = true;
+                    _open = null;
+                }
+            }
+            finally
+            {
+                _statements.ReleaseTransient();
+            }
+        }
+
+        if (group is not null && failure is null)
+        {
+            try
+            {
+                Commit(group);
+            }
+            catch (SqliteException ex)
+            {
+                failure = ex;
+            }
+        }
+
+        foreach (var write in writes)
+        {
+            write.Finish(failure);
         }
     }
 

@@ -40,6 +40,26 @@ public sealed class SqliteSecurityEventStore(StationDatabase database) : ISecuri
         "UPDATE security_events SET delivered = 1 WHERE station = $station AND sequence = $seq", ("$station", database.Station), ("$seq", sequence));
 
     /// <inheritdoc/>
+    public (int Removed, long Sequence) ClearAndAdd(string type, DateTimeOffset timestamp, string? techInfo) => database.InTransaction((connection, transaction) =>
+    {
+        // The next sequence is taken before the delete: numbering continues after the cleared entries.
+        var sequence = (long)StationDatabase.Command(
+            connection, transaction, "SELECT COALESCE(MAX(sequence), 0) + 1 FROM security_events WHERE station = $station", ("$station", database.Station)).ExecuteScalar()!;
+        var removed = StationDatabase.Command(
+            connection, transaction, "DELETE FROM security_events WHERE station = $station AND delivered = 1", ("$station", database.Station)).ExecuteNonQuery();
+        StationDatabase.Command(
+            connection,
+            transaction,
+            "INSERT INTO security_events (station, sequence, type, happened_at, tech_info) VALUES ($station, $seq, $type, $at, $info)",
+            ("$station", database.Station),
+            ("$seq", sequence),
+            ("$type", type),
+            ("$at", Text.Date(timestamp)),
+            ("$info", techInfo)).ExecuteNonQuery();
+        return (removed, sequence);
+    });
+
+    /// <inheritdoc/>
     public IReadOnlyList<StoredSecurityEvent> Undelivered() =>
         Read("SELECT sequence, type, happened_at, tech_info, delivered FROM security_events WHERE station = $station AND delivered = 0 ORDER BY sequence");
 

@@ -10,11 +10,11 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     private const string StopTransaction = "StopTransaction";
 
     /// <inheritdoc/>
-    public long Begin(StoredTransaction transaction, string startTransactionPayload) => database.InTransaction((connection, tx) =>
+    public Task<long> BeginAsync(StoredTransaction transaction, string startTransactionPayload) => database.InTransactionAsync(connection =>
     {
         var localId = (long)StationDatabase.Command(
             connection,
-            tx,
+            null,
             """
             INSERT INTO transactions (station, connector_id, id_tag, parent_id_tag, meter_start, started_at, reservation_id, last_meter_wh, last_meter_at)
             VALUES ($station, $connector, $idTag, $parent, $meterStart, $startedAt, $reservation, $lastWh, $lastAt) RETURNING local_id
@@ -27,36 +27,36 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             ("$reservation", transaction.ReservationId),
             ("$lastWh", transaction.LastMeterWh),
             ("$lastAt", Text.Date(transaction.LastMeterAt))).ExecuteScalar()!;
-        RaiseRegister(connection, tx, transaction.ConnectorId, transaction.LastMeterWh, transaction.LastMeterAt);
+        RaiseRegister(connection, null, transaction.ConnectorId, transaction.LastMeterWh, transaction.LastMeterAt);
         for (var seq = 0; seq < transaction.TransactionData.Count; seq++)
         {
             StationDatabase.Command(
                 connection,
-                tx,
+                null,
                 "INSERT INTO transaction_data (station, local_id, seq, payload) VALUES ($station, $id, $seq, $payload)",
                 ("$id", localId),
                 ("$seq", seq + 1),
                 ("$payload", transaction.TransactionData[seq])).ExecuteNonQuery();
         }
 
-        Insert(connection, tx, new OutboxMessage(StartTransaction, startTransactionPayload, localId));
+        Insert(connection, null, new OutboxMessage(StartTransaction, startTransactionPayload, localId));
         return localId;
     });
 
     /// <inheritdoc/>
-    public void RecordSample(TransactionSample sample) => database.InTransaction((connection, tx) =>
+    public Task RecordSampleAsync(TransactionSample sample) => database.InTransactionAsync(connection =>
     {
-        RecordReading(connection, tx, sample.LocalId, sample.EnergyWh, sample.At);
+        RecordReading(connection, null, sample.LocalId, sample.EnergyWh, sample.At);
         if (sample.MeterValuesPayload is { } meterValues)
         {
-            Insert(connection, tx, new OutboxMessage("MeterValues", meterValues, sample.LocalId));
+            Insert(connection, null, new OutboxMessage("MeterValues", meterValues, sample.LocalId));
         }
 
         if (sample.TransactionDataPayload is { } value)
         {
             StationDatabase.Command(
                 connection,
-                tx,
+                null,
                 "INSERT INTO transaction_data (station, local_id, seq, payload) " +
                 "VALUES ($station, $id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM transaction_data WHERE station = $station AND local_id = $id), $payload)",
                 ("$id", sample.LocalId),
@@ -65,7 +65,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             // Keep the first value and the latest ones (ORS-8): drop the second-oldest beyond the limit.
             StationDatabase.Command(
                 connection,
-                tx,
+                null,
                 """
                 DELETE FROM transaction_data WHERE station = $station AND local_id = $id AND seq = (
                     SELECT seq FROM transaction_data WHERE station = $station AND local_id = $id ORDER BY seq LIMIT 1 OFFSET 1)
@@ -79,7 +79,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     });
 
     /// <inheritdoc/>
-    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at) => database.Use(connection =>
+    public Task RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at) => database.InTransactionAsync(connection =>
     {
         RaiseRegister(connection, null, connectorId, energyWh, at);
         return 0;
@@ -99,16 +99,17 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     });
 
     /// <inheritdoc/>
-    public void SetTransactionId(long localId, int transactionId) => database.Execute(
-        "UPDATE transactions SET transaction_id = $tid WHERE station = $station AND local_id = $id", ("$tid", transactionId), ("$id", localId));
+    public Task SetTransactionIdAsync(long localId, int transactionId) => database.InTransactionAsync(connection =>
+        StationDatabase.Command(connection, null, "UPDATE transactions SET transaction_id = $tid WHERE station = $station AND local_id = $id", ("$tid", transactionId), ("$id", localId))
+            .ExecuteNonQuery());
 
     /// <inheritdoc/>
-    public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) => database.InTransaction((connection, tx) =>
+    public Task EndAsync(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) => database.InTransactionAsync(connection =>
     {
-        RecordReading(connection, tx, localId, finalEnergyWh, at);
-        StationDatabase.Command(connection, tx, "UPDATE transactions SET ended = 1 WHERE station = $station AND local_id = $id", ("$id", localId)).ExecuteNonQuery();
-        StationDatabase.Command(connection, tx, "DELETE FROM transaction_data WHERE station = $station AND local_id = $id", ("$id", localId)).ExecuteNonQuery();
-        Insert(connection, tx, new OutboxMessage(StopTransaction, stopTransactionPayload, localId));
+        RecordReading(connection, null, localId, finalEnergyWh, at);
+        StationDatabase.Command(connection, null, "UPDATE transactions SET ended = 1 WHERE station = $station AND local_id = $id", ("$id", localId)).ExecuteNonQuery();
+        StationDatabase.Command(connection, null, "DELETE FROM transaction_data WHERE station = $station AND local_id = $id", ("$id", localId)).ExecuteNonQuery();
+        Insert(connection, null, new OutboxMessage(StopTransaction, stopTransactionPayload, localId));
         return 0;
     });
 
@@ -184,7 +185,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
             : null);
 
     /// <inheritdoc/>
-    public void Enqueue(OutboxMessage message) => database.Use(connection =>
+    public Task EnqueueAsync(OutboxMessage message) => database.InTransactionAsync(connection =>
     {
         Insert(connection, null, message);
         return 0;
@@ -205,50 +206,51 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
         Convert.ToInt32(StationDatabase.Command(connection, null, "SELECT COUNT(*) FROM outbox WHERE station = $station").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
 
     /// <inheritdoc/>
-    public void Complete(long sequence, long? localTransactionId = null, int? transactionId = null) => database.InTransaction((connection, tx) =>
+    public Task CompleteAsync(long sequence, long? localTransactionId = null, int? transactionId = null) => database.InTransactionAsync(connection =>
     {
         if (localTransactionId is { } localId && transactionId is { } id)
         {
-            StationDatabase.Command(connection, tx, "UPDATE transactions SET transaction_id = $tid WHERE station = $station AND local_id = $id", ("$tid", id), ("$id", localId)).ExecuteNonQuery();
+            StationDatabase.Command(connection, null, "UPDATE transactions SET transaction_id = $tid WHERE station = $station AND local_id = $id", ("$tid", id), ("$id", localId)).ExecuteNonQuery();
         }
 
-        StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE station = $station AND sequence = $seq", ("$seq", sequence)).ExecuteNonQuery();
+        StationDatabase.Command(connection, null, "DELETE FROM outbox WHERE station = $station AND sequence = $seq", ("$seq", sequence)).ExecuteNonQuery();
         return 0;
     });
 
     /// <inheritdoc/>
-    public void RecordAttempt(long sequence, int attempts) =>
-        database.Execute("UPDATE outbox SET attempts = $attempts WHERE station = $station AND sequence = $seq", ("$attempts", attempts), ("$seq", sequence));
+    public Task RecordAttemptAsync(long sequence, int attempts) => database.InTransactionAsync(connection =>
+        StationDatabase.Command(connection, null, "UPDATE outbox SET attempts = $attempts WHERE station = $station AND sequence = $seq", ("$attempts", attempts), ("$seq", sequence))
+            .ExecuteNonQuery());
 
     /// <inheritdoc/>
-    public void Abandon(long sequence, string reason) => database.InTransaction((connection, tx) =>
+    public Task AbandonAsync(long sequence, string reason) => database.InTransactionAsync(connection =>
     {
         StationDatabase.Command(
             connection,
-            tx,
+            null,
             """
             INSERT INTO dead_letters (station, sequence, action, payload, local_transaction_id, attempts, reason)
             SELECT station, sequence, action, payload, local_transaction_id, attempts, $reason FROM outbox WHERE station = $station AND sequence = $seq
             """,
             ("$reason", reason),
             ("$seq", sequence)).ExecuteNonQuery();
-        StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE station = $station AND sequence = $seq", ("$seq", sequence)).ExecuteNonQuery();
+        StationDatabase.Command(connection, null, "DELETE FROM outbox WHERE station = $station AND sequence = $seq", ("$seq", sequence)).ExecuteNonQuery();
         return 0;
     });
 
     /// <inheritdoc/>
-    public int AbandonTransaction(long localTransactionId, string reason) => database.InTransaction((connection, tx) =>
+    public Task<int> AbandonTransactionAsync(long localTransactionId, string reason) => database.InTransactionAsync(connection =>
     {
         StationDatabase.Command(
             connection,
-            tx,
+            null,
             """
             INSERT INTO dead_letters (station, sequence, action, payload, local_transaction_id, attempts, reason)
             SELECT station, sequence, action, payload, local_transaction_id, attempts, $reason FROM outbox WHERE station = $station AND local_transaction_id = $id
             """,
             ("$reason", reason),
             ("$id", localTransactionId)).ExecuteNonQuery();
-        return StationDatabase.Command(connection, tx, "DELETE FROM outbox WHERE station = $station AND local_transaction_id = $id", ("$id", localTransactionId)).ExecuteNonQuery();
+        return StationDatabase.Command(connection, null, "DELETE FROM outbox WHERE station = $station AND local_transaction_id = $id", ("$id", localTransactionId)).ExecuteNonQuery();
     });
 
     /// <inheritdoc/>
@@ -285,7 +287,7 @@ public sealed class SqliteTransactionStore(StationDatabase database) : ITransact
     }
 
     // The transaction's last reading (its meterStop after a power loss) and its connector's register floor.
-    private static void RecordReading(SqliteConnection connection, SqliteTransaction tx, long localId, double energyWh, DateTimeOffset at)
+    private static void RecordReading(SqliteConnection connection, SqliteTransaction? tx, long localId, double energyWh, DateTimeOffset at)
     {
         StationDatabase.Command(
             connection,

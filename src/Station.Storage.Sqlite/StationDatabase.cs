@@ -90,6 +90,14 @@ public sealed class StationDatabase : IDisposable
     /// <remarks>In a shared file the work runs in a savepoint of the group's transaction and gets no <see cref="SqliteTransaction"/> (null): pass it on to <see cref="Command"/> only.</remarks>
     public T InTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> work) => _file.Run((connection, transaction) => AsStation(() => work(connection, transaction!)), atomic: true);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> atomically on the file's writer thread, grouped with the writes
+    /// queued meanwhile; the task completes once it is committed (durable as <see cref="Durability"/>
+    /// says). The caller's thread is free meanwhile, and so is any lock it holds across the await
+    /// from blocking one. Pass no transaction to <see cref="Command"/> inside it.
+    /// </summary>
+    public Task<T> InTransactionAsync<T>(Func<SqliteConnection, T> work) => _file.RunAsync(connection => AsStation(() => work(connection)));
+
     /// <summary>Executes a statement with parameters given as name/value pairs.</summary>
     public int Execute(string sql, params (string Name, object? Value)[] parameters) =>
         Use(connection => Command(connection, null, sql, parameters).ExecuteNonQuery());

@@ -2,19 +2,15 @@ using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
 using Ocpp16.Rpc;
 using Ocpp16.Transport;
-using Station.Authorization;
 using Station.Boot;
 using Station.Composition;
 using Station.Configuration;
 using Station.Connection;
-using Station.Connectors;
 using Station.Diagnostics;
 using Station.Firmware;
 using Station.Hardware;
-using Station.Metering;
 using Station.Model;
 using Station.Runtime;
-using Station.Transactions;
 
 namespace Station;
 
@@ -24,12 +20,11 @@ namespace Station;
 /// the instance's life: run, reboot on Reset, power down, shut down. Several thousand can run in
 /// one process: nothing here is static, and nothing holds a thread.
 /// </summary>
-public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
+public sealed class ChargePoint : StationBlocks, IStationLifecycle, IAsyncDisposable
 {
     private readonly ChargePointOptions _options;
     private readonly StationRuntime _runtime;
     private readonly ReconnectingRpcClient _client;
-    private readonly StationContext _context;
     private readonly IReadOnlyList<IStationModule> _modules;
     private readonly TaskCompletionSource<StationExit> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger _logger;
@@ -78,12 +73,12 @@ public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
         Link = new CentralSystemLink(_client, loggerFactory.CreateLogger("Station.Connection"));
         Outgoing = new OutgoingMessages(Link, loggerFactory.CreateLogger("Station.Connection"));
         Notifications = new DurableNotifications(Outgoing, Link, stores.Notifications, _runtime);
-        _context = new StationContext(setup, _runtime, Configuration, Link, Outgoing, Notifications, stores, hardware, this);
-        _context.Provide(new TriggerSources());
+        Context = new StationContext(setup, _runtime, Configuration, Link, Outgoing, Notifications, stores, hardware, this);
+        Context.Provide(new TriggerSources());
 
         // One path for work after an answer: the station's tracked background work, which stopping waits for.
         Router.AfterResponseRunner = _runtime.Run;
-        _modules = StationComposition.Build(_context, new HandlerRegistry(Router, _runtime), composition);
+        _modules = StationComposition.Build(Context, new HandlerRegistry(Router, _runtime), composition);
         Router.IsAnswering = () => Boot.IsAnswering;
         Boot.Accepted += () =>
         {
@@ -98,10 +93,7 @@ public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
     public StationModel Model { get; }
 
     /// <summary>The feature profiles of the blocks this station is composed of.</summary>
-    public IReadOnlyList<FeatureProfile> Profiles => _context.Profiles;
-
-    /// <summary>Where the hardware reports physical events.</summary>
-    public IStationInputs Inputs => _context.Require<IStationInputs>();
+    public IReadOnlyList<FeatureProfile> Profiles => Context.Profiles;
 
     /// <summary>The handlers of the Central System's CALLs.</summary>
     public CallRouter Router { get; }
@@ -118,41 +110,23 @@ public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
     /// <summary>The firmware and diagnostics notifications owed to the Central System across a power loss.</summary>
     public DurableNotifications Notifications { get; }
 
-    /// <summary>The connector block.</summary>
-    public ConnectorService Connectors => _context.Require<ConnectorService>();
-
-    /// <summary>The authorization block.</summary>
-    public AuthorizationService Authorization => _context.Require<AuthorizationService>();
-
-    /// <summary>The durable outbox of transaction messages.</summary>
-    public TransactionOutbox Outbox => _context.Require<TransactionOutbox>();
-
-    /// <summary>The transaction block.</summary>
-    public TransactionService Transactions => _context.Require<TransactionService>();
-
-    /// <summary>What cards, buttons and remote commands mean for sessions.</summary>
-    public SessionCoordinator Sessions => _context.Require<SessionCoordinator>();
-
-    /// <summary>The metering block.</summary>
-    public MeteringService Metering => _context.Require<MeteringService>();
-
     /// <summary>The boot block.</summary>
-    public BootService Boot => _context.Require<BootService>();
+    public BootService Boot => Context.Require<BootService>();
 
     /// <summary>The firmware block: installed version and updates (Firmware Management).</summary>
     /// <exception cref="InvalidOperationException">The station has no Firmware Management.</exception>
-    public FirmwareService Firmware => _context.Require<FirmwareService>();
+    public FirmwareService Firmware => Context.Require<FirmwareService>();
 
     /// <summary>The diagnostics block: archive and upload of the trace (Firmware Management).</summary>
     /// <exception cref="InvalidOperationException">The station has no Firmware Management.</exception>
-    public DiagnosticsService Diagnostics => _context.Require<DiagnosticsService>();
-
-    /// <summary>The shared runtime: lock, clock, background work.</summary>
-    public StationRuntime Runtime => _runtime;
+    public DiagnosticsService Diagnostics => Context.Require<DiagnosticsService>();
 
     /// <summary>The blocks this station is composed of, by the interface they provide (null when absent).</summary>
     public T? Block<T>()
-        where T : class => _context.Find<T>();
+        where T : class => Context.Find<T>();
+
+    /// <summary>The shared runtime: lock, clock, background work.</summary>
+    public StationRuntime Runtime => _runtime;
 
     /// <summary>
     /// Runs the station: recovers from a power loss, connects, and serves until
@@ -298,7 +272,7 @@ public sealed class ChargePoint : IStationLifecycle, IAsyncDisposable
             ChargePointId = _options.ChargePointId,
             PingInterval = Configuration.GetSeconds(CoreKeys.WebSocketPingInterval),
         };
-        var security = _context.Find<IConnectionSecurity>();
+        var security = Context.Find<IConnectionSecurity>();
         connection = security?.Apply(connection) ?? connection;
         connection = _options.ConfigureConnection?.Invoke(connection) ?? connection;
         try

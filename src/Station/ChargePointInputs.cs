@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
 using Station.Connectors;
 using Station.Hardware;
 using Station.Model;
 using Station.Runtime;
+using Station.Security;
+using Station.Security.Events;
 using Station.Transactions;
 
 namespace Station;
@@ -12,11 +15,22 @@ namespace Station;
 /// updates the connector's state and lets the transaction block react.
 /// </summary>
 internal sealed class ChargePointInputs(
-    StationModel model, StationRuntime runtime, ConnectorService connectors, TransactionService transactions, SessionCoordinator sessions, Func<CancellationToken, Task> powerDown)
+    StationModel model,
+    StationRuntime runtime,
+    ConnectorService connectors,
+    TransactionService transactions,
+    SessionCoordinator sessions,
+    Func<CancellationToken, Task> powerDown,
+    Func<ISecurityEvents?> securityEvents)
     : IStationInputs
 {
     // OCPP 1.6 §7: idTag is a CiString20.
     private const int MaxIdTagLength = 20;
+
+    /// <summary>The longest sensor name a tamper report carries (it goes into a 255-character techInfo).</summary>
+    public const int MaxSensorLength = 50;
+
+    private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger("Station.Security");
 
     public async ValueTask CablePluggedAsync(int connectorId, CancellationToken cancellationToken = default)
     {
@@ -102,6 +116,23 @@ internal sealed class ChargePointInputs(
             connectors.SetEmergencyStop(false);
             connectors.Refresh();
         }
+    }
+
+    // Whitepaper edition 3, appendix 1: TamperDetectionActivated, critical, so queued durably and sent
+    // once the registration is accepted. The station reports and goes on: what a tamper means for
+    // charging (stop, lock out) is the operator's decision, told by the event, not the station's.
+    public ValueTask TamperDetectedAsync(string? sensor = null, CancellationToken cancellationToken = default)
+    {
+        if (sensor is not null && (sensor.Trim().Length == 0 || sensor.Length > MaxSensorLength))
+        {
+            throw new ArgumentException($"sensor '{sensor}' must be 1 to {MaxSensorLength} characters, or absent", nameof(sensor));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var name = sensor ?? "tamper sensor";
+        SecurityEventsLog.TamperDetected(_logger, name);
+        securityEvents()?.Report(SecurityEventTypes.TamperDetectionActivated, $"{name} triggered");
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask MainsPowerFailedAsync(CancellationToken cancellationToken = default) =>

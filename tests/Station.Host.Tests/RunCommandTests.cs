@@ -96,6 +96,54 @@ public sealed class RunCommandTests : CentralSystemProcessTest
         Assert.Equal(0, await station.Process.WaitForExitAsync(ProcessTimeout));
     }
 
+    [Fact]
+    public async Task The_tamper_and_security_log_requests_raise_their_security_events_and_bad_requests_get_400()
+    {
+        await using var station = await StartStationAsync("CTRL-SEC");
+        using var http = station.Http;
+        var session = await Csms.WaitForStationAsync("CTRL-SEC").OrTimeout();
+        await session.WaitForFirstCallAsync<SecurityEventNotificationRequest>(e => e.Type == "StartupOfTheDevice").OrTimeout();
+
+        var state = await PostAsync(http, "/tamper", """{"sensor":"enclosure door"}""");
+        Assert.True(state.GetProperty("connected").GetBoolean());
+        var tamper = await session.WaitForFirstCallAsync<SecurityEventNotificationRequest>(e => e.Type == "TamperDetectionActivated").OrTimeout();
+        Assert.Equal("enclosure door triggered", tamper.TechInfo);
+        await PostAsync(http, "/tamper");
+        var log = await http.GetFromJsonAsync<JsonElement>("/security-log");
+        Assert.Equal(2, log.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "TamperDetectionActivated"));
+
+        var cleared = await PostAsync(http, "/security-log/clear", """{"reason":"maintenance visit"}""");
+        Assert.True(cleared.GetProperty("removed").GetInt32() >= 1);
+        var clearedEvent = await session.WaitForFirstCallAsync<SecurityEventNotificationRequest>(e => e.Type == "SecurityLogWasCleared").OrTimeout();
+        Assert.Equal("cleared through the control API: maintenance visit", clearedEvent.TechInfo);
+
+        // What is left: SecurityLogWasCleared, after any event whose answer had not arrived yet (none is lost by clearing).
+        var left = (await http.GetFromJsonAsync<JsonElement>("/security-log")).GetProperty("entries");
+        Assert.Equal(cleared.GetProperty("remaining").GetInt32(), left.GetArrayLength());
+        Assert.Equal("SecurityLogWasCleared", left[left.GetArrayLength() - 1].GetProperty("type").GetString());
+        Assert.All(left.EnumerateArray().SkipLast(1), e => Assert.False(e.GetProperty("delivered").GetBoolean()));
+
+        // Each sent SecurityEventNotification is valid against the security whitepaper's schema.
+        var payloads = session.Frames.Where(f => f.Text.Contains("\"SecurityEventNotification\"", StringComparison.Ordinal))
+            .Select(f => JsonDocument.Parse(f.Text).RootElement[3].GetRawText()).ToList();
+        Assert.True(payloads.Count >= 4);
+        Assert.All(payloads, p => OcppSchemas.AssertValid("SecurityEventNotification", isResponse: false, p));
+
+        await ExpectAsync(http, "/tamper", "not json", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/tamper", """{"sensor":""}""", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/tamper", """{"sensor":"123456789012345678901234567890123456789012345678901"}""", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/tamper", """{"door":"open"}""", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/security-log/clear", "[1]", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/security-log/clear", """{"reason":" "}""", HttpStatusCode.BadRequest);
+        await ExpectAsync(http, "/security-log/clear", $$"""{"reason":"{{new string('x', 201)}}"}""", HttpStatusCode.BadRequest);
+
+        // Bad requests raise nothing and clear nothing.
+        var after = (await http.GetFromJsonAsync<JsonElement>("/security-log")).GetProperty("entries");
+        Assert.Equal(left.GetArrayLength(), after.GetArrayLength());
+        await station.Process.TerminateAsync();
+        Assert.Equal(0, await station.Process.WaitForExitAsync(ProcessTimeout));
+    }
+
     // process-crash-safe skips the fsync of each commit: kill -9 of the process must lose nothing all the same.
     [Theory]
     [InlineData("power-loss-safe")]

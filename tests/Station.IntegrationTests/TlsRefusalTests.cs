@@ -11,7 +11,7 @@ namespace Station.IntegrationTests;
 
 /// <summary>
 /// The station refuses a Central System it must not talk to (security whitepaper, secure connection
-/// setup), over real loopback TLS: a TLS 1.1-only server, and a certificate for another host name.
+/// setup), over real loopback TLS: a TLS 1.1-only server, a certificate for another host name, an expired one.
 /// Each refusal is written to the security log (event 3100) with its security event, retried with
 /// back-off, and never a crash.
 /// </summary>
@@ -39,20 +39,39 @@ public sealed class TlsRefusalTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_Central_System_certificate_for_another_host_name_is_refused_with_InvalidCentralSystemCertificate()
+    public async Task A_Central_System_certificate_for_another_host_name_is_refused_with_CentralSystemFailedToAuthenticate()
     {
         using var secure = new SecureStation(profile: 2);
 
-        // Issued by the trusted CA and valid now: only the name is wrong (the station dials 127.0.0.1).
+        // Issued by the trusted CA and valid now: only the name is wrong (the station dials 127.0.0.1). The certificate
+        // passes path validation, so it is not an invalid certificate: the Central System failed to prove it is the one dialled.
         var options = RealSecurityLog(secure.Options(output.WriteLine, csms => csms with { ServerCertificate = TestCertificates.Server(secure.Authority, "csms.example.com") }));
         await using var harness = await StationHarness.StartAsync(options);
 
-        await harness.Logs.WaitForAsync(e => e.EventId.Id == SecurityEventLogged && e.Message.Contains(SecurityEventTypes.InvalidCentralSystemCertificate, StringComparison.Ordinal));
-        var entry = Assert.Single(harness.Station.Block<SecurityEventsService>()!.Entries(), e => e.Type == SecurityEventTypes.InvalidCentralSystemCertificate);
+        await harness.Logs.WaitForAsync(e => e.EventId.Id == SecurityEventLogged && e.Message.Contains(SecurityEventTypes.CentralSystemFailedToAuthenticate, StringComparison.Ordinal));
+        var entries = harness.Station.Block<SecurityEventsService>()!.Entries();
+        var entry = Assert.Single(entries, e => e.Type == SecurityEventTypes.CentralSystemFailedToAuthenticate);
         Assert.Contains("127.0.0.1", entry.TechInfo, StringComparison.Ordinal);
         Assert.Contains("not issued for the host", entry.TechInfo, StringComparison.Ordinal);
+        Assert.DoesNotContain(entries, e => e.Type == SecurityEventTypes.InvalidCentralSystemCertificate);
         Assert.False(harness.Csms.TryGetSession(harness.ChargePointId, out _));
-        await RetriedWithoutAnotherEventAsync(harness, SecurityEventTypes.InvalidCentralSystemCertificate);
+        await RetriedWithoutAnotherEventAsync(harness, SecurityEventTypes.CentralSystemFailedToAuthenticate);
+    }
+
+    [Fact]
+    public async Task A_Central_System_certificate_that_has_expired_is_refused_with_InvalidCentralSystemCertificate_only()
+    {
+        using var secure = new SecureStation(profile: 2);
+
+        // The right name and the trusted CA, but out of date: the certificate itself is invalid.
+        using var expired = TestCertificates.ExpiredServer(secure.Authority);
+        var options = RealSecurityLog(secure.Options(output.WriteLine, csms => csms with { ServerCertificate = expired }));
+        await using var harness = await StationHarness.StartAsync(options);
+
+        await harness.Logs.WaitForAsync(e => e.EventId.Id == SecurityEventLogged && e.Message.Contains(SecurityEventTypes.InvalidCentralSystemCertificate, StringComparison.Ordinal));
+        var entries = harness.Station.Block<SecurityEventsService>()!.Entries();
+        Assert.Contains("expired", Assert.Single(entries, e => e.Type == SecurityEventTypes.InvalidCentralSystemCertificate).TechInfo, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(entries, e => e.Type == SecurityEventTypes.CentralSystemFailedToAuthenticate);
     }
 
     // The real security log (no recorder) keeps the events, as a user's station would.

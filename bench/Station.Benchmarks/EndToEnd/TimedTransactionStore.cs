@@ -23,18 +23,19 @@ internal sealed class TimedTransactionStore(ITransactionStore inner) : ITransact
         }
     }
 
-    public long Begin(StoredTransaction transaction, string startTransactionPayload) => Timed(nameof(Begin), () => inner.Begin(transaction, startTransactionPayload));
+    // Named without the Async suffix: the report's names, which read as what the station does.
+    public Task<long> BeginAsync(StoredTransaction transaction, string startTransactionPayload) => TimedAsync("Begin", () => inner.BeginAsync(transaction, startTransactionPayload));
 
-    public void RecordSample(TransactionSample sample) => Timed(nameof(RecordSample), () => inner.RecordSample(sample));
+    public Task RecordSampleAsync(TransactionSample sample) => TimedAsync("RecordSample", () => inner.RecordSampleAsync(sample));
 
-    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at) => Timed(nameof(RecordRegister), () => inner.RecordRegister(connectorId, energyWh, at));
+    public Task RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at) => TimedAsync("RecordRegister", () => inner.RecordRegisterAsync(connectorId, energyWh, at));
 
     public IReadOnlyDictionary<int, double> LoadRegisters() => Timed(nameof(LoadRegisters), inner.LoadRegisters);
 
-    public void SetTransactionId(long localId, int transactionId) => Timed(nameof(SetTransactionId), () => inner.SetTransactionId(localId, transactionId));
+    public Task SetTransactionIdAsync(long localId, int transactionId) => TimedAsync("SetTransactionId", () => inner.SetTransactionIdAsync(localId, transactionId));
 
-    public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) =>
-        Timed(nameof(End), () => inner.End(localId, finalEnergyWh, at, stopTransactionPayload));
+    public Task EndAsync(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) =>
+        TimedAsync("End", () => inner.EndAsync(localId, finalEnergyWh, at, stopTransactionPayload));
 
     public IReadOnlyList<StoredTransaction> LoadOpen() => Timed(nameof(LoadOpen), inner.LoadOpen);
 
@@ -42,22 +43,42 @@ internal sealed class TimedTransactionStore(ITransactionStore inner) : ITransact
 
     public int? FindTransactionId(long localId) => Timed(nameof(FindTransactionId), () => inner.FindTransactionId(localId));
 
-    public void Enqueue(OutboxMessage message) => Timed(nameof(Enqueue), () => inner.Enqueue(message));
+    public Task EnqueueAsync(OutboxMessage message) => TimedAsync("Enqueue", () => inner.EnqueueAsync(message));
 
     public OutboxEntry? Peek() => Timed(nameof(Peek), inner.Peek);
 
     public int Count() => Timed(nameof(Count), inner.Count);
 
-    public void Complete(long sequence, long? localTransactionId = null, int? transactionId = null) =>
-        Timed(nameof(Complete), () => inner.Complete(sequence, localTransactionId, transactionId));
+    public Task CompleteAsync(long sequence, long? localTransactionId = null, int? transactionId = null) =>
+        TimedAsync("Complete", () => inner.CompleteAsync(sequence, localTransactionId, transactionId));
 
-    public void RecordAttempt(long sequence, int attempts) => Timed(nameof(RecordAttempt), () => inner.RecordAttempt(sequence, attempts));
+    public Task RecordAttemptAsync(long sequence, int attempts) => TimedAsync("RecordAttempt", () => inner.RecordAttemptAsync(sequence, attempts));
 
-    public int AbandonTransaction(long localTransactionId, string reason) => Timed(nameof(AbandonTransaction), () => inner.AbandonTransaction(localTransactionId, reason));
+    public Task<int> AbandonTransactionAsync(long localTransactionId, string reason) =>
+        TimedAsync("AbandonTransaction", () => inner.AbandonTransactionAsync(localTransactionId, reason));
 
     public int DeadLetterCount() => Timed(nameof(DeadLetterCount), inner.DeadLetterCount);
 
-    public void Abandon(long sequence, string reason) => Timed(nameof(Abandon), () => inner.Abandon(sequence, reason));
+    public Task AbandonAsync(long sequence, string reason) => TimedAsync("Abandon", () => inner.AbandonAsync(sequence, reason));
+
+    private async Task TimedAsync(string method, Func<Task> call) => await TimedAsync(method, async () =>
+    {
+        await call().ConfigureAwait(false);
+        return 0;
+    }).ConfigureAwait(false);
+
+    private async Task<T> TimedAsync<T>(string method, Func<Task<T>> call)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        finally
+        {
+            Record(method, start);
+        }
+    }
 
     private void Timed(string method, Action call) => Timed(method, () =>
     {
@@ -74,11 +95,16 @@ internal sealed class TimedTransactionStore(ITransactionStore inner) : ITransact
         }
         finally
         {
-            var end = Stopwatch.GetTimestamp();
-            lock (_gate)
-            {
-                _calls.Add(new StoreCall(method, start, end));
-            }
+            Record(method, start);
+        }
+    }
+
+    private void Record(string method, long start)
+    {
+        var end = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            _calls.Add(new StoreCall(method, start, end));
         }
     }
 }

@@ -35,6 +35,18 @@ public sealed class CallRouter
     /// </summary>
     public Action<string>? InvalidMessage { get; set; }
 
+    /// <summary>
+    /// Told, with the message id and the action, of each CALL whose unique id the peer already used
+    /// for one of its last CALLs on the same connection. OCPP-J §4.1.3 forbids that, and a Central
+    /// System that resends after a network problem does so on a new connection, so it is a replay
+    /// (the security whitepaper's AttemptedReplayAttacks comes from here). When set, each connection
+    /// remembers the ids of the peer's last 32 CALLs and answers a repeated one with CALLERROR
+    /// SecurityError without running its handler: a replayed RemoteStartTransaction or Reset must not
+    /// act twice. When null, nothing is remembered and ids are not checked. Called on the receive
+    /// loop: it must not block, and an exception it throws is logged and ignored.
+    /// </summary>
+    public Action<string, string>? RepeatedCall { get; set; }
+
     /// <summary>Registers (or replaces) the handler of <paramref name="action"/>.</summary>
     public CallRouter Handle<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IOcppHandler<TRequest, TResponse> handler)
         where TRequest : class, IOcppRequest<TResponse>

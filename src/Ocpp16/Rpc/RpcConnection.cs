@@ -35,6 +35,7 @@ public sealed class RpcConnection : IAsyncDisposable
     private PendingCall? _pending;
     private bool _closed;
     private readonly IncomingCallGate _incoming = new();
+    private readonly RecentCallIds _recentCallIds = new();
 
     /// <summary>Creates the connection over an open transport; call <see cref="RunAsync"/> to start receiving.</summary>
     public RpcConnection(IOcppTransport transport, CallRouter router, RpcOptions options, TimeProvider timeProvider, ILogger logger, IFrameObserver? observer = null)
@@ -260,6 +261,15 @@ public sealed class RpcConnection : IAsyncDisposable
             return;
         }
 
+        if (_router.RepeatedCall is { } repeated && !_recentCallIds.Add(frame.MessageId))
+        {
+            ReportRepeated(repeated, frame.MessageId, actionName);
+            await RefusePayloadAsync(
+                frame, actionName, OcppErrorCode.SecurityError, $"message id '{frame.MessageId}' was used before on this connection: refused as a replay", cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
         if (!OcppActions.TryGet(actionName, out var action))
         {
             ReportInvalid($"a CALL of the unknown action '{actionName}'");
@@ -387,6 +397,18 @@ public sealed class RpcConnection : IAsyncDisposable
         {
             // Like an observer: reporting must never take the connection down.
             RpcLog.InvalidMessageHandlerFailed(_logger, ex);
+        }
+    }
+
+    private void ReportRepeated(Action<string, string> repeated, string messageId, string action)
+    {
+        try
+        {
+            repeated(messageId, action);
+        }
+        catch (Exception ex)
+        {
+            RpcLog.RepeatedCallHandlerFailed(_logger, ex);
         }
     }
 

@@ -63,4 +63,7 @@ internal static partial class RpcLog
 
     [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "The InvalidMessage handler failed; the frame was processed anyway")]
     public static partial void InvalidMessageHandlerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "The RepeatedCall handler failed; the repeated CALL was refused anyway")]
+    public static partial void RepeatedCallHandlerFailed(ILogger logger, Exception exception);
 }

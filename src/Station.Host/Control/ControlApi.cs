@@ -9,16 +9,20 @@ using Ocpp16.Json;
 using Ocpp16.Messages;
 using Station.Hardware.Simulated;
 using Station.Host.Run;
+using Station.Security.Events;
 
 namespace Station.Host.Control;
 
 /// <summary>
-/// The HTTP control API of the station process contract: simulated physical events and the
-/// station's state. 200 with the state after the event, 400 <c>{"error": ...}</c> for a bad
-/// request, 404 for an unknown connector.
+/// The HTTP control API of the station process contract: simulated physical events, the
+/// station's state and its security log. 200 with the state after the event, 400 <c>{"error": ...}</c>
+/// for a bad request, 404 for an unknown connector.
 /// </summary>
 internal static class ControlApi
 {
+    // The reason goes into the event's techInfo (255 characters) after "cleared through the control API: ".
+    private const int MaxClearReasonLength = 200;
+
     private static readonly string ErrorCodes = string.Join(", ", Enum.GetValues<ChargePointErrorCode>().Where(c => c != ChargePointErrorCode.NoError).Select(OcppEnum.WireName));
 
     /// <summary>The API of the one station of <c>run</c>, at the root.</summary>
@@ -45,6 +49,9 @@ internal static class ControlApi
         app.MapPost("/emergency-stop", (HttpContext http, CancellationToken ct) => api.OnStationAsync(http, hw => hw.PressEmergencyStopAsync(ct)));
         app.MapPost("/emergency-stop/release", (HttpContext http, CancellationToken ct) => api.OnStationAsync(http, hw => hw.ReleaseEmergencyStopAsync(ct)));
         app.MapPost("/power-failure", (HttpContext http, CancellationToken ct) => api.OnStationAsync(http, hw => hw.FailMainsPowerAsync(ct)));
+        app.MapPost("/tamper", (HttpContext http, CancellationToken ct) => api.TamperAsync(http, ct));
+        app.MapPost("/security-log/clear", (HttpContext http, CancellationToken ct) => api.ClearSecurityLogAsync(http, ct));
+        app.MapGet("/security-log", (HttpContext http) => api.SecurityLog(http));
         app.MapGet("/state", (HttpContext http, CancellationToken ct) => api.StateAsync(http, ct));
     }
 
@@ -122,9 +129,82 @@ internal static class ControlApi
             return await ApplyAsync(runner, () => runner.Hardware.PresentCardAsync(idTag, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
+        public async Task<IResult> TamperAsync(HttpContext http, CancellationToken cancellationToken)
+        {
+            if (find(http) is not { } runner)
+            {
+                return UnknownStation(http);
+            }
+
+            var (body, error) = await ReadOptionalAsync(http.Request, ControlJsonContext.Relaxed.TamperBody, """{"sensor": "enclosure door"}""", cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            return await ApplyAsync(runner, () => runner.Hardware.TriggerTamperAsync(body?.Sensor, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<IResult> ClearSecurityLogAsync(HttpContext http, CancellationToken cancellationToken)
+        {
+            if (find(http) is not { } runner)
+            {
+                return UnknownStation(http);
+            }
+
+            var (body, error) = await ReadOptionalAsync(
+                http.Request, ControlJsonContext.Relaxed.SecurityLogClearBody, """{"reason": "maintenance visit"}""", cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (body?.Reason is { } reason && (reason.Trim().Length == 0 || reason.Length > MaxClearReasonLength))
+            {
+                return Refuse(StatusCodes.Status400BadRequest, $"reason must be 1 to {MaxClearReasonLength} characters, or absent (it goes into the event's techInfo)");
+            }
+
+            if (SecurityLogOf(runner) is not { } log)
+            {
+                return NoSecurityLog(runner);
+            }
+
+            try
+            {
+                var removed = log.Clear($"cleared through the control API{(body?.Reason is { } why ? ": " + why : string.Empty)}");
+                return Results.Json(new SecurityLogClearedBody(removed, log.Entries().Count), ControlJsonContext.Relaxed.SecurityLogClearedBody);
+            }
+            catch (InvalidOperationException ex)
+            {
+                return Refuse(StatusCodes.Status503ServiceUnavailable, ex.Message.ReplaceLineEndings(" "));
+            }
+        }
+
+        public IResult SecurityLog(HttpContext http)
+        {
+            if (find(http) is not { } runner)
+            {
+                return UnknownStation(http);
+            }
+
+            if (SecurityLogOf(runner) is not { } log)
+            {
+                return NoSecurityLog(runner);
+            }
+
+            var entries = log.Entries().Select(e => new SecurityLogEntryBody(e.Sequence, e.Type, e.Timestamp, e.TechInfo, e.Delivered)).ToList();
+            return Results.Json(new SecurityLogBody(entries), ControlJsonContext.Relaxed.SecurityLogBody);
+        }
+
         public async Task<IResult> StateAsync(HttpContext http, CancellationToken cancellationToken) => find(http) is { } runner
             ? Results.Json(await SnapshotAsync(runner, cancellationToken).ConfigureAwait(false), ControlJsonContext.Relaxed.StateBody)
             : UnknownStation(http);
+
+        private static SecurityEventsService? SecurityLogOf(StationRunner runner) => runner.Current?.Block<SecurityEventsService>();
+
+        private IResult NoSecurityLog(StationRunner runner) => runner.Current is null
+            ? Refuse(StatusCodes.Status503ServiceUnavailable, "the station is restarting; try again in a moment")
+            : Refuse(StatusCodes.Status409Conflict, "this station has no security log (its Security block is not composed)");
 
         private IResult UnknownStation(HttpContext http) =>
             Refuse(StatusCodes.Status404NotFound, $"no station '{http.Request.RouteValues["stationId"]}' in this fleet");
@@ -167,6 +247,28 @@ internal static class ControlApi
             catch (JsonException ex)
             {
                 return (null, Refuse(StatusCodes.Status400BadRequest, $"the body must be a JSON object like {example}: {ex.Message.ReplaceLineEndings(" ")}"));
+            }
+        }
+
+        // An empty body is no body: these requests work without one.
+        private async Task<(T? Body, IResult? Error)> ReadOptionalAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, string example, CancellationToken cancellationToken)
+            where T : class
+        {
+            using var reader = new StreamReader(request.Body);
+            var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return (null, null);
+            }
+
+            try
+            {
+                var body = JsonSerializer.Deserialize(text, typeInfo);
+                return body is null ? (null, Refuse(StatusCodes.Status400BadRequest, $"the body must be empty or a JSON object like {example}")) : (body, null);
+            }
+            catch (JsonException ex)
+            {
+                return (null, Refuse(StatusCodes.Status400BadRequest, $"the body must be empty or a JSON object like {example}: {ex.Message.ReplaceLineEndings(" ")}"));
             }
         }
 

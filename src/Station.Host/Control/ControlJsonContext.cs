@@ -10,6 +10,10 @@ namespace Station.Host.Control;
 [JsonSerializable(typeof(RfidBody))]
 [JsonSerializable(typeof(FaultBody))]
 [JsonSerializable(typeof(StateBody))]
+[JsonSerializable(typeof(TamperBody))]
+[JsonSerializable(typeof(SecurityLogClearBody))]
+[JsonSerializable(typeof(SecurityLogClearedBody))]
+[JsonSerializable(typeof(SecurityLogBody))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext
 {
     /// <summary>The context with readable text: the API answers tools and people, not HTML pages.</summary>

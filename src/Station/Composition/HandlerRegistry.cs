@@ -22,6 +22,14 @@ public sealed class HandlerRegistry(CallRouter router, StationRuntime runtime)
     /// </summary>
     public void OnInvalidMessage(Action<string> report) => router.InvalidMessage = report;
 
+    /// <summary>
+    /// Where CALLs from the Central System that repeat the message id of one of its recent CALLs on
+    /// the same connection are told, with the id and the action (the security event
+    /// AttemptedReplayAttacks); setting it makes the router refuse them (CALLERROR SecurityError, see
+    /// <see cref="CallRouter.RepeatedCall"/>). One block takes them. Called on the receive loop, without the lock.
+    /// </summary>
+    public void OnRepeatedCall(Action<string, string> report) => router.RepeatedCall = report;
+
     /// <summary>Registers <paramref name="handler"/> for <paramref name="action"/>; an action is registered once.</summary>
     public void Add<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IStationHandler<TRequest, TResponse> handler)
         where TRequest : class, IOcppRequest<TResponse>

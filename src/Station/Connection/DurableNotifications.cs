@@ -46,6 +46,19 @@ public sealed class DurableNotifications : IDurableQueue
         }
     }
 
+    /// <summary>
+    /// Sends a notification its owner has stored already, under <paramref name="sequence"/> (stored
+    /// together with more than an append, e.g. the security log cleared with its event): now if
+    /// online, else with the next coming online, like one given to <see cref="Enqueue"/>.
+    /// </summary>
+    public void EnqueueStored(long sequence, IOcppRequest request)
+    {
+        if (_link.IsOnline)
+        {
+            Send(sequence, OcppActions.ForRequest(request.GetType()), request);
+        }
+    }
+
     /// <inheritdoc/>
     public async Task WaitUntilDeliveredAsync(CancellationToken cancellationToken = default)
     {

@@ -47,8 +47,8 @@ public sealed class MeteringService : ITransactionDataSource
         _clock = runtime.Clock;
         _runtime = runtime;
         _checkpointInterval = checkpointInterval;
-        _sampleTimers = [.. Enumerable.Range(1, hardware.Count).Select(id => runtime.CreateTimer($"sampled meter values of connector {id}", () => Sample(id)))];
-        _alignedTimer = runtime.CreateTimer("clock-aligned meter values", SampleAligned);
+        _sampleTimers = [.. Enumerable.Range(1, hardware.Count).Select(id => runtime.CreateTimer($"sampled meter values of connector {id}", _ => SampleAsync(id)))];
+        _alignedTimer = runtime.CreateTimer("clock-aligned meter values", _ => SampleAlignedAsync());
         _checkpointTimer = runtime.CreateTimer("meter checkpoint", _ => transactions.CheckpointAsync());
         transactions.Started += OnTransactionStarted;
         transactions.Ending += OnTransactionEnding;
@@ -74,10 +74,10 @@ public sealed class MeteringService : ITransactionDataSource
     /// readings are persisted first: what is reported is the register's floor after a restart. Null
     /// when they could not be persisted (a full disk, logged): then nothing is reported.
     /// </summary>
-    public MeterValuesRequest? Triggered(int connectorId)
+    public async Task<MeterValuesRequest?> TriggeredAsync(int connectorId)
     {
         var now = _clock.GetUtcNow();
-        if (!PersistReadings(connectorId, now))
+        if (!await PersistReadingsAsync(connectorId, now).ConfigureAwait(false))
         {
             return null;
         }
@@ -98,10 +98,16 @@ public sealed class MeteringService : ITransactionDataSource
     /// </summary>
     public async Task SendTriggeredAsync(int? connectorId, CancellationToken cancellationToken)
     {
-        List<MeterValuesRequest> requests;
+        List<MeterValuesRequest> requests = [];
         using (await _runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            requests = [.. (connectorId is { } id ? [id] : Enumerable.Range(0, _hardware.Count + 1)).Select(Triggered).OfType<MeterValuesRequest>()];
+            foreach (var id in connectorId is { } one ? [one] : Enumerable.Range(0, _hardware.Count + 1))
+            {
+                if (await TriggeredAsync(id).ConfigureAwait(false) is { } request)
+                {
+                    requests.Add(request);
+                }
+            }
         }
 
         foreach (var request in requests)
@@ -129,7 +135,7 @@ public sealed class MeteringService : ITransactionDataSource
 
     private void OnTransactionEnding(Transaction transaction, MeterReading reading) => _sampleTimers[transaction.ConnectorId - 1].Stop();
 
-    private void Sample(int connectorId)
+    private async Task SampleAsync(int connectorId)
     {
         if (_transactions.On(connectorId) is not { } transaction)
         {
@@ -144,14 +150,14 @@ public sealed class MeteringService : ITransactionDataSource
             ? new MeterValuesRequest { ConnectorId = connectorId, MeterValue = [value] }
             : null;
         var data = TransactionDataValue(connectorId, CoreKeys.StopTxnSampledData, reading, ReadingContext.SamplePeriodic, now);
-        _transactions.RecordSample(transaction, reading.EnergyActiveImportWh, now, request, data);
+        await _transactions.RecordSampleAsync(transaction, reading.EnergyActiveImportWh, now, request, data).ConfigureAwait(false);
     }
 
-    private void SampleAligned()
+    private async Task SampleAlignedAsync()
     {
         try
         {
-            TakeAligned(_nextAligned);
+            await TakeAlignedAsync(_nextAligned).ConfigureAwait(false);
         }
         finally
         {
@@ -160,7 +166,7 @@ public sealed class MeteringService : ITransactionDataSource
         }
     }
 
-    private void TakeAligned(DateTimeOffset boundary)
+    private async Task TakeAlignedAsync(DateTimeOffset boundary)
     {
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesAlignedData));
         for (var connectorId = 0; connectorId <= _hardware.Count; connectorId++)
@@ -173,14 +179,14 @@ public sealed class MeteringService : ITransactionDataSource
             {
                 var reading = _hardware[connectorId - 1].Meter.Read();
                 var data = TransactionDataValue(connectorId, CoreKeys.StopTxnAlignedData, reading, ReadingContext.SampleClock, boundary);
-                _transactions.RecordSample(transaction, reading.EnergyActiveImportWh, _clock.GetUtcNow(), request, data);
+                await _transactions.RecordSampleAsync(transaction, reading.EnergyActiveImportWh, _clock.GetUtcNow(), request, data).ConfigureAwait(false);
             }
             else if (request is not null)
             {
                 // Outside a transaction these values describe the present only; they are not queued
                 // while offline. What they report is still the register's floor after a restart:
                 // connector 0 sums every connector, those in a transaction included (pitfall 10).
-                if (PersistReadings(connectorId, boundary))
+                if (await PersistReadingsAsync(connectorId, boundary).ConfigureAwait(false))
                 {
                     _outgoing.Post(request);
                 }
@@ -216,22 +222,22 @@ public sealed class MeteringService : ITransactionDataSource
     }
 
     // The readings of a connector (0: every connector) about to leave the station; false when one could not be persisted.
-    private bool PersistReadings(int connectorId, DateTimeOffset at)
+    private async Task<bool> PersistReadingsAsync(int connectorId, DateTimeOffset at)
     {
         var persisted = true;
         for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
         {
-            persisted &= PersistReading(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, at);
+            persisted &= await PersistReadingAsync(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, at).ConfigureAwait(false);
         }
 
         return persisted;
     }
 
     // A reading about to leave the station: a running transaction records it as its last, any connector as its register floor.
-    private bool PersistReading(int connectorId, double energyWh, DateTimeOffset at) =>
+    private Task<bool> PersistReadingAsync(int connectorId, double energyWh, DateTimeOffset at) =>
         _transactions.On(connectorId) is { } transaction
-            ? _transactions.RecordSample(transaction, energyWh, at)
-            : _transactions.RecordRegister(connectorId, energyWh, at);
+            ? _transactions.RecordSampleAsync(transaction, energyWh, at)
+            : _transactions.RecordRegisterAsync(connectorId, energyWh, at);
 
     private void ScheduleAligned()
     {

@@ -41,6 +41,13 @@ public sealed class StationRuntime : IAsyncDisposable
     /// </summary>
     public event Action<TimeSpan>? ClockJumped;
 
+    /// <summary>
+    /// Raised, from the thread that failed, when a block could not write its state because the
+    /// storage is full (<see cref="StorageFull"/>), with the failure: the security block turns it into
+    /// the security event MemoryExhaustion. Blocks report with <see cref="ReportStorageFailure"/>.
+    /// </summary>
+    public event Action<Exception>? StorageExhausted;
+
     /// <summary>The station lock (see <see cref="StationLock"/> for the rule).</summary>
     public StationLock Lock { get; } = new();
 
@@ -94,6 +101,51 @@ public sealed class StationRuntime : IAsyncDisposable
                 RuntimeLog.ClockJumped(_logger, moved.TotalSeconds);
                 ClockJumped?.Invoke(moved);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="failure"/> is the storage being full: SQLite's SQLITE_FULL (13, "database or
+    /// disk is full") in a <see cref="System.Data.Common.DbException"/>, or an
+    /// I/O error for a full disk (ENOSPC; ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL on Windows).
+    /// </summary>
+    public static bool StorageFull(Exception failure)
+    {
+        const int SqliteFull = 13;
+        for (var current = failure; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                // Microsoft.Data.Sqlite keeps the code in its own property, and its message carries SQLite's fixed text for it.
+                case System.Data.Common.DbException db when db.ErrorCode == SqliteFull || db.Message.Contains("database or disk is full", StringComparison.Ordinal):
+                    return true;
+                case IOException io when OperatingSystem.IsWindows() ? (io.HResult & 0xFFFF) is 0x70 or 0x27 : io.HResult == 28:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Tells the station that a write of its state failed; when the storage is full this raises
+    /// <see cref="StorageExhausted"/>. A storage failure of the report itself is swallowed: it is called
+    /// from the handlers of failed writes, which log their own failure.
+    /// </summary>
+    public void ReportStorageFailure(Exception failure)
+    {
+        if (!StorageFull(failure))
+        {
+            return;
+        }
+
+        try
+        {
+            StorageExhausted?.Invoke(failure);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException)
+        {
+            // Reporting a full disk must not fail the block that met it; the block logs its own failure.
         }
     }
 

@@ -5,6 +5,13 @@ namespace Station.Transactions;
 /// journaled and their messages persisted, in one atomic step each, before anything is sent, so a
 /// transaction message survives a disconnect, a reboot and <c>kill -9</c>.
 /// </summary>
+/// <remarks>
+/// The writes are asynchronous: the task completes once the write is committed, so what follows an
+/// await may rely on it (send it, answer for it). A store may commit on the caller's thread or on a
+/// thread of its own (a fleet's shared database does, so thousands of stations wait for the disk
+/// without holding threads); the station lock the caller holds stays held either way. The reads,
+/// and the rare <see cref="ShiftUnsent"/> (a clock jump), stay synchronous.
+/// </remarks>
 public interface ITransactionStore
 {
     /// <summary>
@@ -12,19 +19,19 @@ public interface ITransactionStore
     /// its StartTransaction payload and raises the connector's register floor to
     /// <see cref="StoredTransaction.LastMeterWh"/>, atomically; returns the local id.
     /// </summary>
-    long Begin(StoredTransaction transaction, string startTransactionPayload);
+    Task<long> BeginAsync(StoredTransaction transaction, string startTransactionPayload);
 
     /// <summary>
     /// Persists a reading of a running transaction (its meterStop should the power fail now), the
     /// connector's register floor, and what the reading produced, atomically.
     /// </summary>
-    void RecordSample(TransactionSample sample);
+    Task RecordSampleAsync(TransactionSample sample);
 
     /// <summary>
     /// Raises the register floor of a connector to <paramref name="energyWh"/> (a reading that leaves
     /// the station outside a transaction, e.g. a clock-aligned or triggered value); never lowers it.
     /// </summary>
-    void RecordRegister(int connectorId, double energyWh, DateTimeOffset at);
+    Task RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at);
 
     /// <summary>
     /// The register floor of each connector: the highest reading the station ever reported or
@@ -33,13 +40,13 @@ public interface ITransactionStore
     IReadOnlyDictionary<int, double> LoadRegisters();
 
     /// <summary>Records the transactionId the Central System assigned.</summary>
-    void SetTransactionId(long localId, int transactionId);
+    Task SetTransactionIdAsync(long localId, int transactionId);
 
     /// <summary>
     /// Marks the transaction ended, records its final reading (the register floor included) and
     /// queues its StopTransaction payload, atomically.
     /// </summary>
-    void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload);
+    Task EndAsync(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload);
 
     /// <summary>Transactions that were never ended (after a power loss).</summary>
     IReadOnlyList<StoredTransaction> LoadOpen();
@@ -55,7 +62,7 @@ public interface ITransactionStore
     void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite);
 
     /// <summary>Queues a message (a notification that must survive a power loss, or MeterValues of a transaction).</summary>
-    void Enqueue(OutboxMessage message);
+    Task EnqueueAsync(OutboxMessage message);
 
     /// <summary>The oldest queued message, if any.</summary>
     OutboxEntry? Peek();
@@ -64,16 +71,16 @@ public interface ITransactionStore
     int Count();
 
     /// <summary>Removes a delivered message; for a StartTransaction, records the assigned transactionId in the same step.</summary>
-    void Complete(long sequence, long? localTransactionId = null, int? transactionId = null);
+    Task CompleteAsync(long sequence, long? localTransactionId = null, int? transactionId = null);
 
     /// <summary>Records a failed attempt.</summary>
-    void RecordAttempt(long sequence, int attempts);
+    Task RecordAttemptAsync(long sequence, int attempts);
 
     /// <summary>Moves a message that can no longer be delivered to the dead letters (kept, never silently lost).</summary>
-    void Abandon(long sequence, string reason);
+    Task AbandonAsync(long sequence, string reason);
 
     /// <summary>Moves every queued message of a local transaction to the dead letters; returns how many.</summary>
-    int AbandonTransaction(long localTransactionId, string reason);
+    Task<int> AbandonTransactionAsync(long localTransactionId, string reason);
 
     /// <summary>The number of messages in the dead letters.</summary>
     int DeadLetterCount();

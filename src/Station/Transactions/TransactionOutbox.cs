@@ -31,6 +31,7 @@ public sealed class TransactionOutbox
     private readonly Lock _drainGate = new();
     private TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _idleAndEmpty;
+    private readonly StationRuntime _runtime;
 
     /// <summary>Creates the outbox over the store.</summary>
     public TransactionOutbox(ITransactionStore store, CentralSystemLink link, IStationConfiguration configuration, StationRuntime runtime)
@@ -39,6 +40,7 @@ public sealed class TransactionOutbox
         _link = link;
         _configuration = configuration;
         _clock = runtime.Clock;
+        _runtime = runtime;
         _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions.Outbox");
     }
 
@@ -118,6 +120,7 @@ public sealed class TransactionOutbox
                 // A full disk: the message is still in the store, so it is sent again (at least once) once writing works.
                 var wait = _configuration.GetSeconds(CoreKeys.TransactionMessageRetryInterval);
                 TransactionsLog.OutboxNotPersisted(_logger, ex.Message, wait.TotalSeconds);
+                _runtime.ReportStorageFailure(ex);
                 await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -127,7 +130,7 @@ public sealed class TransactionOutbox
     {
         if (!TryMaterialize(entry.Message, out var action, out var request, out var problem))
         {
-            _store.Abandon(entry.Sequence, problem);
+            await _store.AbandonAsync(entry.Sequence, problem).ConfigureAwait(false);
             TransactionsLog.Abandoned(_logger, entry.Message.Action, entry.Sequence, problem);
             return;
         }
@@ -156,11 +159,11 @@ public sealed class TransactionOutbox
 
         if (response is StartTransactionResponse started)
         {
-            _store.Complete(entry.Sequence, entry.Message.LocalTransactionId, started.TransactionId);
+            await _store.CompleteAsync(entry.Sequence, entry.Message.LocalTransactionId, started.TransactionId).ConfigureAwait(false);
         }
         else
         {
-            _store.Complete(entry.Sequence);
+            await _store.CompleteAsync(entry.Sequence).ConfigureAwait(false);
         }
 
         TransactionsLog.Delivered(_logger, entry.Message.Action, entry.Sequence);
@@ -179,19 +182,19 @@ public sealed class TransactionOutbox
         if (attempts >= allowed)
         {
             // OCPP 1.6 §4.10 lets the station discard it; it goes to the dead letters instead, kept on disk.
-            _store.Abandon(entry.Sequence, $"{attempts} attempts failed, last: {reason}");
+            await _store.AbandonAsync(entry.Sequence, $"{attempts} attempts failed, last: {reason}").ConfigureAwait(false);
             TransactionsLog.Abandoned(_logger, entry.Message.Action, entry.Sequence, reason);
             if (entry.Message is { Action: "StartTransaction", LocalTransactionId: { } localId })
             {
                 // Without a transactionId nothing else of the transaction can be sent: say so once, loudly, and keep it all on disk.
-                var dependents = _store.AbandonTransaction(localId, $"its StartTransaction #{entry.Sequence} was moved to the dead letters");
+                var dependents = await _store.AbandonTransactionAsync(localId, $"its StartTransaction #{entry.Sequence} was moved to the dead letters").ConfigureAwait(false);
                 TransactionsLog.TransactionAbandoned(_logger, localId, entry.Sequence, dependents);
             }
 
             return;
         }
 
-        _store.RecordAttempt(entry.Sequence, attempts);
+        await _store.RecordAttemptAsync(entry.Sequence, attempts).ConfigureAwait(false);
         var wait = _configuration.GetSeconds(CoreKeys.TransactionMessageRetryInterval) * attempts;
         TransactionsLog.Retrying(_logger, entry.Message.Action, entry.Sequence, attempts, reason, wait.TotalSeconds);
         await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);

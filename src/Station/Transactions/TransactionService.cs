@@ -93,7 +93,7 @@ public sealed class TransactionService
         foreach (var open in _store.LoadOpen())
         {
             var meterStop = Math.Max(open.MeterStartWh, (int)Math.Floor(open.LastMeterWh));
-            _store.End(open.LocalId, open.LastMeterWh, open.LastMeterAt, TransactionOutbox.Encode(new StopTransactionRequest
+            var stop = TransactionOutbox.Encode(new StopTransactionRequest
             {
                 MeterStop = meterStop,
                 Timestamp = open.LastMeterAt,
@@ -102,7 +102,11 @@ public sealed class TransactionService
 
                 // The StopTxn* values collected before the power went are persisted with each reading.
                 TransactionData = Trimmed([.. open.TransactionData.Select(DecodeTransactionData).OfType<MeterValue>()]),
-            }));
+            });
+
+            // Waited for here: the station is starting (the modules' start runs once, before it connects), so
+            // nothing else waits on this thread or the lock yet, and the recovery must be durable before anything runs.
+            _store.EndAsync(open.LocalId, open.LastMeterWh, open.LastMeterAt, stop).GetAwaiter().GetResult();
             TransactionsLog.RecoveredAfterPowerLoss(_logger, open.LocalId, meterStop);
         }
 
@@ -257,7 +261,7 @@ public sealed class TransactionService
         }
 
         // The final reading becomes the register floor in the same commit as the StopTransaction.
-        _store.End(transaction.LocalId, reading.EnergyActiveImportWh, now, TransactionOutbox.Encode(new StopTransactionRequest
+        await _store.EndAsync(transaction.LocalId, reading.EnergyActiveImportWh, now, TransactionOutbox.Encode(new StopTransactionRequest
         {
             IdTag = idTag,
             MeterStop = meterStop,
@@ -265,7 +269,7 @@ public sealed class TransactionService
             TransactionId = 0,
             Reason = reason,
             TransactionData = Trimmed(transaction.TransactionData),
-        }));
+        })).ConfigureAwait(false);
         _transactions[connectorId] = null;
         TransactionsLog.Stopped(_logger, connectorId, transaction.LocalId, transaction.TransactionId, reason, meterStop);
 
@@ -298,11 +302,12 @@ public sealed class TransactionService
     /// database cannot be written (a full disk): then nothing of the reading is kept or sent, and the
     /// transaction goes on, its last persisted reading still its meterStop after a power loss.
     /// </summary>
-    public bool RecordSample(Transaction transaction, double energyWh, DateTimeOffset at, MeterValuesRequest? meterValues = null, MeterValue? transactionData = null)
+    public async Task<bool> RecordSampleAsync(
+        Transaction transaction, double energyWh, DateTimeOffset at, MeterValuesRequest? meterValues = null, MeterValue? transactionData = null)
     {
         try
         {
-            _store.RecordSample(new TransactionSample
+            await _store.RecordSampleAsync(new TransactionSample
             {
                 LocalId = transaction.LocalId,
                 EnergyWh = energyWh,
@@ -310,7 +315,7 @@ public sealed class TransactionService
                 MeterValuesPayload = meterValues is null ? null : TransactionOutbox.Encode(meterValues),
                 TransactionDataPayload = transactionData is null ? null : EncodeTransactionData(transaction.ConnectorId, transactionData),
                 TransactionDataLimit = _maxTransactionData,
-            });
+            }).ConfigureAwait(false);
         }
         catch (System.Data.Common.DbException ex)
         {
@@ -335,11 +340,11 @@ public sealed class TransactionService
     /// Raises a connector's register floor for a reading that leaves the station outside a
     /// transaction; false (and logged) when the database cannot be written: the reading must not leave then.
     /// </summary>
-    public bool RecordRegister(int connectorId, double energyWh, DateTimeOffset at)
+    public async Task<bool> RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at)
     {
         try
         {
-            _store.RecordRegister(connectorId, energyWh, at);
+            await _store.RecordRegisterAsync(connectorId, energyWh, at).ConfigureAwait(false);
             return true;
         }
         catch (System.Data.Common.DbException ex)
@@ -355,7 +360,7 @@ public sealed class TransactionService
         foreach (var transaction in Active.ToList())
         {
             var energy = _hardware[transaction.ConnectorId - 1].Meter.Read().EnergyActiveImportWh;
-            RecordSample(transaction, energy, _runtime.Clock.GetUtcNow());
+            await RecordSampleAsync(transaction, energy, _runtime.Clock.GetUtcNow()).ConfigureAwait(false);
             if (transaction.EnergyLimitWh is { } limit && energy >= limit && !transaction.SuspendedByStation)
             {
                 await SuspendAsync(transaction).ConfigureAwait(false);
@@ -393,7 +398,7 @@ public sealed class TransactionService
         long localId;
         try
         {
-            localId = _store.Begin(
+            localId = await _store.BeginAsync(
                 new StoredTransaction
                 {
                     LocalId = 0,
@@ -407,12 +412,13 @@ public sealed class TransactionService
                     LastMeterAt = startedAt,
                     TransactionData = beginValue is null ? [] : [EncodeTransactionData(connectorId, beginValue)],
                 },
-                TransactionOutbox.Encode(request));
+                TransactionOutbox.Encode(request)).ConfigureAwait(false);
         }
         catch (System.Data.Common.DbException ex)
         {
             // A full disk (or a broken database): a transaction that is not journaled must not start, or a power loss would forget it.
             TransactionsLog.StartNotPersisted(_logger, connectorId, pending.IdTag, ex.Message);
+            _runtime.ReportStorageFailure(ex);
             if (hardware.Lock is { IsLocked: true } locked)
             {
                 await locked.UnlockAsync().ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Station.Composition;
 using Station.Connectors;
 using Station.Hardware;
 using Station.Reservation;
+using Station.Security;
 
 namespace Station.Transactions;
 
@@ -31,7 +32,8 @@ internal sealed class TransactionsModule(TransactionOutbox outbox, TransactionSe
             var sessions = context.Provide(new SessionCoordinator(transactions, connectors, authorization, context.Configuration, context.Runtime));
 
             // What the hardware reports (cable, card, buttons, faults) is what sessions are made of.
-            context.Provide<IStationInputs>(new ChargePointInputs(context.Model, context.Runtime, connectors, transactions, sessions, context.Lifecycle.PowerDownAsync));
+            context.Provide<IStationInputs>(new ChargePointInputs(
+                context.Model, context.Runtime, connectors, transactions, sessions, context.Lifecycle.PowerDownAsync, context.Find<ISecurityEvents>));
             return new TransactionsModule(outbox, transactions, sessions, context);
         },
     };

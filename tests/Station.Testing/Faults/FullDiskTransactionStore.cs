@@ -19,22 +19,23 @@ public sealed class FullDiskTransactionStore(ITransactionStore inner) : ITransac
     public int Refused => Volatile.Read(ref _refused);
 
     /// <inheritdoc/>
-    public long Begin(StoredTransaction transaction, string startTransactionPayload) => Write(() => inner.Begin(transaction, startTransactionPayload));
+    public Task<long> BeginAsync(StoredTransaction transaction, string startTransactionPayload) => WriteAsync(() => inner.BeginAsync(transaction, startTransactionPayload));
 
     /// <inheritdoc/>
-    public void RecordSample(TransactionSample sample) => Write(() => inner.RecordSample(sample));
+    public Task RecordSampleAsync(TransactionSample sample) => WriteAsync(() => inner.RecordSampleAsync(sample));
 
     /// <inheritdoc/>
-    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at) => Write(() => inner.RecordRegister(connectorId, energyWh, at));
+    public Task RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at) => WriteAsync(() => inner.RecordRegisterAsync(connectorId, energyWh, at));
 
     /// <inheritdoc/>
     public IReadOnlyDictionary<int, double> LoadRegisters() => inner.LoadRegisters();
 
     /// <inheritdoc/>
-    public void SetTransactionId(long localId, int transactionId) => Write(() => inner.SetTransactionId(localId, transactionId));
+    public Task SetTransactionIdAsync(long localId, int transactionId) => WriteAsync(() => inner.SetTransactionIdAsync(localId, transactionId));
 
     /// <inheritdoc/>
-    public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) => Write(() => inner.End(localId, finalEnergyWh, at, stopTransactionPayload));
+    public Task EndAsync(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) =>
+        WriteAsync(() => inner.EndAsync(localId, finalEnergyWh, at, stopTransactionPayload));
 
     /// <inheritdoc/>
     public IReadOnlyList<StoredTransaction> LoadOpen() => inner.LoadOpen();
@@ -43,10 +44,14 @@ public sealed class FullDiskTransactionStore(ITransactionStore inner) : ITransac
     public int? FindTransactionId(long localId) => inner.FindTransactionId(localId);
 
     /// <inheritdoc/>
-    public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite) => Write(() => inner.ShiftUnsent(delta, rewrite));
+    public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite)
+    {
+        RefuseIfFull();
+        inner.ShiftUnsent(delta, rewrite);
+    }
 
     /// <inheritdoc/>
-    public void Enqueue(OutboxMessage message) => Write(() => inner.Enqueue(message));
+    public Task EnqueueAsync(OutboxMessage message) => WriteAsync(() => inner.EnqueueAsync(message));
 
     /// <inheritdoc/>
     public OutboxEntry? Peek() => inner.Peek();
@@ -55,34 +60,37 @@ public sealed class FullDiskTransactionStore(ITransactionStore inner) : ITransac
     public int Count() => inner.Count();
 
     /// <inheritdoc/>
-    public void Complete(long sequence, long? localTransactionId = null, int? transactionId = null) => Write(() => inner.Complete(sequence, localTransactionId, transactionId));
+    public Task CompleteAsync(long sequence, long? localTransactionId = null, int? transactionId = null) =>
+        WriteAsync(() => inner.CompleteAsync(sequence, localTransactionId, transactionId));
 
     /// <inheritdoc/>
-    public void RecordAttempt(long sequence, int attempts) => Write(() => inner.RecordAttempt(sequence, attempts));
+    public Task RecordAttemptAsync(long sequence, int attempts) => WriteAsync(() => inner.RecordAttemptAsync(sequence, attempts));
 
     /// <inheritdoc/>
-    public void Abandon(long sequence, string reason) => Write(() => inner.Abandon(sequence, reason));
+    public Task AbandonAsync(long sequence, string reason) => WriteAsync(() => inner.AbandonAsync(sequence, reason));
 
     /// <inheritdoc/>
-    public int AbandonTransaction(long localTransactionId, string reason) => Write(() => inner.AbandonTransaction(localTransactionId, reason));
+    public Task<int> AbandonTransactionAsync(long localTransactionId, string reason) => WriteAsync(() => inner.AbandonTransactionAsync(localTransactionId, reason));
 
     /// <inheritdoc/>
     public int DeadLetterCount() => inner.DeadLetterCount();
 
-    private void Write(Action write) => Write(() =>
-    {
-        write();
-        return 0;
-    });
+    // A full disk fails the write as SQLite does: through the task, as the writer thread reports it.
+    private Task<T> WriteAsync<T>(Func<Task<T>> write) => Full ? Task.FromException<T>(Refusal()) : write();
 
-    private T Write<T>(Func<T> write)
+    private Task WriteAsync(Func<Task> write) => Full ? Task.FromException(Refusal()) : write();
+
+    private void RefuseIfFull()
     {
         if (Full)
         {
-            Interlocked.Increment(ref _refused);
-            throw new SqliteException("SQLite Error 13: 'database or disk is full'.", SqliteFull);
+            throw Refusal();
         }
+    }
 
-        return write();
+    private SqliteException Refusal()
+    {
+        Interlocked.Increment(ref _refused);
+        return new SqliteException("SQLite Error 13: 'database or disk is full'.", SqliteFull);
     }
 }

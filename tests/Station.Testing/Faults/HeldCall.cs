@@ -17,10 +17,10 @@ public sealed class HeldCall
     /// <summary>The power went: the call fails without writing anything.</summary>
     public void Lose() => _verdict.TrySetResult(false);
 
-    // Blocks the station's thread (a store call is synchronous), bounded so a forgotten verdict fails instead of hanging.
-    internal bool Wait()
+    // Holds the station's write (and the lock it holds), bounded so a forgotten verdict fails instead of hanging.
+    internal async Task<bool> WaitAsync()
     {
         _reached.TrySetResult();
-        return _verdict.Task.Wait(TestTimeouts.Default * 3) && _verdict.Task.Result;
+        return await _verdict.Task.WaitAsync(TestTimeouts.Default * 3, TimeProvider.System).ConfigureAwait(false);
     }
 }

@@ -13,7 +13,7 @@ public sealed class HoldingTransactionStore(ITransactionStore inner) : ITransact
     private Func<TransactionSample, bool>? _sampleToHold;
     private HeldCall? _held;
 
-    /// <summary>Holds the next <see cref="RecordSample"/> that matches; its <see cref="HeldCall.Reached"/> completes when the station makes it.</summary>
+    /// <summary>Holds the next <see cref="RecordSampleAsync"/> that matches; its <see cref="HeldCall.Reached"/> completes when the station makes it.</summary>
     public HeldCall HoldNextSample(Func<TransactionSample, bool> match)
     {
         lock (_gate)
@@ -25,7 +25,7 @@ public sealed class HoldingTransactionStore(ITransactionStore inner) : ITransact
     }
 
     /// <inheritdoc/>
-    public void RecordSample(TransactionSample sample)
+    public async Task RecordSampleAsync(TransactionSample sample)
     {
         HeldCall? held = null;
         lock (_gate)
@@ -36,28 +36,28 @@ public sealed class HoldingTransactionStore(ITransactionStore inner) : ITransact
             }
         }
 
-        if (held is not null && !held.Wait())
+        if (held is not null && !await held.WaitAsync().ConfigureAwait(false))
         {
             throw new IOException("the power went before this commit");
         }
 
-        inner.RecordSample(sample);
+        await inner.RecordSampleAsync(sample).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public long Begin(StoredTransaction transaction, string startTransactionPayload) => inner.Begin(transaction, startTransactionPayload);
+    public Task<long> BeginAsync(StoredTransaction transaction, string startTransactionPayload) => inner.BeginAsync(transaction, startTransactionPayload);
 
     /// <inheritdoc/>
-    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at) => inner.RecordRegister(connectorId, energyWh, at);
+    public Task RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at) => inner.RecordRegisterAsync(connectorId, energyWh, at);
 
     /// <inheritdoc/>
     public IReadOnlyDictionary<int, double> LoadRegisters() => inner.LoadRegisters();
 
     /// <inheritdoc/>
-    public void SetTransactionId(long localId, int transactionId) => inner.SetTransactionId(localId, transactionId);
+    public Task SetTransactionIdAsync(long localId, int transactionId) => inner.SetTransactionIdAsync(localId, transactionId);
 
     /// <inheritdoc/>
-    public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) => inner.End(localId, finalEnergyWh, at, stopTransactionPayload);
+    public Task EndAsync(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) => inner.EndAsync(localId, finalEnergyWh, at, stopTransactionPayload);
 
     /// <inheritdoc/>
     public IReadOnlyList<StoredTransaction> LoadOpen() => inner.LoadOpen();
@@ -69,7 +69,7 @@ public sealed class HoldingTransactionStore(ITransactionStore inner) : ITransact
     public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite) => inner.ShiftUnsent(delta, rewrite);
 
     /// <inheritdoc/>
-    public void Enqueue(OutboxMessage message) => inner.Enqueue(message);
+    public Task EnqueueAsync(OutboxMessage message) => inner.EnqueueAsync(message);
 
     /// <inheritdoc/>
     public OutboxEntry? Peek() => inner.Peek();
@@ -78,16 +78,16 @@ public sealed class HoldingTransactionStore(ITransactionStore inner) : ITransact
     public int Count() => inner.Count();
 
     /// <inheritdoc/>
-    public void Complete(long sequence, long? localTransactionId = null, int? transactionId = null) => inner.Complete(sequence, localTransactionId, transactionId);
+    public Task CompleteAsync(long sequence, long? localTransactionId = null, int? transactionId = null) => inner.CompleteAsync(sequence, localTransactionId, transactionId);
 
     /// <inheritdoc/>
-    public void RecordAttempt(long sequence, int attempts) => inner.RecordAttempt(sequence, attempts);
+    public Task RecordAttemptAsync(long sequence, int attempts) => inner.RecordAttemptAsync(sequence, attempts);
 
     /// <inheritdoc/>
-    public void Abandon(long sequence, string reason) => inner.Abandon(sequence, reason);
+    public Task AbandonAsync(long sequence, string reason) => inner.AbandonAsync(sequence, reason);
 
     /// <inheritdoc/>
-    public int AbandonTransaction(long localTransactionId, string reason) => inner.AbandonTransaction(localTransactionId, reason);
+    public Task<int> AbandonTransactionAsync(long localTransactionId, string reason) => inner.AbandonTransactionAsync(localTransactionId, reason);
 
     /// <inheritdoc/>
     public int DeadLetterCount() => inner.DeadLetterCount();

@@ -57,7 +57,7 @@ public sealed class InMemoryTransactionStore : ITransactionStore
         }
     }
 
-    /// <summary>The StopTransaction payloads <see cref="End"/> queued, oldest first (delivered or not).</summary>
+    /// <summary>The StopTransaction payloads <see cref="EndAsync"/> queued, oldest first (delivered or not).</summary>
     public IReadOnlyList<OutboxMessage> Stops
     {
         get
@@ -79,7 +79,7 @@ public sealed class InMemoryTransactionStore : ITransactionStore
     }
 
     /// <inheritdoc/>
-    public long Begin(StoredTransaction transaction, string startTransactionPayload)
+    public Task<long> BeginAsync(StoredTransaction transaction, string startTransactionPayload)
     {
         lock (_gate)
         {
@@ -87,12 +87,12 @@ public sealed class InMemoryTransactionStore : ITransactionStore
             _journal[localId] = (transaction with { LocalId = localId }, false);
             RaiseLocked(transaction.ConnectorId, transaction.LastMeterWh);
             Add(new OutboxMessage("StartTransaction", startTransactionPayload, localId));
-            return localId;
+            return Task.FromResult(localId);
         }
     }
 
     /// <inheritdoc/>
-    public void RecordSample(TransactionSample sample)
+    public Task RecordSampleAsync(TransactionSample sample)
     {
         lock (_gate)
         {
@@ -113,15 +113,19 @@ public sealed class InMemoryTransactionStore : ITransactionStore
                 _journal[sample.LocalId] = (entry.Transaction with { TransactionData = data }, false);
             }
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
-    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at)
+    public Task RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at)
     {
         lock (_gate)
         {
             RaiseLocked(connectorId, energyWh);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
@@ -134,16 +138,18 @@ public sealed class InMemoryTransactionStore : ITransactionStore
     }
 
     /// <inheritdoc/>
-    public void SetTransactionId(long localId, int transactionId)
+    public Task SetTransactionIdAsync(long localId, int transactionId)
     {
         lock (_gate)
         {
             SetTransactionIdLocked(localId, transactionId);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
-    public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload)
+    public Task EndAsync(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload)
     {
         lock (_gate)
         {
@@ -157,6 +163,8 @@ public sealed class InMemoryTransactionStore : ITransactionStore
             _ended.Add(message);
             Add(message);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
@@ -203,12 +211,14 @@ public sealed class InMemoryTransactionStore : ITransactionStore
     }
 
     /// <inheritdoc/>
-    public void Enqueue(OutboxMessage message)
+    public Task EnqueueAsync(OutboxMessage message)
     {
         lock (_gate)
         {
             Add(message);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
@@ -230,7 +240,7 @@ public sealed class InMemoryTransactionStore : ITransactionStore
     }
 
     /// <inheritdoc/>
-    public void Complete(long sequence, long? localTransactionId = null, int? transactionId = null)
+    public Task CompleteAsync(long sequence, long? localTransactionId = null, int? transactionId = null)
     {
         lock (_gate)
         {
@@ -241,10 +251,12 @@ public sealed class InMemoryTransactionStore : ITransactionStore
 
             _outbox.Remove(sequence);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
-    public void RecordAttempt(long sequence, int attempts)
+    public Task RecordAttemptAsync(long sequence, int attempts)
     {
         lock (_gate)
         {
@@ -253,10 +265,12 @@ public sealed class InMemoryTransactionStore : ITransactionStore
                 _outbox[sequence] = entry with { Attempts = attempts };
             }
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
-    public void Abandon(long sequence, string reason)
+    public Task AbandonAsync(long sequence, string reason)
     {
         lock (_gate)
         {
@@ -265,10 +279,12 @@ public sealed class InMemoryTransactionStore : ITransactionStore
                 _deadLetters.Add((entry, reason));
             }
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
-    public int AbandonTransaction(long localTransactionId, string reason)
+    public Task<int> AbandonTransactionAsync(long localTransactionId, string reason)
     {
         lock (_gate)
         {
@@ -279,7 +295,7 @@ public sealed class InMemoryTransactionStore : ITransactionStore
                 _deadLetters.Add((entry, reason));
             }
 
-            return entries.Count;
+            return Task.FromResult(entries.Count);
         }
     }
 

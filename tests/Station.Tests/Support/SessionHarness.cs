@@ -1,12 +1,8 @@
 using System.Threading.Channels;
 using Ocpp16.Testing;
-using Station.Authorization;
 using Station.Composition;
 using Station.Connection;
-using Station.Connectors;
-using Station.Hardware;
 using Station.Hardware.Simulated;
-using Station.Metering;
 using Station.Transactions;
 
 namespace Station.Tests.Support;
@@ -15,9 +11,10 @@ namespace Station.Tests.Support;
 /// The session blocks (connectors, authorization, transactions with their outbox and sessions,
 /// metering) as <see cref="StationComposition"/> builds them for <see cref="ChargePoint"/>, over a
 /// <see cref="BlockHarness"/>, in-memory stores and simulated hardware in virtual time. The outbox
-/// delivers whenever online; no block is started (the tests start what they test).
+/// delivers whenever online; no block is started (the tests start what they test). The blocks'
+/// typed views are <see cref="StationBlocks"/>'s, the same as the station's.
 /// </summary>
-public sealed class SessionHarness : IAsyncDisposable
+public sealed class SessionHarness : StationBlocks, IAsyncDisposable
 {
     /// <summary>How often the meter of a running transaction is persisted: odd, so it never coincides with a test's interval.</summary>
     public static readonly TimeSpan MeterCheckpointInterval = TimeSpan.FromSeconds(53);
@@ -29,7 +26,6 @@ public sealed class SessionHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Channel<string> _deliveries = Channel.CreateUnbounded<string>();
     private readonly Task _delivering;
-    private readonly StationContext _context;
 
     private SessionHarness(BlockHarnessOptions options)
     {
@@ -56,10 +52,10 @@ public sealed class SessionHarness : IAsyncDisposable
         };
         var setup = StationComposition.Setup(model, stationOptions, SessionBlocks);
         var notifications = new DurableNotifications(Block.Outgoing, Block.Link, stores.Notifications, Block.Runtime);
-        _context = new StationContext(setup, Block.Runtime, Block.Configuration, Block.Link, Block.Outgoing, notifications, stores, Hardware.Connectors, Lifecycle);
-        _context.Provide(new TriggerSources());
-        _context.Provide<Station.Authorization.ILocalAuthList>(options.LocalList);
-        Modules = StationComposition.Build(_context, new HandlerRegistry(Block.Router, Block.Runtime), SessionBlocks);
+        Context = new StationContext(setup, Block.Runtime, Block.Configuration, Block.Link, Block.Outgoing, notifications, stores, Hardware.Connectors, Lifecycle);
+        Context.Provide(new TriggerSources());
+        Context.Provide<Station.Authorization.ILocalAuthList>(options.LocalList);
+        Modules = StationComposition.Build(Context, new HandlerRegistry(Block.Router, Block.Runtime), SessionBlocks);
         Outbox.Delivered += action => _deliveries.Writer.TryWrite(action);
         _delivering = Task.WhenAll(Modules.Select(m => m.RunAsync(_stopping.Token)));
     }
@@ -73,7 +69,7 @@ public sealed class SessionHarness : IAsyncDisposable
     /// <summary>The ground: runtime, clock, logs, configuration, link, Central System.</summary>
     public BlockHarness Block { get; }
 
-    /// <summary>The simulated connectors, EVs and reader, attached to <see cref="Inputs"/>.</summary>
+    /// <summary>The simulated connectors, EVs and reader, attached to <see cref="StationBlocks.Inputs"/>.</summary>
     public SimulatedStationHardware Hardware { get; }
 
     /// <summary>The transaction journal and outbox.</summary>
@@ -84,27 +80,6 @@ public sealed class SessionHarness : IAsyncDisposable
 
     /// <summary>Where the authorization cache is persisted.</summary>
     public InMemoryAuthorizationCacheStore CacheStore { get; }
-
-    /// <summary>The connector block.</summary>
-    public ConnectorService Connectors => _context.Require<ConnectorService>();
-
-    /// <summary>The authorization block.</summary>
-    public AuthorizationService Authorization => _context.Require<AuthorizationService>();
-
-    /// <summary>The transaction outbox.</summary>
-    public TransactionOutbox Outbox => _context.Require<TransactionOutbox>();
-
-    /// <summary>The transaction block.</summary>
-    public TransactionService Transactions => _context.Require<TransactionService>();
-
-    /// <summary>Cards, buttons and remote commands.</summary>
-    public SessionCoordinator Sessions => _context.Require<SessionCoordinator>();
-
-    /// <summary>The metering block (its clock-aligned and checkpoint timers are not started).</summary>
-    public MeteringService Metering => _context.Require<MeteringService>();
-
-    /// <summary>The station's side of the hardware events.</summary>
-    public IStationInputs Inputs => _context.Require<IStationInputs>();
 
     /// <summary>Builds the blocks, attaches the hardware and, when <paramref name="online"/>, connects.</summary>
     public static async Task<SessionHarness> StartAsync(BlockHarnessOptions? options = null, bool online = true)

@@ -74,8 +74,8 @@ public sealed class TransactionOutboxTests
     {
         await using var harness = await SessionHarness.StartAsync(online: false);
         harness.Block.Logs.ExpectedError = e => e.EventId.Id == 2310;
-        harness.TransactionStore.Enqueue(new OutboxMessage("MeterValues", TransactionOutbox.Encode(MeterValues()), LocalTransactionId: 99));
-        harness.TransactionStore.Enqueue(new OutboxMessage("MeterValues", TransactionOutbox.Encode(MeterValues() with { ConnectorId = 0 }), LocalTransactionId: null));
+        await harness.TransactionStore.EnqueueAsync(new OutboxMessage("MeterValues", TransactionOutbox.Encode(MeterValues()), LocalTransactionId: 99));
+        await harness.TransactionStore.EnqueueAsync(new OutboxMessage("MeterValues", TransactionOutbox.Encode(MeterValues() with { ConnectorId = 0 }), LocalTransactionId: null));
 
         await harness.Block.GoOnlineAsync();
 
@@ -93,8 +93,8 @@ public sealed class TransactionOutboxTests
     {
         await using var harness = await SessionHarness.StartAsync(online: false);
         harness.Block.Logs.ExpectedError = e => e.EventId.Id == 2310;
-        harness.TransactionStore.Enqueue(new OutboxMessage(action, payload, LocalTransactionId: null));
-        harness.TransactionStore.Enqueue(new OutboxMessage("MeterValues", TransactionOutbox.Encode(MeterValues()), LocalTransactionId: null));
+        await harness.TransactionStore.EnqueueAsync(new OutboxMessage(action, payload, LocalTransactionId: null));
+        await harness.TransactionStore.EnqueueAsync(new OutboxMessage("MeterValues", TransactionOutbox.Encode(MeterValues()), LocalTransactionId: null));
 
         await harness.Block.GoOnlineAsync();
 

@@ -13,65 +13,81 @@ internal sealed class KillingTransactionStore(ITransactionStore inner, StoreKill
 {
     private int _calls;
 
-    public long Begin(StoredTransaction transaction, string startTransactionPayload) =>
-        Around(nameof(Begin), () => inner.Begin(transaction, startTransactionPayload));
+    public Task<long> BeginAsync(StoredTransaction transaction, string startTransactionPayload) =>
+        AroundAsync(nameof(BeginAsync), () => inner.BeginAsync(transaction, startTransactionPayload));
 
-    public void RecordSample(TransactionSample sample) => Around(nameof(RecordSample), () => inner.RecordSample(sample));
+    public Task RecordSampleAsync(TransactionSample sample) => AroundAsync(nameof(RecordSampleAsync), () => inner.RecordSampleAsync(sample));
 
-    public void RecordRegister(int connectorId, double energyWh, DateTimeOffset at) => Around(nameof(RecordRegister), () => inner.RecordRegister(connectorId, energyWh, at));
+    public Task RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at) =>
+        AroundAsync(nameof(RecordRegisterAsync), () => inner.RecordRegisterAsync(connectorId, energyWh, at));
 
     public IReadOnlyDictionary<int, double> LoadRegisters() => inner.LoadRegisters();
 
-    public void SetTransactionId(long localId, int transactionId) => Around(nameof(SetTransactionId), () => inner.SetTransactionId(localId, transactionId));
+    public Task SetTransactionIdAsync(long localId, int transactionId) =>
+        AroundAsync(nameof(SetTransactionIdAsync), () => inner.SetTransactionIdAsync(localId, transactionId));
 
-    public void End(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) =>
-        Around(nameof(End), () => inner.End(localId, finalEnergyWh, at, stopTransactionPayload));
+    public Task EndAsync(long localId, double finalEnergyWh, DateTimeOffset at, string stopTransactionPayload) =>
+        AroundAsync(nameof(EndAsync), () => inner.EndAsync(localId, finalEnergyWh, at, stopTransactionPayload));
 
     public IReadOnlyList<StoredTransaction> LoadOpen() => inner.LoadOpen();
 
     public int? FindTransactionId(long localId) => inner.FindTransactionId(localId);
 
-    public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite) => Around(nameof(ShiftUnsent), () => inner.ShiftUnsent(delta, rewrite));
+    public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite)
+    {
+        Due(nameof(ShiftUnsent), before: true);
+        inner.ShiftUnsent(delta, rewrite);
+        Due(nameof(ShiftUnsent), before: false);
+    }
 
-    public void Enqueue(OutboxMessage message) => Around(nameof(Enqueue), () => inner.Enqueue(message));
+    public Task EnqueueAsync(OutboxMessage message) => AroundAsync(nameof(EnqueueAsync), () => inner.EnqueueAsync(message));
 
     public OutboxEntry? Peek() => inner.Peek();
 
     public int Count() => inner.Count();
 
-    public void Complete(long sequence, long? localTransactionId = null, int? transactionId = null) =>
-        Around(nameof(Complete), () => inner.Complete(sequence, localTransactionId, transactionId));
+    public Task CompleteAsync(long sequence, long? localTransactionId = null, int? transactionId = null) =>
+        AroundAsync(nameof(CompleteAsync), () => inner.CompleteAsync(sequence, localTransactionId, transactionId));
 
-    public void RecordAttempt(long sequence, int attempts) => Around(nameof(RecordAttempt), () => inner.RecordAttempt(sequence, attempts));
+    public Task RecordAttemptAsync(long sequence, int attempts) => AroundAsync(nameof(RecordAttemptAsync), () => inner.RecordAttemptAsync(sequence, attempts));
 
-    public void Abandon(long sequence, string reason) => Around(nameof(Abandon), () => inner.Abandon(sequence, reason));
+    public Task AbandonAsync(long sequence, string reason) => AroundAsync(nameof(AbandonAsync), () => inner.AbandonAsync(sequence, reason));
 
-    public int AbandonTransaction(long localTransactionId, string reason) => Around(nameof(AbandonTransaction), () => inner.AbandonTransaction(localTransactionId, reason));
+    public Task<int> AbandonTransactionAsync(long localTransactionId, string reason) =>
+        AroundAsync(nameof(AbandonTransactionAsync), () => inner.AbandonTransactionAsync(localTransactionId, reason));
 
     public int DeadLetterCount() => inner.DeadLetterCount();
 
-    private void Around(string method, Action call) => Around(method, () =>
+    private async Task AroundAsync(string method, Func<Task> call) => await AroundAsync(method, async () =>
     {
-        call();
+        await call().ConfigureAwait(false);
         return 0;
-    });
+    }).ConfigureAwait(false);
 
-    private T Around<T>(string method, Func<T> call)
+    private async Task<T> AroundAsync<T>(string method, Func<Task<T>> call)
     {
         // Counted only for the chosen method: "the third Complete" is what a run asks for.
-        var due = method == point.Method && Interlocked.Increment(ref _calls) == point.Occurrence;
+        var due = StoreKillPoint.ShortName(method) == point.Method && Interlocked.Increment(ref _calls) == point.Occurrence;
         if (due && point.Before)
         {
             Die();
         }
 
-        var result = call();
+        var result = await call().ConfigureAwait(false);
         if (due)
         {
             Die();
         }
 
         return result;
+    }
+
+    private void Due(string method, bool before)
+    {
+        if (method == point.Method && (before ? Interlocked.Increment(ref _calls) : Volatile.Read(ref _calls)) == point.Occurrence && (point.Before || !before))
+        {
+            Die();
+        }
     }
 
     private void Die()

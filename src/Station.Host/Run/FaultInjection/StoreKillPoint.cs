@@ -15,21 +15,30 @@ internal sealed record StoreKillPoint(bool Before, string Method, int Occurrence
     /// <summary>The variable the host reads at start; unset or empty leaves the store as it is.</summary>
     public const string EnvironmentVariable = "OCPP_STATION_KILL_AT";
 
-    /// <summary>The store methods that write, the only ones a kill around a commit means anything for.</summary>
+    /// <summary>
+    /// The store methods that write, the only ones a kill around a commit means anything for, named
+    /// without their Async suffix (kill points were written so before the writes became asynchronous).
+    /// </summary>
     public static readonly IReadOnlyList<string> Methods =
     [
-        nameof(ITransactionStore.Begin),
-        nameof(ITransactionStore.RecordSample),
-        nameof(ITransactionStore.RecordRegister),
-        nameof(ITransactionStore.SetTransactionId),
-        nameof(ITransactionStore.End),
-        nameof(ITransactionStore.ShiftUnsent),
-        nameof(ITransactionStore.Enqueue),
-        nameof(ITransactionStore.Complete),
-        nameof(ITransactionStore.RecordAttempt),
-        nameof(ITransactionStore.Abandon),
-        nameof(ITransactionStore.AbandonTransaction),
+        .. new[]
+        {
+            nameof(ITransactionStore.BeginAsync),
+            nameof(ITransactionStore.RecordSampleAsync),
+            nameof(ITransactionStore.RecordRegisterAsync),
+            nameof(ITransactionStore.SetTransactionIdAsync),
+            nameof(ITransactionStore.EndAsync),
+            nameof(ITransactionStore.ShiftUnsent),
+            nameof(ITransactionStore.EnqueueAsync),
+            nameof(ITransactionStore.CompleteAsync),
+            nameof(ITransactionStore.RecordAttemptAsync),
+            nameof(ITransactionStore.AbandonAsync),
+            nameof(ITransactionStore.AbandonTransactionAsync),
+        }.Select(ShortName),
     ];
+
+    /// <summary>A store method's name as a kill point writes it: without the Async suffix.</summary>
+    public static string ShortName(string method) => method.EndsWith("Async", StringComparison.Ordinal) ? method[..^"Async".Length] : method;
 
     /// <summary>The kill point the environment asks for, or null when the hook is off.</summary>
     /// <exception cref="UsageException">The variable is set to something that is not a kill point.</exception>

@@ -20,6 +20,9 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
     /// <summary>Failed attempts at a new profile before the station falls back to the previous one.</summary>
     public const int FallbackAfterFailedAttempts = 3;
 
+    // What a certificate that passes path validation can still get wrong: whom it identifies.
+    private const CertificateProblems IdentityProblems = CertificateProblems.HostNameMismatch | CertificateProblems.NotPresented;
+
     private readonly Lock _gate = new();
     private readonly ConfigurationService _configuration;
     private readonly CertificateService _certificates;
@@ -188,6 +191,13 @@ internal sealed class ConnectionSecurity : IConnectionSecurity
         {
             case AuthenticationRefusedException:
                 return SecurityEventTypes.FailedToAuthenticateAtCentralSystem;
+            // One event per refusal, by what failed. The certificate itself fails path validation
+            // (untrusted, expired, not yet valid, revoked, wrong usage): InvalidCentralSystemCertificate.
+            // A certificate that passes it but names another host, or none at all: the certificate is
+            // sound, the Central System just did not prove it is the one dialled, so the whitepaper's
+            // "credentials of the Central System rejected by the Charge Point", CentralSystemFailedToAuthenticate.
+            case ServerCertificateRejectedException { Problems: var problems } when (problems & ~IdentityProblems) == 0:
+                return SecurityEventTypes.CentralSystemFailedToAuthenticate;
             case ServerCertificateRejectedException:
                 return SecurityEventTypes.InvalidCentralSystemCertificate;
             case TlsHandshakeException:

@@ -38,6 +38,27 @@ public sealed class InMemorySecurityEventStore : ISecurityEventStore
     }
 
     /// <inheritdoc/>
+    public (int Removed, long Sequence) ClearAndAdd(string type, DateTimeOffset timestamp, string? techInfo)
+    {
+        lock (_gate)
+        {
+            var removed = _events.RemoveAll(e => e.Delivered);
+            var sequence = ++_next;
+            _events.Add(new StoredSecurityEvent(sequence, type, timestamp, techInfo, Delivered: false));
+            return (removed, sequence);
+        }
+    }
+
+    /// <summary>Removes the entries whose notification was answered; returns how many.</summary>
+    public int RemoveDelivered()
+    {
+        lock (_gate)
+        {
+            return _events.RemoveAll(e => e.Delivered);
+        }
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<StoredSecurityEvent> Undelivered()
     {
         lock (_gate)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
 using Station.Connection;
@@ -12,10 +13,19 @@ namespace Station.Security.Events;
 /// answered. An event that happens offline, or before a power loss, is sent after the next
 /// accepted BootNotification. Callable from any thread, with or without the station lock.
 /// </summary>
+/// <remarks>
+/// When the security log cannot be written (a full disk: the very moment MemoryExhaustion is
+/// raised), an event is not lost but not durable either: it is kept in memory (at most
+/// <see cref="UnpersistedCapacity"/>, the oldest go first), sent the same way, and forgotten by a power
+/// cut or restart before it was answered. The security log's reader sees those entries too.
+/// </remarks>
 public sealed class SecurityEventsService : ISecurityEvents
 {
     /// <summary>How many entries the security log keeps (the oldest delivered ones go first).</summary>
     public const int DefaultCapacity = 10_000;
+
+    /// <summary>How many events that could not be written to the security log are kept in memory.</summary>
+    public const int UnpersistedCapacity = 100;
 
     /// <summary>The longest techInfo on the wire (CiString255).</summary>
     public const int MaxTechInfoLength = 255;
@@ -23,6 +33,10 @@ public sealed class SecurityEventsService : ISecurityEvents
     private readonly ISecurityEventStore _store;
     private readonly SecurityEventQueue _queue;
     private readonly DurableNotifications _delivery;
+    private readonly InMemorySecurityEventStore _unpersisted = new();
+    private readonly SecurityEventQueue _unpersistedQueue;
+    private readonly DurableNotifications _unpersistedDelivery;
+    private readonly StationRuntime _runtime;
     private readonly StationClock _clock;
     private readonly ILogger _logger;
 
@@ -37,6 +51,11 @@ public sealed class SecurityEventsService : ISecurityEvents
         _store = store;
         _queue = new SecurityEventQueue(store, capacity);
         _delivery = new DurableNotifications(outgoing, link, _queue, runtime);
+
+        // Subscribed after the durable queue: coming online, the stored events leave first, then these.
+        _unpersistedQueue = new SecurityEventQueue(_unpersisted, UnpersistedCapacity);
+        _unpersistedDelivery = new DurableNotifications(outgoing, link, _unpersistedQueue, runtime);
+        _runtime = runtime;
         _clock = runtime.Clock;
         _logger = runtime.LoggerFactory.CreateLogger("Station.Security");
     }
@@ -46,7 +65,16 @@ public sealed class SecurityEventsService : ISecurityEvents
     {
         // In the security log first: the log line then says what a reader of the log finds.
         var request = Create(type, techInfo);
-        _delivery.Enqueue(request);
+        try
+        {
+            _delivery.Enqueue(request);
+        }
+        catch (DbException ex)
+        {
+            _unpersistedDelivery.Enqueue(request);
+            NotPersisted(request, ex);
+        }
+
         SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
     }
 
@@ -54,16 +82,74 @@ public sealed class SecurityEventsService : ISecurityEvents
     public void ReportOnNextConnection(string type, string? techInfo = null)
     {
         var request = Create(type, techInfo);
-        _queue.Add(request);
+        try
+        {
+            _queue.Add(request);
+        }
+        catch (DbException ex)
+        {
+            _unpersistedQueue.Add(request);
+            NotPersisted(request, ex);
+        }
+
         SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
     }
 
+    /// <summary>
+    /// Clears the security log (a maintainer's request) and records SecurityLogWasCleared in the same
+    /// step, so it is the first entry of the cleared log, sent like every event. Entries whose
+    /// notification the Central System has not answered yet stay: clearing must not let whoever
+    /// clears (after opening the enclosure, say) erase a TamperDetectionActivated before the Central
+    /// System has heard of it.
+    /// </summary>
+    /// <param name="techInfo">Who or why, for the event's techInfo (never a secret).</param>
+    /// <returns>How many entries were removed.</returns>
+    /// <exception cref="InvalidOperationException">The security log could not be written (a full disk): nothing was cleared.</exception>
+    public int Clear(string? techInfo)
+    {
+        var request = Create(SecurityEventTypes.SecurityLogWasCleared, techInfo);
+        int removed;
+        long sequence;
+        try
+        {
+            (removed, sequence) = _store.ClearAndAdd(request.Type, request.Timestamp, request.TechInfo);
+        }
+        catch (DbException ex)
+        {
+            SecurityEventsLog.NotCleared(_logger, ex.Message);
+            _runtime.ReportStorageFailure(ex);
+            throw new InvalidOperationException($"the security log could not be written, nothing was cleared: {ex.Message}", ex);
+        }
+
+        removed += _unpersisted.RemoveDelivered();
+        _delivery.EnqueueStored(sequence, request);
+        SecurityEventsLog.Cleared(_logger, removed);
+        SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
+        return removed;
+    }
+
     /// <summary>The security log's entries from <paramref name="from"/> to <paramref name="to"/> (either open when null), oldest first.</summary>
-    public IReadOnlyList<StoredSecurityEvent> Entries(DateTimeOffset? from = null, DateTimeOffset? to = null) => _store.Range(from, to);
+    public IReadOnlyList<StoredSecurityEvent> Entries(DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        var stored = _store.Range(from, to);
+        var unpersisted = _unpersisted.Range(from, to);
+        return unpersisted.Count == 0 ? stored : [.. stored.Concat(unpersisted).OrderBy(e => e.Timestamp)];
+    }
 
     /// <summary>The notification of a logged event, with the time it happened.</summary>
     internal static SecurityEventNotificationRequest Notification(StoredSecurityEvent stored) =>
         new() { Type = stored.Type, Timestamp = stored.Timestamp, TechInfo = stored.TechInfo };
+
+    // The event is kept in memory and still sent; a full disk is itself an event (MemoryExhaustion,
+    // rate-limited by whoever listens), except when the event that failed is that one.
+    private void NotPersisted(SecurityEventNotificationRequest request, DbException failure)
+    {
+        SecurityEventsLog.NotPersisted(_logger, request.Type, failure.Message);
+        if (request.Type != SecurityEventTypes.MemoryExhaustion)
+        {
+            _runtime.ReportStorageFailure(failure);
+        }
+    }
 
     private SecurityEventNotificationRequest Create(string type, string? techInfo)
     {
