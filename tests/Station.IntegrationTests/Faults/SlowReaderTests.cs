@@ -63,7 +63,13 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
         rig.Link.BytesPerSecond = 0;
         await rig.CarryAsync(harness.Station.Outgoing.WaitUntilEmptyAsync());
         Assert.InRange(session.CallsSince<HeartbeatRequest>(mark).Count, queued, queued + 1);
-        await harness.AdvanceAsync(TimeSpan.FromSeconds(60));
+        for (var step = 0; step < 6; step++)
+        {
+            // A sample at a time, delivered before time moves on: its answer must not come after the response timeout.
+            await harness.AdvanceAsync(TimeSpan.FromSeconds(10));
+            await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
+        }
+
         await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
         await rig.CarryAsync(harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None), stationTimers: TimeSpan.FromSeconds(10));
         var samples = session.CallsSince<MeterValuesRequest>(0).Where(m => m.TransactionId is not null).Select(m => m.MeterValue[0].Timestamp).ToList();
