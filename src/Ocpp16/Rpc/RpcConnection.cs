@@ -376,6 +376,15 @@ public sealed class RpcConnection : IAsyncDisposable
             Close(ex.Message);
             throw new OcppNotConnectedException($"sending failed: {ex.Message}", ex);
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A WebSocket aborted while a send is under way (its receive failed on a reset, or was cancelled to close it)
+            // reports the failed write as a cancellation nobody asked for. It is a lost connection: let it escape as a
+            // cancellation and the loop that sent it (the outbox, the outgoing queue) ends, silently, for good.
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            Close(reason);
+            throw new OcppNotConnectedException($"sending failed: {reason}", ex);
+        }
     }
 
     private void ReportInvalid(string description)

@@ -14,8 +14,11 @@ namespace Station.Connection;
 /// </summary>
 public sealed class OutgoingMessages
 {
-    // Status traffic must not pile up behind a dead link: the oldest entries give way, with a log line.
-    private const int Capacity = 256;
+    /// <summary>
+    /// The most messages waiting: status traffic must not pile up behind a dead link or a slow
+    /// reader; the oldest entries give way, with a log line.
+    /// </summary>
+    public const int Capacity = 256;
 
     private readonly CentralSystemLink _link;
     private readonly ILogger _logger;
@@ -38,6 +41,9 @@ public sealed class OutgoingMessages
                 Finished();
             });
     }
+
+    /// <summary>The messages queued and not yet sent or given up: at most <see cref="Capacity"/> waiting, plus the one being sent.</summary>
+    public int Unfinished => Volatile.Read(ref _unfinished);
 
     /// <summary>Whether the station is online (connected and Accepted): only then does the queue send.</summary>
     public bool IsOnline => _link.IsOnline;

@@ -71,14 +71,15 @@ public sealed class MeteringService : ITransactionDataSource
 
     /// <summary>
     /// The present meter values of a connector (0: the whole station), for TriggerMessage. The
-    /// readings are persisted first: what is reported is the register's floor after a restart.
+    /// readings are persisted first: what is reported is the register's floor after a restart. Null
+    /// when they could not be persisted (a full disk, logged): then nothing is reported.
     /// </summary>
-    public async Task<MeterValuesRequest> TriggeredAsync(int connectorId)
+    public async Task<MeterValuesRequest?> TriggeredAsync(int connectorId)
     {
         var now = _clock.GetUtcNow();
-        for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
+        if (!await PersistReadingsAsync(connectorId, now).ConfigureAwait(false))
         {
-            await PersistReadingAsync(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, now).ConfigureAwait(false);
+            return null;
         }
 
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesSampledData));
@@ -102,7 +103,10 @@ public sealed class MeteringService : ITransactionDataSource
         {
             foreach (var id in connectorId is { } one ? [one] : Enumerable.Range(0, _hardware.Count + 1))
             {
-                requests.Add(await TriggeredAsync(id).ConfigureAwait(false));
+                if (await TriggeredAsync(id).ConfigureAwait(false) is { } request)
+                {
+                    requests.Add(request);
+                }
             }
         }
 
@@ -151,7 +155,19 @@ public sealed class MeteringService : ITransactionDataSource
 
     private async Task SampleAlignedAsync()
     {
-        var boundary = _nextAligned;
+        try
+        {
+            await TakeAlignedAsync(_nextAligned).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Whatever failed at this boundary (a full disk), the next one is still taken.
+            ScheduleAligned();
+        }
+    }
+
+    private async Task TakeAlignedAsync(DateTimeOffset boundary)
+    {
         var measurands = SupportedMeasurands.Parse(_configuration.GetList(CoreKeys.MeterValuesAlignedData));
         for (var connectorId = 0; connectorId <= _hardware.Count; connectorId++)
         {
@@ -170,16 +186,12 @@ public sealed class MeteringService : ITransactionDataSource
                 // Outside a transaction these values describe the present only; they are not queued
                 // while offline. What they report is still the register's floor after a restart:
                 // connector 0 sums every connector, those in a transaction included (pitfall 10).
-                for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
+                if (await PersistReadingsAsync(connectorId, boundary).ConfigureAwait(false))
                 {
-                    await PersistReadingAsync(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, boundary).ConfigureAwait(false);
+                    _outgoing.Post(request);
                 }
-
-                _outgoing.Post(request);
             }
         }
-
-        ScheduleAligned();
     }
 
     private MeterValue Build(int connectorId, IReadOnlyList<Measurand> measurands, ReadingContext context, DateTimeOffset timestamp)
@@ -209,8 +221,20 @@ public sealed class MeteringService : ITransactionDataSource
         return measurands.Count == 0 ? null : SampledValueFactory.Build(reading, _model.Connectors[connectorId - 1], measurands, context, timestamp);
     }
 
+    // The readings of a connector (0: every connector) about to leave the station; false when one could not be persisted.
+    private async Task<bool> PersistReadingsAsync(int connectorId, DateTimeOffset at)
+    {
+        var persisted = true;
+        for (var id = connectorId == 0 ? 1 : connectorId; id <= (connectorId == 0 ? _hardware.Count : connectorId); id++)
+        {
+            persisted &= await PersistReadingAsync(id, _hardware[id - 1].Meter.Read().EnergyActiveImportWh, at).ConfigureAwait(false);
+        }
+
+        return persisted;
+    }
+
     // A reading about to leave the station: a running transaction records it as its last, any connector as its register floor.
-    private Task PersistReadingAsync(int connectorId, double energyWh, DateTimeOffset at) =>
+    private Task<bool> PersistReadingAsync(int connectorId, double energyWh, DateTimeOffset at) =>
         _transactions.On(connectorId) is { } transaction
             ? _transactions.RecordSampleAsync(transaction, energyWh, at)
             : _transactions.RecordRegisterAsync(connectorId, energyWh, at);

@@ -298,19 +298,31 @@ public sealed class TransactionService
     /// <summary>
     /// Persists a reading of a running transaction before anything built from it leaves the station:
     /// its meterStop should the power fail now, the connector's register floor, the MeterValues to
-    /// queue and the value it adds to the transactionData, in one commit.
+    /// queue and the value it adds to the transactionData, in one commit. False (and logged) when the
+    /// database cannot be written (a full disk): then nothing of the reading is kept or sent, and the
+    /// transaction goes on, its last persisted reading still its meterStop after a power loss.
     /// </summary>
-    public async Task RecordSampleAsync(Transaction transaction, double energyWh, DateTimeOffset at, MeterValuesRequest? meterValues = null, MeterValue? transactionData = null)
+    public async Task<bool> RecordSampleAsync(
+        Transaction transaction, double energyWh, DateTimeOffset at, MeterValuesRequest? meterValues = null, MeterValue? transactionData = null)
     {
-        await _store.RecordSampleAsync(new TransactionSample
+        try
         {
-            LocalId = transaction.LocalId,
-            EnergyWh = energyWh,
-            At = at,
-            MeterValuesPayload = meterValues is null ? null : TransactionOutbox.Encode(meterValues),
-            TransactionDataPayload = transactionData is null ? null : EncodeTransactionData(transaction.ConnectorId, transactionData),
-            TransactionDataLimit = _maxTransactionData,
-        }).ConfigureAwait(false);
+            await _store.RecordSampleAsync(new TransactionSample
+            {
+                LocalId = transaction.LocalId,
+                EnergyWh = energyWh,
+                At = at,
+                MeterValuesPayload = meterValues is null ? null : TransactionOutbox.Encode(meterValues),
+                TransactionDataPayload = transactionData is null ? null : EncodeTransactionData(transaction.ConnectorId, transactionData),
+                TransactionDataLimit = _maxTransactionData,
+            }).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            TransactionsLog.SampleNotPersisted(_logger, transaction.ConnectorId, transaction.LocalId, ex.Message);
+            return false;
+        }
+
         if (transactionData is not null)
         {
             AddTransactionData(transaction, transactionData);
@@ -320,10 +332,27 @@ public sealed class TransactionService
         {
             _outbox.Signal();
         }
+
+        return true;
     }
 
-    /// <summary>Raises a connector's register floor for a reading that leaves the station outside a transaction.</summary>
-    public Task RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at) => _store.RecordRegisterAsync(connectorId, energyWh, at);
+    /// <summary>
+    /// Raises a connector's register floor for a reading that leaves the station outside a
+    /// transaction; false (and logged) when the database cannot be written: the reading must not leave then.
+    /// </summary>
+    public async Task<bool> RecordRegisterAsync(int connectorId, double energyWh, DateTimeOffset at)
+    {
+        try
+        {
+            await _store.RecordRegisterAsync(connectorId, energyWh, at).ConfigureAwait(false);
+            return true;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            TransactionsLog.RegisterNotPersisted(_logger, connectorId, ex.Message);
+            return false;
+        }
+    }
 
     /// <summary>Persists the meter reading of every running transaction and enforces MaxEnergyOnInvalidId.</summary>
     public async Task CheckpointAsync()

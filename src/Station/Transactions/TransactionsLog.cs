@@ -85,4 +85,12 @@ internal static partial class TransactionsLog
 
     [LoggerMessage(EventId = 2326, Level = LogLevel.Error, Message = "The outbox cannot write to the station's database ({Reason}); the message stays queued and is sent again in {Seconds} s")]
     public static partial void OutboxNotPersisted(ILogger logger, string reason, double seconds);
+
+    [LoggerMessage(EventId = 2327, Level = LogLevel.Error, Message = "Connector {ConnectorId}: a reading of transaction {LocalId} could not be written to the station's database ({Reason}); " +
+        "its meter values are not sent, the transaction goes on")]
+    public static partial void SampleNotPersisted(ILogger logger, int connectorId, long localId, string reason);
+
+    [LoggerMessage(EventId = 2328, Level = LogLevel.Error, Message = "Connector {ConnectorId}: the meter register could not be written to the station's database ({Reason}); " +
+        "the meter values read with it are not sent")]
+    public static partial void RegisterNotPersisted(ILogger logger, int connectorId, string reason);
 }
