@@ -282,6 +282,10 @@ public sealed class StationHarness : IAsyncDisposable
             FirmwareInstaller = new SimulatedFirmwareInstaller(),
             Trace = Trace,
             DataDirectory = DataDirectory,
+
+            // Off unless a test asks for it: a tick every minute would be one more deadline on the grid the
+            // tests step virtual time over (a sample every 60 s, "the timer due in 60 s"); ResourceWatchTests turn it on.
+            ResourceCheckInterval = TimeSpan.Zero,
         };
         options = _options.ConfigureStation?.Invoke(options) ?? options;
         while (!cancellationToken.IsCancellationRequested)
