@@ -33,7 +33,7 @@ public static class OcppWebSocketClient
     {
         options.Validate();
         var endpoint = BuildEndpoint(options.CentralSystemUri, options.ChargePointId);
-        if (!options.IsSecure)
+        if (!options.IsSecure && !GoesThroughProxy(endpoint))
         {
             // Plain ws://: the handshake over the socket itself, without an HTTP connection kept under the WebSocket.
             return await PlainWebSocketConnector.ConnectAsync(options, endpoint, cancellationToken).ConfigureAwait(false);
@@ -82,6 +82,14 @@ public static class OcppWebSocketClient
             invoker?.Dispose();
             throw;
         }
+    }
+
+    // An HTTP proxy of the environment (HTTP_PROXY, ALL_PROXY) is ClientWebSocket's to go through, as ever.
+    private static bool GoesThroughProxy(Uri endpoint)
+    {
+        var http = new UriBuilder(endpoint) { Scheme = Uri.UriSchemeHttp }.Uri;
+        var proxy = HttpClient.DefaultProxy;
+        return !proxy.IsBypassed(http) && proxy.GetProxy(http) is not null;
     }
 
     private static void Configure(ClientWebSocketOptions socket, WebSocketClientOptions options)
