@@ -65,7 +65,8 @@ public sealed class ChargePoint : StationBlocks, IStationLifecycle, IAsyncDispos
         Model = model;
 
         var setup = StationComposition.Setup(model, options, composition);
-        Configuration = new ConfigurationService(StationComposition.Keys(setup, composition), stores.Configuration, loggerFactory.CreateLogger("Station.Configuration"));
+        // The key definitions are the model's, shared by its stations; the values are this station's.
+        Configuration = new ConfigurationService(ConfigurationCatalog.For(setup, composition), stores.Configuration, loggerFactory.CreateLogger("Station.Configuration"));
         Router = new CallRouter();
         _client = new ReconnectingRpcClient(
             ConnectAsync, Router, options.Reconnect, options.Rpc, _runtime.Clock.Inner, loggerFactory.CreateLogger("Station.Connection"),

@@ -15,6 +15,8 @@ public sealed class CsmsCommandTests
     [InlineData("--port", "nine")]
     [InlineData("--host", "csms.example.com")]
     [InlineData("--heartbeat-interval", "-1")]
+    [InlineData("--frame-history", "-1")]
+    [InlineData("--frame-history", "many")]
     [InlineData("--deny", "AN-IDTAG-LONGER-THAN-20")]
     [InlineData("--deny", "")]
     [InlineData("--no-such-option", "1")]
@@ -112,6 +114,27 @@ public sealed class CsmsCommandTests
         Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal("""{"status":"Accepted"}""", await answer.Content.ReadAsStringAsync());
         Assert.Contains(csms.Stderr, line => line.Contains($"HTTP API listening on http://{endpoint.Authority}/", StringComparison.Ordinal));
+
+        var closed = AnswerCloseAsync(station);
+        await csms.TerminateAsync();
+        Assert.Equal(0, await csms.WaitForExitAsync(ProcessTimeout));
+        await closed.OrTimeout();
+    }
+
+    [Fact]
+    public async Task Frame_history_keeps_the_newest_frames_per_station_for_the_API()
+    {
+        await using var csms = CommandProcess.Start("csms", "--port", "0", "--quiet", "--frame-history", "1");
+        var listening = await csms.WaitForLineAsync(l => l.StartsWith("csms listening on ", StringComparison.Ordinal), ProcessTimeout);
+        var endpoint = new Uri(listening["csms listening on ".Length..]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{endpoint.Authority}/"), Timeout = ProcessTimeout };
+        using var station = await ConnectAndBootAsync(endpoint);
+
+        var messages = JsonDocument.Parse(await http.GetStringAsync(new Uri("stations/CP042/messages", UriKind.Relative)).OrTimeout()).RootElement;
+
+        // The BootNotification and its answer were recorded; one frame is kept: the answer.
+        var kept = Assert.Single(messages.EnumerateArray());
+        Assert.Equal(2, kept.GetProperty("sequence").GetInt32());
 
         var closed = AnswerCloseAsync(station);
         await csms.TerminateAsync();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ocpp16.Messages;
 
 namespace Ocpp16.Rpc;
@@ -9,8 +8,11 @@ namespace Ocpp16.Rpc;
 /// </summary>
 public sealed class CallRouter
 {
-    private readonly ConcurrentDictionary<string, Func<IOcppRequest, IncomingCallContext, CancellationToken, ValueTask<IOcppResponse>>> _handlers =
-        new(StringComparer.Ordinal);
+    // Copied on every change and read without a lock: handlers are registered when a side is built
+    // and looked up at each incoming CALL. One small object per action, no dictionary: thousands of
+    // stations per process each have a router of some 26 actions.
+    private readonly Lock _changing = new();
+    private volatile Route[] _routes = [];
 
     /// <summary>
     /// Whether incoming CALLs are answered at all. OCPP 1.6 §4.2: while its registration is
@@ -50,8 +52,11 @@ public sealed class CallRouter
     /// <summary>Registers (or replaces) the handler of <paramref name="action"/>.</summary>
     public CallRouter Handle<TRequest, TResponse>(OcppAction<TRequest, TResponse> action, IOcppHandler<TRequest, TResponse> handler)
         where TRequest : class, IOcppRequest<TResponse>
-        where TResponse : class, IOcppResponse =>
-        Handle(action, handler.HandleAsync);
+        where TResponse : class, IOcppResponse
+    {
+        Set(action, new HandlerRoute<TRequest, TResponse>(action, handler));
+        return this;
+    }
 
     /// <summary>Registers (or replaces) the handler of <paramref name="action"/>.</summary>
     public CallRouter Handle<TRequest, TResponse>(
@@ -59,17 +64,66 @@ public sealed class CallRouter
         where TRequest : class, IOcppRequest<TResponse>
         where TResponse : class, IOcppResponse
     {
-        _handlers[action.Name] = async (request, context, cancellationToken) =>
-            await handler((TRequest)request, context, cancellationToken).ConfigureAwait(false);
+        Set(action, new DelegateRoute<TRequest, TResponse>(action, handler));
         return this;
     }
 
     /// <summary>Removes the handler of <paramref name="action"/>, which is then answered NotSupported.</summary>
-    public void Remove(OcppAction action) => _handlers.TryRemove(action.Name, out _);
+    public void Remove(OcppAction action) => Set(action, null);
 
     /// <summary>Whether <paramref name="action"/> has a handler.</summary>
-    public bool Handles(OcppAction action) => _handlers.ContainsKey(action.Name);
+    public bool Handles(OcppAction action) => Find(action) is not null;
 
-    internal bool TryGet(OcppAction action, out Func<IOcppRequest, IncomingCallContext, CancellationToken, ValueTask<IOcppResponse>> handler) =>
-        _handlers.TryGetValue(action.Name, out handler!);
+    internal bool TryGet(OcppAction action, out Func<IOcppRequest, IncomingCallContext, CancellationToken, ValueTask<IOcppResponse>> handler)
+    {
+        var route = Find(action);
+        handler = route is null ? null! : route.InvokeAsync;
+        return route is not null;
+    }
+
+    private Route? Find(OcppAction action)
+    {
+        foreach (var route in _routes)
+        {
+            if (string.Equals(route.Action.Name, action.Name, StringComparison.Ordinal))
+            {
+                return route;
+            }
+        }
+
+        return null;
+    }
+
+    private void Set(OcppAction action, Route? route)
+    {
+        lock (_changing)
+        {
+            var others = _routes.Where(r => !string.Equals(r.Action.Name, action.Name, StringComparison.Ordinal));
+            _routes = route is null ? [.. others] : [.. others, route];
+        }
+    }
+
+    private abstract class Route(OcppAction action)
+    {
+        public OcppAction Action { get; } = action;
+
+        public abstract ValueTask<IOcppResponse> InvokeAsync(IOcppRequest request, IncomingCallContext context, CancellationToken cancellationToken);
+    }
+
+    private sealed class HandlerRoute<TRequest, TResponse>(OcppAction action, IOcppHandler<TRequest, TResponse> handler) : Route(action)
+        where TRequest : class, IOcppRequest<TResponse>
+        where TResponse : class, IOcppResponse
+    {
+        public override async ValueTask<IOcppResponse> InvokeAsync(IOcppRequest request, IncomingCallContext context, CancellationToken cancellationToken) =>
+            await handler.HandleAsync((TRequest)request, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class DelegateRoute<TRequest, TResponse>(
+        OcppAction action, Func<TRequest, IncomingCallContext, CancellationToken, ValueTask<TResponse>> handler) : Route(action)
+        where TRequest : class, IOcppRequest<TResponse>
+        where TResponse : class, IOcppResponse
+    {
+        public override async ValueTask<IOcppResponse> InvokeAsync(IOcppRequest request, IncomingCallContext context, CancellationToken cancellationToken) =>
+            await handler((TRequest)request, context, cancellationToken).ConfigureAwait(false);
+    }
 }

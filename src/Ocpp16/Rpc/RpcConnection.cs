@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Framing;
@@ -24,13 +23,11 @@ public sealed class RpcConnection : IAsyncDisposable
     private readonly IFrameObserver? _observer;
     private readonly AnswerReader _answers;
 
-    private const int ReceiveBufferBytes = 4096;
-    private const int RetainedBufferBytes = 64 * 1024;
-
     // OCPP-J §4.1.1: at most one CALL of ours awaits an answer; later calls queue here in order.
     private readonly SemaphoreSlim _callGate = new(1, 1);
-    private readonly ArrayBufferWriter<byte> _callBuffer = new(1024);
-    private readonly ArrayBufferWriter<byte> _answerBuffer = new(1024);
+    // Rented only while a frame is written and sent: an idle connection holds no buffer.
+    private readonly PooledFrameBuffer _callBuffer = new();
+    private readonly PooledFrameBuffer _answerBuffer = new();
     private readonly Lock _pendingLock = new();
     private PendingCall? _pending;
     private bool _closed;
@@ -58,24 +55,28 @@ public sealed class RpcConnection : IAsyncDisposable
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        var buffer = new ArrayBufferWriter<byte>(ReceiveBufferBytes);
         var reason = "closed by the peer";
         try
         {
             while (true)
             {
-                buffer.ResetWrittenCount();
-                if (!await _transport.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false))
+                // A buffer is taken only once a message starts to arrive, and given back after it was
+                // handled: thousands of idle connections hold none between their messages.
+                await _transport.WaitToReceiveAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = ReceiveBuffers.Rent();
+                try
                 {
-                    break;
-                }
+                    if (!await _transport.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
 
-                Observe(FrameDirection.Received, buffer.WrittenSpan);
-                await DispatchAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                if (buffer.Capacity > RetainedBufferBytes)
+                    Observe(FrameDirection.Received, buffer.WrittenSpan);
+                    await DispatchAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                }
+                finally
                 {
-                    // A rare large message must not keep its buffer for the life of the connection (thousands of stations per process).
-                    buffer = new ArrayBufferWriter<byte>(ReceiveBufferBytes);
+                    ReceiveBuffers.Return(buffer);
                 }
             }
         }
@@ -117,7 +118,6 @@ public sealed class RpcConnection : IAsyncDisposable
         {
             ThrowIfClosed();
             pending = new PendingCall(Guid.NewGuid().ToString("N"), action);
-            _callBuffer.ResetWrittenCount();
             FrameWriter.WriteCall(_callBuffer, pending.MessageId, action, request);
             await WaitForAnswerOfIncomingCallAsync(action, cancellationToken).ConfigureAwait(false);
             lock (_pendingLock)
@@ -127,7 +127,15 @@ public sealed class RpcConnection : IAsyncDisposable
                 _pending = pending;
             }
 
-            await SendAsync(_callBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SendAsync(_callBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _callBuffer.Release();
+            }
+
             try
             {
                 return await pending.Answer.WaitAsync(_options.ResponseTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -147,6 +155,8 @@ public sealed class RpcConnection : IAsyncDisposable
                 }
             }
 
+            // Written but never sent (closed, cancelled, not encodable): the buffer goes back all the same.
+            _callBuffer.Release();
             _callGate.Release();
         }
     }
@@ -308,19 +318,19 @@ public sealed class RpcConnection : IAsyncDisposable
             return;
         }
 
-        _answerBuffer.ResetWrittenCount();
         try
         {
             FrameWriter.WriteCallResult(_answerBuffer, frame.MessageId, action, response);
         }
         catch (Exception ex) when (ex is Json.OcppJsonException or System.Text.Json.JsonException)
         {
+            _answerBuffer.Release();
             RpcLog.HandlerFailed(_logger, actionName, ex);
             await SendErrorAsync(frame.MessageId, OcppErrorCode.InternalError, $"the answer to {actionName} could not be encoded", cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await SendAsync(_answerBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        await SendAnswerAsync(cancellationToken).ConfigureAwait(false);
         foreach (var work in context.TakeAfterResponse())
         {
             if (_router.AfterResponseRunner is { } runner)
@@ -358,9 +368,21 @@ public sealed class RpcConnection : IAsyncDisposable
 
     private async Task SendErrorAsync(string messageId, OcppErrorCode code, string description, CancellationToken cancellationToken)
     {
-        _answerBuffer.ResetWrittenCount();
         FrameWriter.WriteCallError(_answerBuffer, messageId, code, description);
-        await SendAsync(_answerBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        await SendAnswerAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Answers go out from the receive loop one at a time, so one buffer serves them all.
+    private async Task SendAnswerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(_answerBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _answerBuffer.Release();
+        }
     }
 
     private async Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)

@@ -16,6 +16,13 @@ public interface IOcppTransport : IAsyncDisposable
     /// </summary>
     ValueTask<bool> ReceiveAsync(ArrayBufferWriter<byte> destination, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Completes when the next message (or the peer's close) starts to arrive, so that a receiver
+    /// with thousands of idle connections takes a buffer for <see cref="ReceiveAsync"/> only then.
+    /// The default completes at once.
+    /// </summary>
+    ValueTask WaitToReceiveAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
     /// <summary>Closes the connection with a reason the peer can read.</summary>
     Task CloseAsync(string reason, CancellationToken cancellationToken = default);
 }

@@ -33,6 +33,12 @@ public static class OcppWebSocketClient
     {
         options.Validate();
         var endpoint = BuildEndpoint(options.CentralSystemUri, options.ChargePointId);
+        if (!options.IsSecure && !GoesThroughProxy(endpoint))
+        {
+            // Plain ws://: the handshake over the socket itself, without an HTTP connection kept under the WebSocket.
+            return await PlainWebSocketConnector.ConnectAsync(options, endpoint, cancellationToken).ConfigureAwait(false);
+        }
+
         var tls = options.IsSecure ? new TlsHandshakeWatch(options, endpoint) : null;
         var socket = new ClientWebSocket();
 
@@ -76,6 +82,14 @@ public static class OcppWebSocketClient
             invoker?.Dispose();
             throw;
         }
+    }
+
+    // An HTTP proxy of the environment (HTTP_PROXY, ALL_PROXY) is ClientWebSocket's to go through, as ever.
+    private static bool GoesThroughProxy(Uri endpoint)
+    {
+        var http = new UriBuilder(endpoint) { Scheme = Uri.UriSchemeHttp }.Uri;
+        var proxy = HttpClient.DefaultProxy;
+        return !proxy.IsBypassed(http) && proxy.GetProxy(http) is not null;
     }
 
     private static void Configure(ClientWebSocketOptions socket, WebSocketClientOptions options)
@@ -143,6 +157,19 @@ public static class OcppWebSocketClient
         return new SocketsHttpHandler { SslOptions = tls, ConnectCallback = watch.DialOnce, PlaintextStreamFilter = watch.ReadHandshake };
     }
 
+    // A refused upgrade (401, 403) as the exception that names the refusal; null for any other status.
+    internal static AuthenticationRefusedException? AuthenticationRefusal(HttpStatusCode status, Uri endpoint, WebSocketClientOptions options, Exception exception) =>
+        status switch
+        {
+            HttpStatusCode.Unauthorized => new AuthenticationRefusedException(endpoint, HttpStatusCode.Unauthorized, options.BasicAuthPassword is null
+                ? "it requires authentication, and no HTTP Basic password is configured"
+                : "it did not accept the HTTP Basic credentials", exception),
+            HttpStatusCode.Forbidden => new AuthenticationRefusedException(endpoint, HttpStatusCode.Forbidden, options.ClientCertificate is null && options.IsSecure
+                ? "a Central System at security profile 3 answers so when no client certificate is offered, and none is configured"
+                : "it does not let this charge point in", exception),
+            _ => null,
+        };
+
     // Maps a failed upgrade to the exception that names the refusal; null leaves a network failure as it is.
     private static IOException? Refusal(Exception exception, Uri endpoint, ClientWebSocket socket, TlsHandshakeWatch? tls, WebSocketClientOptions options)
     {
@@ -151,16 +178,9 @@ public static class OcppWebSocketClient
             return null;
         }
 
-        switch (socket.HttpStatusCode)
+        if (AuthenticationRefusal(socket.HttpStatusCode, endpoint, options, exception) is { } refused)
         {
-            case HttpStatusCode.Unauthorized:
-                return new AuthenticationRefusedException(endpoint, HttpStatusCode.Unauthorized, options.BasicAuthPassword is null
-                    ? "it requires authentication, and no HTTP Basic password is configured"
-                    : "it did not accept the HTTP Basic credentials", exception);
-            case HttpStatusCode.Forbidden:
-                return new AuthenticationRefusedException(endpoint, HttpStatusCode.Forbidden, options.ClientCertificate is null && options.IsSecure
-                    ? "a Central System at security profile 3 answers so when no client certificate is offered, and none is configured"
-                    : "it does not let this charge point in", exception);
+            return refused;
         }
 
         return tls?.Refusal(exception);

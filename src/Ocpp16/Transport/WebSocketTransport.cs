@@ -32,6 +32,9 @@ public sealed class WebSocketTransport : IOcppTransport
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly IDisposable? _owned;
 
+    // What a WaitToReceiveAsync read: the header of the next message (no payload yet) or the peer's close.
+    private ValueWebSocketReceiveResult? _waited;
+
     /// <summary>Wraps an open WebSocket.</summary>
     /// <param name="socket">The open WebSocket.</param>
     /// <param name="maxMessageBytes">The largest message accepted, in bytes.</param>
@@ -75,22 +78,35 @@ public sealed class WebSocketTransport : IOcppTransport
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A zero-byte receive: the WebSocket reads the next frame's header (or handles a close) without
+    /// needing a buffer for its payload, which <see cref="ReceiveAsync"/> then reads.
+    /// </remarks>
+    public async ValueTask WaitToReceiveAsync(CancellationToken cancellationToken = default)
+    {
+        if (_waited is null)
+        {
+            _waited = await ReceiveChunkAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
     public async ValueTask<bool> ReceiveAsync(ArrayBufferWriter<byte> destination, CancellationToken cancellationToken = default)
     {
         var start = destination.WrittenCount;
         while (true)
         {
-            // Never more than one byte past the limit: enough to know the message is too large.
-            var room = (int)Math.Min(ReceiveChunkBytes, (long)_maxMessageBytes + 1 - (destination.WrittenCount - start));
             ValueWebSocketReceiveResult result;
-            try
+            if (_waited is { } waited)
             {
-                result = await _socket.ReceiveAsync(destination.GetMemory(room)[..room], cancellationToken).ConfigureAwait(false);
+                _waited = null;
+                result = waited;
             }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && _socket.State == WebSocketState.Aborted)
+            else
             {
-                // The keep-alive (WebSocketPingInterval) got no pong in time and aborted the socket: a dead peer, not a cancellation.
-                throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "no pong within the keep-alive timeout: the connection is dead", ex);
+                // Never more than one byte past the limit: enough to know the message is too large.
+                var room = (int)Math.Min(ReceiveChunkBytes, (long)_maxMessageBytes + 1 - (destination.WrittenCount - start));
+                result = await ReceiveChunkAsync(destination.GetMemory(room)[..room], cancellationToken).ConfigureAwait(false);
             }
 
             if (result.MessageType == WebSocketMessageType.Close)
@@ -119,6 +135,19 @@ public sealed class WebSocketTransport : IOcppTransport
             // OCPP-J §3.2 uses text frames only; a binary message is dropped whole.
             destination.ResetWrittenCount();
             start = 0;
+        }
+    }
+
+    private async ValueTask<ValueWebSocketReceiveResult> ReceiveChunkAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && _socket.State == WebSocketState.Aborted)
+        {
+            // The keep-alive (WebSocketPingInterval) got no pong in time and aborted the socket: a dead peer, not a cancellation.
+            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "no pong within the keep-alive timeout: the connection is dead", ex);
         }
     }
 

@@ -25,6 +25,17 @@ internal static class CsmsCommand
     // A load test's thousands of frames per second would cost the Central System more to print than to answer.
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "Print no frame lines (the listening line and logs only): for load tests" };
 
+    // The library keeps 10,000 frames per session for tests; a csms process may hold 15,000 stations,
+    // where 10,000 frames each is gigabytes. The dashboard shows the last 300, the API's log pages less.
+    private static readonly Option<int> FrameHistory = new("--frame-history")
+    {
+        Description = "Frames kept per station for the dashboard and the HTTP API, the oldest dropped first (0 keeps none)",
+        DefaultValueFactory = _ => DefaultFrameHistory,
+    };
+
+    /// <summary>Frames kept per station by default: more than the dashboard's live view shows (300).</summary>
+    public const int DefaultFrameHistory = 500;
+
     public static Command Create()
     {
         var command = new Command("csms", "Run the built-in Central System; stations connect to ws://HOST:PORT/ocpp/<id> (wss:// with --tls-cert)");
@@ -34,6 +45,7 @@ internal static class CsmsCommand
         command.Options.Add(Deny);
         command.Options.Add(Json);
         command.Options.Add(Quiet);
+        command.Options.Add(FrameHistory);
         command.Options.Add(CommonOptions.LogLevel);
         foreach (var option in CsmsSecurity.All)
         {
@@ -75,7 +87,16 @@ internal static class CsmsCommand
             }
         }
 
-        return new CentralSystemOptions { ListenAddress = address, Port = port, HeartbeatInterval = heartbeat, DeniedIdTags = denied };
+        var history = parse.GetValue(FrameHistory);
+        if (history < 0)
+        {
+            throw new UsageException($"--frame-history {history} is negative; give the frames to keep per station, or 0 for none");
+        }
+
+        return new CentralSystemOptions
+        {
+            ListenAddress = address, Port = port, HeartbeatInterval = heartbeat, DeniedIdTags = denied, FrameHistoryLimit = history,
+        };
     }
 
     private static async Task<int> RunAsync(CentralSystemOptions options, bool json, bool quiet, LogLevel logLevel)

@@ -47,12 +47,6 @@ public sealed class HandlerRegistry(CallRouter router, StationRuntime runtime)
             return;
         }
 
-        router.Handle(action, async (request, context, cancellationToken) =>
-        {
-            using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return await handler.HandleAsync(request, context, cancellationToken).ConfigureAwait(false);
-            }
-        });
+        router.Handle(action, new LockedHandler<TRequest, TResponse>(handler, runtime.Lock));
     }
 }

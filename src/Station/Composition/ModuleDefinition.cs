@@ -28,7 +28,11 @@ public sealed record ModuleDefinition
     /// </summary>
     public bool RefusesWhenDisabled { get; init; }
 
-    /// <summary>The configuration keys the block defines (the model may adjust their defaults and ranges).</summary>
+    /// <summary>
+    /// The configuration keys the block defines (the model may adjust their defaults and ranges).
+    /// They may depend on the model, the profiles and the file transfer's schemes only: the
+    /// stations of one model share one catalogue of them (<see cref="ConfigurationCatalog.For"/>).
+    /// </summary>
     public Func<ModuleSetup, IEnumerable<ConfigurationKeyDefinition>> Keys { get; init; } = static _ => [];
 
     /// <summary>Builds the block; it takes what it needs from the context and provides its own interfaces to it.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
@@ -12,31 +11,44 @@ namespace Station.Configuration;
 /// </summary>
 public sealed class ConfigurationService : IStationConfiguration
 {
-    private readonly Dictionary<string, ConfigurationKeyDefinition> _definitions;
+    // Shared by every station of the model; this station holds only its values, one per position.
+    private readonly ConfigurationCatalog _catalog;
     // Swapped whole on every change: blocks read without the station lock (authorization runs beside it).
-    private volatile ImmutableDictionary<string, string> _values;
-    private readonly Dictionary<string, ChangeGuard> _guards = new(StringComparer.OrdinalIgnoreCase);
+    private volatile string[] _values;
+    private Dictionary<string, ChangeGuard>? _guards;
     private readonly IConfigurationStore _store;
     private readonly ILogger _logger;
 
     /// <summary>Loads the values; stored values the definitions no longer accept are ignored with a warning.</summary>
     public ConfigurationService(IEnumerable<ConfigurationKeyDefinition> definitions, IConfigurationStore store, ILogger logger)
+        : this(new ConfigurationCatalog(definitions), store, logger)
     {
-        // Keys are CiString50: a Central System may ask for "heartbeatinterval".
-        _definitions = definitions.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Loads the values of the keys of <paramref name="catalog"/> (shared by the stations of a model).</summary>
+    public ConfigurationService(ConfigurationCatalog catalog, IConfigurationStore store, ILogger logger)
+    {
+        _catalog = catalog;
         _store = store;
         _logger = logger;
-        var values = _definitions.Values.ToDictionary(d => d.Name, d => d.DefaultValue, StringComparer.Ordinal);
+        var values = new string[catalog.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = catalog[i].DefaultValue;
+        }
+
         foreach (var (key, value) in store.Load())
         {
-            if (!_definitions.TryGetValue(key, out var definition))
+            var position = catalog.PositionOf(key);
+            if (position < 0)
             {
                 continue;
             }
 
+            var definition = catalog[position];
             if (definition.Normalize(value, out var error) is { } normalized)
             {
-                values[definition.Name] = normalized;
+                values[position] = normalized;
             }
             else
             {
@@ -44,14 +56,17 @@ public sealed class ConfigurationService : IStationConfiguration
             }
         }
 
-        _values = values.ToImmutableDictionary(StringComparer.Ordinal);
+        _values = values;
     }
+
+    /// <summary>The key definitions this station runs with (the same object for every station of its model).</summary>
+    public ConfigurationCatalog Catalog => _catalog;
 
     /// <inheritdoc/>
     public event Action<string>? Changed;
 
     /// <summary>Every key definition, in name order.</summary>
-    public IEnumerable<ConfigurationKeyDefinition> Definitions => _definitions.Values.OrderBy(d => d.Name, StringComparer.Ordinal);
+    public IEnumerable<ConfigurationKeyDefinition> Definitions => _catalog.Definitions;
 
     /// <summary>
     /// Applies a model's adjustments to built-in definitions: defaults, ranges and access. Throws
@@ -88,7 +103,7 @@ public sealed class ConfigurationService : IStationConfiguration
     }
 
     /// <summary>The value of <paramref name="key"/> as text, or null when the key is unknown.</summary>
-    public string? Get(string key) => _values.GetValueOrDefault(key);
+    public string? Get(string key) => ExactPosition(key) is var position and >= 0 ? _values[position] : null;
 
     /// <inheritdoc/>
     public bool GetBool(string key) => Require(key) == "true";
@@ -109,7 +124,7 @@ public sealed class ConfigurationService : IStationConfiguration
     /// change has been answered (<paramref name="afterAnswer"/>, e.g. reconnect with new credentials).
     /// </summary>
     public void AddGuard(string key, Func<string, string?> refuse, Func<CancellationToken, Task>? afterAnswer = null) =>
-        _guards[key] = new ChangeGuard(refuse, afterAnswer);
+        (_guards ??= new(StringComparer.OrdinalIgnoreCase))[key] = new ChangeGuard(refuse, afterAnswer);
 
     /// <summary>ChangeConfiguration (§5.3): validates, stores and applies a value.</summary>
     public ConfigurationStatus Change(string key, string value) => Change(key, value, out _);
@@ -121,12 +136,14 @@ public sealed class ConfigurationService : IStationConfiguration
     public ConfigurationStatus Change(string key, string value, out Func<CancellationToken, Task>? afterAnswer)
     {
         afterAnswer = null;
-        if (!_definitions.TryGetValue(key, out var definition))
+        var position = _catalog.PositionOf(key);
+        if (position < 0)
         {
             ConfigurationLog.Refused(_logger, key, value, ConfigurationStatus.NotSupported, "unknown key");
             return ConfigurationStatus.NotSupported;
         }
 
+        var definition = _catalog[position];
         var shown = definition.Shown(value);
         if (definition.ReadOnly)
         {
@@ -140,14 +157,14 @@ public sealed class ConfigurationService : IStationConfiguration
             return ConfigurationStatus.Rejected;
         }
 
-        ChangeGuard? guard = _guards.GetValueOrDefault(definition.Name);
+        ChangeGuard? guard = _guards?.GetValueOrDefault(definition.Name);
         if (guard?.Refuse(normalized) is { } refusal)
         {
             ConfigurationLog.Refused(_logger, key, shown, ConfigurationStatus.Rejected, refusal);
             return ConfigurationStatus.Rejected;
         }
 
-        Apply(definition.Name, normalized);
+        Apply(position, normalized);
         afterAnswer = guard?.AfterAnswer;
         return ConfigurationStatus.Accepted;
     }
@@ -155,7 +172,13 @@ public sealed class ConfigurationService : IStationConfiguration
     /// <inheritdoc/>
     public string SetFromStation(string key, string value)
     {
-        var definition = _definitions[key];
+        var position = _catalog.PositionOf(key);
+        if (position < 0)
+        {
+            throw new KeyNotFoundException($"configuration key {key} is not defined");
+        }
+
+        var definition = _catalog[position];
         if (definition.Type == ConfigurationValueType.Integer && int.TryParse(value, CultureInfo.InvariantCulture, out var number)
             && !(number == 0 && definition.ZeroTurnsOff))
         {
@@ -164,7 +187,7 @@ public sealed class ConfigurationService : IStationConfiguration
 
         var normalized = definition.Normalize(value, out var error)
             ?? throw new ArgumentException($"{key}: {error}", nameof(value));
-        Apply(definition.Name, normalized);
+        Apply(position, normalized);
         return normalized;
     }
 
@@ -180,9 +203,9 @@ public sealed class ConfigurationService : IStationConfiguration
         var unknown = new List<string>();
         foreach (var key in keys.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (_definitions.TryGetValue(key, out var definition))
+            if (_catalog.PositionOf(key) is var position and >= 0)
             {
-                known.Add(ToKeyValue(definition));
+                known.Add(ToKeyValue(_catalog[position]));
             }
             else
             {
@@ -193,26 +216,38 @@ public sealed class ConfigurationService : IStationConfiguration
         return (known, unknown);
     }
 
-    private void Apply(string key, string value)
+    private void Apply(int position, string value)
     {
-        if (_values[key] == value)
+        var values = _values;
+        if (values[position] == value)
         {
             return;
         }
 
-        _values = _values.SetItem(key, value);
-        _store.Save(key, value);
-        var shown = _definitions[key].Shown(value);
-        ConfigurationLog.Changed(_logger, key, shown);
-        Changed?.Invoke(key);
+        // Copy on write: a reader holding the old array sees every value of one moment.
+        var changed = (string[])values.Clone();
+        changed[position] = value;
+        _values = changed;
+        var definition = _catalog[position];
+        _store.Save(definition.Name, value);
+        var shown = definition.Shown(value);
+        ConfigurationLog.Changed(_logger, definition.Name, shown);
+        Changed?.Invoke(definition.Name);
     }
 
     // A write-only key is listed without its value (the value is optional in KeyValue, §7.22).
     private KeyValue ToKeyValue(ConfigurationKeyDefinition definition) =>
-        new() { Key = definition.Name, ReadOnly = definition.ReadOnly, Value = definition.WriteOnly ? null : _values[definition.Name] };
+        new() { Key = definition.Name, ReadOnly = definition.ReadOnly, Value = definition.WriteOnly ? null : _values[_catalog.PositionOf(definition.Name)] };
 
     private string Require(string key) =>
-        _values.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"configuration key {key} is not defined");
+        ExactPosition(key) is var position and >= 0 ? _values[position] : throw new KeyNotFoundException($"configuration key {key} is not defined");
+
+    // The blocks read their keys by their exact names; a name in another case is not theirs (as ever).
+    private int ExactPosition(string key)
+    {
+        var position = _catalog.PositionOf(key);
+        return position >= 0 && string.Equals(_catalog[position].Name, key, StringComparison.Ordinal) ? position : -1;
+    }
 
     private sealed record ChangeGuard(Func<string, string?> Refuse, Func<CancellationToken, Task>? AfterAnswer);
 }

@@ -116,7 +116,8 @@ public sealed class TimerMultiplexer : TimeProvider, IDisposable
             long? arm;
             lock (_gate)
             {
-                if (_disposed)
+                // A disposed timer is not armed again (ITimer.Change answers false).
+                if (_disposed || timer.Callback is null)
                 {
                     return false;
                 }
@@ -197,7 +198,7 @@ public sealed class TimerMultiplexer : TimeProvider, IDisposable
 
     private void Fire()
     {
-        List<MultiplexedTimer>? due = null;
+        List<(TimerCallback Callback, object? State)>? due = null;
         lock (_armGate)
         {
             long? next = null;
@@ -221,7 +222,7 @@ public sealed class TimerMultiplexer : TimeProvider, IDisposable
                     var timer = entry.Timer;
                     timer.IsArmed = false;
                     _live--;
-                    (due ??= []).Add(timer);
+                    (due ??= []).Add((timer.Callback!, timer.State));
                     if (timer.Period > TimeSpan.Zero && timer.Period != Timeout.InfiniteTimeSpan)
                     {
                         // Periodic: the next period counts from this due time, not from when it ran.
@@ -249,10 +250,10 @@ public sealed class TimerMultiplexer : TimeProvider, IDisposable
         }
 
         // Outside both gates: a callback may arm timers of its own.
-        foreach (var timer in due)
+        foreach (var (callback, state) in due)
         {
             Interlocked.Increment(ref _fired);
-            timer.Invoke();
+            callback(state);
         }
     }
 
@@ -274,7 +275,11 @@ public sealed class TimerMultiplexer : TimeProvider, IDisposable
 
         public TimeSpan Period { get; set; } = Timeout.InfiniteTimeSpan;
 
-        public void Invoke() => callback(state);
+        // Null once disposed (under the gate): a stale entry left in the heap then keeps only this
+        // shell alive until it surfaces, not what the callback holds (a response timeout's task).
+        public TimerCallback? Callback { get; private set; } = callback;
+
+        public object? State { get; private set; } = state;
 
         public bool Change(TimeSpan dueTime, TimeSpan period) => owner.Schedule(this, dueTime, period);
 
@@ -283,6 +288,8 @@ public sealed class TimerMultiplexer : TimeProvider, IDisposable
             lock (owner._gate)
             {
                 owner.Retire(this);
+                Callback = null;
+                State = null;
             }
         }
 

@@ -110,6 +110,46 @@ public sealed class TimerMultiplexerTests
     }
 
     [Fact]
+    public void A_disposed_timer_lets_go_of_its_state_while_its_stale_entry_waits_in_the_heap()
+    {
+        var fake = new FakeTimeProvider(Start);
+        using var multiplexer = new TimerMultiplexer(fake);
+        using var armed = multiplexer.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(60), Timeout.InfiniteTimeSpan);
+
+        // A response timeout disposed by its answer: what it held (the call's task) must not wait 60 s in the heap.
+        var state = ArmAndDispose(multiplexer);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.Equal(2, multiplexer.QueuedEntries);
+        Assert.False(state.TryGetTarget(out _));
+    }
+
+    [Fact]
+    public void A_disposed_timer_is_not_armed_again()
+    {
+        var fake = new FakeTimeProvider(Start);
+        using var multiplexer = new TimerMultiplexer(fake);
+        var fired = 0;
+        var timer = multiplexer.CreateTimer(_ => fired++, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        timer.Dispose();
+
+        Assert.False(timer.Change(TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan));
+        fake.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, fired);
+        Assert.Equal(0, multiplexer.ArmedTimers);
+    }
+
+    // Not inlined: the state object must be unreachable from the test's frame once this returns.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference<object> ArmAndDispose(TimerMultiplexer multiplexer)
+    {
+        var state = new object();
+        multiplexer.CreateTimer(_ => { }, state, TimeSpan.FromSeconds(60), Timeout.InfiniteTimeSpan).Dispose();
+        return new WeakReference<object>(state);
+    }
+
+    [Fact]
     public void Random_operations_fire_exactly_what_a_reference_schedule_says()
     {
         // Each operation: (timer 0..7, action 0 arm / 1 change / 2 disarm / 3 advance, seconds 0..30).
