@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Ocpp16.Messages;
 using Station.Authorization;
@@ -28,6 +29,7 @@ public sealed class TransactionService
     private readonly Transaction?[] _transactions;
     private readonly PendingAuthorization?[] _pending;
     private readonly StationTimer[] _connectionTimeouts;
+    private readonly UnpersistedStops _unpersistedStops = new();
 
     /// <summary>Creates the block; index i of <paramref name="hardware"/> is connector i + 1.</summary>
     public TransactionService(
@@ -261,7 +263,7 @@ public sealed class TransactionService
         }
 
         // The final reading becomes the register floor in the same commit as the StopTransaction.
-        await _store.EndAsync(transaction.LocalId, reading.EnergyActiveImportWh, now, TransactionOutbox.Encode(new StopTransactionRequest
+        var stop = TransactionOutbox.Encode(new StopTransactionRequest
         {
             IdTag = idTag,
             MeterStop = meterStop,
@@ -269,7 +271,19 @@ public sealed class TransactionService
             TransactionId = 0,
             Reason = reason,
             TransactionData = Trimmed(transaction.TransactionData),
-        })).ConfigureAwait(false);
+        });
+        try
+        {
+            await _store.EndAsync(transaction.LocalId, reading.EnergyActiveImportWh, now, stop).ConfigureAwait(false);
+        }
+        catch (DbException ex)
+        {
+            // A full disk: the session ends all the same, and the stop is written at a later checkpoint.
+            TransactionsLog.StopNotPersisted(_logger, connectorId, transaction.LocalId, ex.Message);
+            _runtime.ReportStorageFailure(ex);
+            _unpersistedStops.Add(transaction.LocalId, reading.EnergyActiveImportWh, now, stop);
+        }
+
         _transactions[connectorId] = null;
         TransactionsLog.Stopped(_logger, connectorId, transaction.LocalId, transaction.TransactionId, reason, meterStop);
 
@@ -357,6 +371,12 @@ public sealed class TransactionService
     /// <summary>Persists the meter reading of every running transaction and enforces MaxEnergyOnInvalidId.</summary>
     public async Task CheckpointAsync()
     {
+        if (_unpersistedStops.Count > 0 && await _unpersistedStops.RetryAsync(_store).ConfigureAwait(false) is > 0 and var written)
+        {
+            TransactionsLog.StopsPersistedLate(_logger, written);
+            _outbox.Signal();
+        }
+
         foreach (var transaction in Active.ToList())
         {
             var energy = _hardware[transaction.ConnectorId - 1].Meter.Read().EnergyActiveImportWh;

@@ -93,4 +93,11 @@ internal static partial class TransactionsLog
     [LoggerMessage(EventId = 2328, Level = LogLevel.Error, Message = "Connector {ConnectorId}: the meter register could not be written to the station's database ({Reason}); " +
         "the meter values read with it are not sent")]
     public static partial void RegisterNotPersisted(ILogger logger, int connectorId, string reason);
+
+    [LoggerMessage(EventId = 2329, Level = LogLevel.Error, Message = "Connector {ConnectorId}: the stop of transaction {LocalId} could not be written to the station's database ({Reason}); " +
+        "the session ends, its StopTransaction is written and sent once the database takes it")]
+    public static partial void StopNotPersisted(ILogger logger, int connectorId, long localId, string reason);
+
+    [LoggerMessage(EventId = 2330, Level = LogLevel.Information, Message = "{Count} StopTransaction(s) that the full database refused are written now and queued")]
+    public static partial void StopsPersistedLate(ILogger logger, int count);
 }

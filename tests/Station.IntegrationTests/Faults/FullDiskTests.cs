@@ -168,4 +168,45 @@ public sealed class FullDiskTests(ITestOutputHelper output)
         Assert.True(stop.MeterStop >= register, $"meterStop {stop.MeterStop} below the last sample {register}");
         Assert.Equal((0, 0), (harness.Station.Outbox.Pending, harness.Station.Outbox.DeadLetters));
     }
+
+    [Fact]
+    public async Task With_a_full_disk_a_stop_ends_the_session_at_once_and_its_StopTransaction_is_sent_once_space_returns()
+    {
+        FullDiskTransactionStore? disk = null;
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine, new()
+        {
+            ["MeterValueSampleInterval"] = "0",
+            ["ClockAlignedDataInterval"] = "0",
+        }) with
+        {
+            WrapStores = stores => stores with { Transactions = disk = new FullDiskTransactionStore(stores.Transactions) },
+        });
+        harness.Logs.ExpectedError = e => e.EventId.Id is 2329;
+        var session = await harness.BootAsync();
+        var transactionId = await harness.StartChargingAsync(session);
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(20));
+        await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
+
+        // The driver stops while the disk is full: the contactor opens and the connector is free; nothing is sent yet.
+        disk!.Full = true;
+        var mark = session.LastSequence;
+        await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
+        var refused = await harness.Logs.WaitForAsync(e => e.EventId.Id == 2329).OrTimeout();
+        Assert.Contains("full", refused.Message, StringComparison.Ordinal);
+        await harness.Station.Runtime.Background.WhenIdleAsync().OrTimeout();
+        Assert.False(harness.Hardware.Connectors[0].Contactor.IsClosed);
+        Assert.Null((await harness.Station.SnapshotAsync(CancellationToken.None).OrTimeout()).Connectors[0].TransactionId);
+        await harness.FlushAsync();
+        Assert.Empty(session.CallsSince<StopTransactionRequest>(mark));
+
+        // Space returns: the next meter checkpoint writes the stop, and it leaves with the transaction's id and its reason.
+        disk.Full = false;
+        await harness.AdvanceAsync(StationHarness.MeterCheckpointInterval);
+        var stop = await session.Next<StopTransactionRequest>(mark);
+        Assert.Equal(transactionId, stop.TransactionId);
+        Assert.Equal(Reason.Local, stop.Reason ?? Reason.Local);
+        Assert.True(stop.MeterStop > 0);
+        await harness.Station.Outbox.WaitUntilDrainedAsync(CancellationToken.None).OrTimeout();
+        Assert.Single(session.CallsSince<StopTransactionRequest>(0));
+    }
 }
