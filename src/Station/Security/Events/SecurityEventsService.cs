@@ -61,39 +61,12 @@ public sealed class SecurityEventsService : ISecurityEvents
     }
 
     /// <inheritdoc/>
-    public void Report(string type, string? techInfo = null)
-    {
-        // In the security log first: the log line then says what a reader of the log finds.
-        var request = Create(type, techInfo);
-        try
-        {
-            _delivery.Enqueue(request);
-        }
-        catch (DbException ex)
-        {
-            _unpersistedDelivery.Enqueue(request);
-            NotPersisted(request, ex);
-        }
-
-        SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
-    }
+    public void Report(string type, string? techInfo = null) =>
+        Record(Create(type, techInfo), request => _delivery.Enqueue(request), request => _unpersistedDelivery.Enqueue(request));
 
     /// <inheritdoc/>
-    public void ReportOnNextConnection(string type, string? techInfo = null)
-    {
-        var request = Create(type, techInfo);
-        try
-        {
-            _queue.Add(request);
-        }
-        catch (DbException ex)
-        {
-            _unpersistedQueue.Add(request);
-            NotPersisted(request, ex);
-        }
-
-        SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
-    }
+    public void ReportOnNextConnection(string type, string? techInfo = null) =>
+        Record(Create(type, techInfo), request => _queue.Add(request), request => _unpersistedQueue.Add(request));
 
     /// <summary>
     /// Clears the security log (a maintainer's request) and records SecurityLogWasCleared in the same
@@ -139,6 +112,22 @@ public sealed class SecurityEventsService : ISecurityEvents
     /// <summary>The notification of a logged event, with the time it happened.</summary>
     internal static SecurityEventNotificationRequest Notification(StoredSecurityEvent stored) =>
         new() { Type = stored.Type, Timestamp = stored.Timestamp, TechInfo = stored.TechInfo };
+
+    // In the security log first: the log line then says what a reader of the log finds. On a full disk, in memory.
+    private void Record(SecurityEventNotificationRequest request, Action<SecurityEventNotificationRequest> store, Action<SecurityEventNotificationRequest> keepInMemory)
+    {
+        try
+        {
+            store(request);
+        }
+        catch (DbException ex)
+        {
+            keepInMemory(request);
+            NotPersisted(request, ex);
+        }
+
+        SecurityEventsLog.Happened(_logger, request.Type, request.TechInfo ?? string.Empty);
+    }
 
     // The event is kept in memory and still sent; a full disk is itself an event (MemoryExhaustion,
     // rate-limited by whoever listens), except when the event that failed is that one.
