@@ -117,6 +117,10 @@ public sealed class MeteringService : ITransactionDataSource
     }
 
     /// <inheritdoc/>
+    public Task SampleOverdueAsync() =>
+        _alignedTimer.IsRunning && _nextAligned <= _clock.GetUtcNow() ? SampleAlignedAsync() : Task.CompletedTask;
+
+    /// <inheritdoc/>
     public MeterValue? BeginValue(int connectorId, MeterReading reading, DateTimeOffset at) =>
         TransactionDataValue(connectorId, CoreKeys.StopTxnSampledData, reading, ReadingContext.TransactionBegin, at);
 
@@ -142,6 +146,9 @@ public sealed class MeteringService : ITransactionDataSource
             _sampleTimers[connectorId - 1].Stop();
             return;
         }
+
+        // A clock-aligned value due before this sample goes first: it carries the earlier time.
+        await SampleOverdueAsync().ConfigureAwait(false);
 
         var now = _clock.GetUtcNow();
         var reading = _hardware[connectorId - 1].Meter.Read();

@@ -15,4 +15,12 @@ public interface ITransactionDataSource
 
     /// <summary>The Transaction.End value of a transaction ending on <paramref name="connectorId"/>, or null.</summary>
     MeterValue? EndValue(int connectorId, MeterReading reading, DateTimeOffset at);
+
+    /// <summary>
+    /// Takes the values that fell due before now and still wait for the station lock (a clock-aligned
+    /// value of a boundary just passed), before a start or stop reads the meter: such a value carries
+    /// its boundary's time, so read after the start it would report more energy, at an earlier time,
+    /// than the meterStart after it.
+    /// </summary>
+    Task SampleOverdueAsync();
 }

@@ -253,6 +253,11 @@ public sealed class TransactionService
     public async Task StopAsync(Transaction transaction, Reason reason, string? idTag = null)
     {
         var connectorId = transaction.ConnectorId;
+        if (DataSource is { } source)
+        {
+            await source.SampleOverdueAsync().ConfigureAwait(false);
+        }
+
         var reading = _hardware[connectorId - 1].Meter.Read();
         var meterStop = Math.Max(transaction.MeterStartWh, (int)Math.Floor(reading.EnergyActiveImportWh));
         var now = _runtime.Clock.GetUtcNow();
@@ -404,6 +409,11 @@ public sealed class TransactionService
             _connectors.SetFault(connectorId, new ConnectorFault(ChargePointErrorCode.ConnectorLockFailure, "cable lock did not close"));
             CancelAuthorization(connectorId, "cable lock failure");
             return;
+        }
+
+        if (DataSource is { } source)
+        {
+            await source.SampleOverdueAsync().ConfigureAwait(false);
         }
 
         var reading = hardware.Meter.Read();
