@@ -31,6 +31,20 @@ public sealed class RunCommandTests : CentralSystemProcessTest
     }
 
     [Fact]
+    public async Task A_control_port_taken_by_another_process_exits_with_code_2_and_one_error_line_naming_it()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        await using var station = CommandProcess.Start(
+            "run", "--csms-url", "ws://127.0.0.1:9/ocpp", "--control-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", Data.Path);
+
+        Assert.Equal(2, await station.WaitForExitAsync(ProcessTimeout));
+        Assert.StartsWith($"error: cannot listen on 127.0.0.1:{port}: ", station.Stderr[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(station.Stderr, line => line.StartsWith("Unhandled exception", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_bad_durability_names_the_offending_value_and_the_valid_ones()
     {
         await using var station = CommandProcess.Start("run", "--csms-url", "ws://127.0.0.1:9/ocpp", "--durability", "FULL");

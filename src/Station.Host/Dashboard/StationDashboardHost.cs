@@ -41,6 +41,6 @@ internal static class StationDashboardHost
         web.Logging.ClearProviders();
         var app = web.Build();
         Map(app, dashboard, runner, loggerFactory.CreateLogger("Station.Control"));
-        return await WebHostStart.StartOrDisposeAsync(app, cancellationToken).ConfigureAwait(false);
+        return await WebHostStart.StartOrDisposeAsync(app, port, cancellationToken).ConfigureAwait(false);
     }
 }

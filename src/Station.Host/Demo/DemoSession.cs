@@ -81,14 +81,7 @@ public static class DemoSession
             {
                 if (options.ControlPort != 0)
                 {
-                    try
-                    {
-                        web = await StationDashboardHost.StartAsync(options.ControlPort, dashboard, runner, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
-                    {
-                        throw new UsageException($"cannot listen on 127.0.0.1:{options.ControlPort}: {ex.Message.ReplaceLineEndings(" ")}");
-                    }
+                    web = await StationDashboardHost.StartAsync(options.ControlPort, dashboard, runner, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
                     options.Output(string.Create(
                         CultureInfo.InvariantCulture, $"dashboard at http://127.0.0.1:{options.ControlPort}/ (Central System web UI at http://127.0.0.1:{csms.Port}/)"));
                 }

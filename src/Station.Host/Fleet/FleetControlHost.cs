@@ -38,6 +38,6 @@ internal static class FleetControlHost
         app.Lifetime.ApplicationStopping.Register(stationPages.EndStreams);
         app.Lifetime.ApplicationStopped.Register(() => _ = feed.DisposeAsync().AsTask());
         app.Lifetime.ApplicationStopped.Register(() => _ = stationPages.DisposeAsync().AsTask());
-        return await WebHostStart.StartOrDisposeAsync(app, cancellationToken).ConfigureAwait(false);
+        return await WebHostStart.StartOrDisposeAsync(app, settings.ControlPort, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Station.Diagnostics;
+using Station.Host.Control;
 using Station.FileTransfer;
 using Station.Hardware.Simulated;
 using Station.Runtime;
@@ -126,7 +127,7 @@ internal static class RunCommand
             MapControl(app, dashboard);
             LogStart(app.Services, settings, killPoint);
             EndOnPowerDown(app.Services);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await WebHostStart.StartOrDisposeAsync(app, settings.ControlPort, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"control listening on http://127.0.0.1:{settings.ControlPort}").ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"dashboard at http://127.0.0.1:{settings.ControlPort}/").ConfigureAwait(false);
             await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
