@@ -336,7 +336,7 @@ public sealed class TransactionService
                 TransactionDataLimit = _maxTransactionData,
             }).ConfigureAwait(false);
         }
-        catch (System.Data.Common.DbException ex)
+        catch (DbException ex)
         {
             TransactionsLog.SampleNotPersisted(_logger, transaction.ConnectorId, transaction.LocalId, ex.Message);
             return false;
@@ -366,7 +366,7 @@ public sealed class TransactionService
             await _store.RecordRegisterAsync(connectorId, energyWh, at).ConfigureAwait(false);
             return true;
         }
-        catch (System.Data.Common.DbException ex)
+        catch (DbException ex)
         {
             TransactionsLog.RegisterNotPersisted(_logger, connectorId, ex.Message);
             return false;
@@ -444,7 +444,7 @@ public sealed class TransactionService
                 },
                 TransactionOutbox.Encode(request)).ConfigureAwait(false);
         }
-        catch (System.Data.Common.DbException ex)
+        catch (DbException ex)
         {
             // A full disk (or a broken database): a transaction that is not journaled must not start, or a power loss would forget it.
             TransactionsLog.StartNotPersisted(_logger, connectorId, pending.IdTag, ex.Message);

@@ -33,12 +33,12 @@ internal sealed class KillingTransactionStore(ITransactionStore inner, StoreKill
 
     public int? FindTransactionId(long localId) => inner.FindTransactionId(localId);
 
-    public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite)
+    // Synchronous like the store's own ShiftUnsent: the wrapped call completes before AroundAsync returns.
+    public void ShiftUnsent(TimeSpan delta, Func<string, string, string> rewrite) => AroundAsync(nameof(ShiftUnsent), () =>
     {
-        Due(nameof(ShiftUnsent), before: true);
         inner.ShiftUnsent(delta, rewrite);
-        Due(nameof(ShiftUnsent), before: false);
-    }
+        return Task.CompletedTask;
+    }).GetAwaiter().GetResult();
 
     public Task EnqueueAsync(OutboxMessage message) => AroundAsync(nameof(EnqueueAsync), () => inner.EnqueueAsync(message));
 
@@ -80,14 +80,6 @@ internal sealed class KillingTransactionStore(ITransactionStore inner, StoreKill
         }
 
         return result;
-    }
-
-    private void Due(string method, bool before)
-    {
-        if (method == point.Method && (before ? Interlocked.Increment(ref _calls) : Volatile.Read(ref _calls)) == point.Occurrence && (point.Before || !before))
-        {
-            Die();
-        }
     }
 
     private void Die()
