@@ -23,4 +23,10 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Test hook {Variable} is set: this process kills itself with SIGKILL {KillPoint} of the transaction store")]
     public static partial void KillPointArmed(ILogger logger, string variable, string killPoint);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Warmed up the transaction path in {Milliseconds:0} ms (a throw-away station against an in-process Central System)")]
+    public static partial void WarmedUp(ILogger logger, double milliseconds);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "The warm-up failed, the station starts anyway (its first remote start may be slower): {Reason}")]
+    public static partial void WarmUpFailed(ILogger logger, string reason);
 }

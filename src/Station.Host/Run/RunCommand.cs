@@ -12,6 +12,7 @@ using Station.Hardware.Simulated;
 using Station.Runtime;
 using Station.Host.Dashboard;
 using Station.Host.Run.FaultInjection;
+using Station.Host.Run.WarmUp;
 
 namespace Station.Host.Run;
 
@@ -38,6 +39,12 @@ internal static class RunCommand
         DefaultValueFactory = _ => DurabilityNames.PowerLossSafe,
     };
 
+    private static readonly Option<bool> NoWarmUp = new("--no-warm-up")
+    {
+        Description = "Connect at once, without first playing a charging session in-process to compile the transaction path " +
+            "(the warm-up takes about half a second and keeps the first remote start after a boot as fast as the next)",
+    };
+
     private static readonly Option<string?> Config = new("--config") { Description = "Station configuration file (model, connectors, OCPP key defaults); default: the built-in TSCT-2007CP" };
 
     public static Command Create()
@@ -50,6 +57,7 @@ internal static class RunCommand
         command.Options.Add(Config);
         command.Options.Add(StrictAnswers);
         command.Options.Add(DurabilityOption);
+        command.Options.Add(NoWarmUp);
         command.Options.Add(CommonOptions.LogLevel);
         command.SetAction((parse, cancellationToken) => RunAsync(Resolve(parse), parse.GetValue(CommonOptions.LogLevel), cancellationToken));
         return command;
@@ -88,6 +96,7 @@ internal static class RunCommand
             Certificates = loaded.Certificates,
             StrictAnswers = parse.GetValue(StrictAnswers),
             Durability = DurabilityNames.Parse(parse.GetValue(DurabilityOption)!),
+            WarmUp = !parse.GetValue(NoWarmUp),
         };
     }
 
@@ -113,6 +122,7 @@ internal static class RunCommand
                 using var host = builder.Build();
                 LogStart(host.Services, settings, killPoint);
                 EndOnPowerDown(host.Services);
+                await WarmUpAsync(host.Services, settings, cancellationToken).ConfigureAwait(false);
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
                 return 0;
             }
@@ -127,12 +137,22 @@ internal static class RunCommand
             MapControl(app, dashboard);
             LogStart(app.Services, settings, killPoint);
             EndOnPowerDown(app.Services);
+            await WarmUpAsync(app.Services, settings, cancellationToken).ConfigureAwait(false);
             await WebHostStart.StartOrDisposeAsync(app, settings.ControlPort, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"control listening on http://127.0.0.1:{settings.ControlPort}").ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"dashboard at http://127.0.0.1:{settings.ControlPort}/").ConfigureAwait(false);
             await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
+        }
+    }
+
+    // Before the station's hosted service starts, so that the warm-up never competes with the station's own first messages.
+    private static async Task WarmUpAsync(IServiceProvider services, RunSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.WarmUp)
+        {
+            await StartupWarmUp.RunAsync(settings.DataDirectory, services.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Host"), cancellationToken).ConfigureAwait(false);
         }
     }
 

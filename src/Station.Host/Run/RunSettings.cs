@@ -25,6 +25,9 @@ internal sealed record RunSettings
     /// <summary>Refuse answers that deviate from the schema in any way (<c>--strict-answers</c>), as conformance testing wants.</summary>
     public bool StrictAnswers { get; init; }
 
+    /// <summary>Play a throw-away charging session in-process before connecting (<c>run</c> without <c>--no-warm-up</c>; see <see cref="WarmUp.StartupWarmUp"/>).</summary>
+    public bool WarmUp { get; init; }
+
     /// <summary>What a commit of the station's database survives (<c>--durability</c>).</summary>
     public Durability Durability { get; init; } = Durability.PowerLossSafe;
 
