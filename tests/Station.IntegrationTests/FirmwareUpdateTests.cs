@@ -198,6 +198,12 @@ public sealed class FirmwareUpdateTests(ITestOutputHelper output)
         await harness.Clock.WaitForTimerAtAsync(retrieveDate);
         Assert.Empty(http.Requests);
         var installed = harness.NextInstance;
+
+        // A CALL still awaiting its answer when ten minutes pass at once would time out and end the
+        // connection, and the firmware statuses would go to the next one. The station sends one CALL at a
+        // time in order, so once a Heartbeat sent now is answered, nothing sent before is still waiting.
+        // (Not FlushAsync: the waiting firmware update keeps the station's background work busy.)
+        await harness.Station.Outgoing.SendAsync(new HeartbeatRequest()).OrTimeout();
         harness.Clock.Advance(retrieveDate - harness.Clock.GetUtcNow());
         await installed.OrTimeout();
         var third = await harness.WaitForSessionAsync(s => s != second && s.IsConnected);
