@@ -59,9 +59,10 @@ public sealed class HostileNetworkTests(ITestOutputHelper output)
         Assert.InRange(times.Count - distinct.Count, 0, 1);
         for (var i = 1; i < distinct.Count; i++)
         {
-            // Without a gap: a lost sample would leave 20 s. A sample may be read a chunk's delay after its timer
-            // fired (the link's time moved on meanwhile, as real time does), hence the slack above 10 s.
-            Assert.InRange(distinct[i] - distinct[i - 1], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10.5));
+            // Without a gap: a lost sample would leave 20 s. A sample may be read some chunks' delay after its timer
+            // fired (the link's time moved on meanwhile, as real time does; more chunks pass on a loaded machine),
+            // hence the slack above 10 s, kept well below the 20 s a lost sample leaves.
+            Assert.InRange(distinct[i] - distinct[i - 1], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15));
         }
         Assert.Single(rig.Sessions.SelectMany(s => s.CallsSince<StopTransactionRequest>(0)));
         Assert.Single(rig.Sessions.SelectMany(s => s.CallsSince<StartTransactionRequest>(0)));
