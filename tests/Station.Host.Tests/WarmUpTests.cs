@@ -58,7 +58,7 @@ public sealed class WarmUpTests : CentralSystemProcessTest
 
         var took = await StartupWarmUp.RunAsync(Data.Path, logs.CreateLogger("Station.Host"), CancellationToken.None).WaitAsync(ProcessTimeout, TimeProvider.System);
 
-        Assert.NotNull(took);
+        Assert.True(took is not null, string.Join("; ", logs.Entries));
         Assert.False(Directory.Exists(leftover));
         Assert.Contains(logs.Entries, e => e.Message.StartsWith(WarmedUp, StringComparison.Ordinal));
     }

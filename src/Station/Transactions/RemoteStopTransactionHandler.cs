@@ -10,25 +10,60 @@ namespace Station.Transactions;
 /// <summary>
 /// Answers RemoteStopTransaction (§5.12): Rejected for a transaction that is not running here
 /// (TC_028), and while the registration is not Accepted (§4.2 does not allow it while Pending).
+/// A Central System may send it right after answering the StartTransaction, before the station has
+/// applied that answer (its commit is on its way): then the answer waits for the StartTransaction's
+/// delivery, bounded by <see cref="StartConfirmationWait"/>, outside the station lock that delivery needs.
 /// </summary>
-internal sealed class RemoteStopTransactionHandler(TransactionService transactions, CentralSystemLink link, StationRuntime runtime)
+internal sealed class RemoteStopTransactionHandler(TransactionService transactions, TransactionOutbox outbox, CentralSystemLink link, StationRuntime runtime)
     : IStationHandler<RemoteStopTransactionRequest, RemoteStopTransactionResponse>
 {
+    /// <summary>How long the answer may wait for a StartTransaction answer being applied: a commit and the lock, normally a few milliseconds.</summary>
+    public static readonly TimeSpan StartConfirmationWait = TimeSpan.FromSeconds(2);
+
     private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions");
 
-    public HandlerLock Lock => HandlerLock.Station;
+    // It takes the station lock itself, so that it can wait for the StartTransaction's delivery without holding it.
+    public HandlerLock Lock => HandlerLock.None;
 
-    public ValueTask<RemoteStopTransactionResponse> HandleAsync(RemoteStopTransactionRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
+    public async ValueTask<RemoteStopTransactionResponse> HandleAsync(RemoteStopTransactionRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
+    {
+        var starting = outbox.StartTransactionDelivered;
+        using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (Answer(request, context, finalAnswer: starting.IsCompleted) is { } answer)
+            {
+                return answer;
+            }
+        }
+
+        TransactionsLog.RemoteStopWaitsForStart(_logger, request.TransactionId);
+        try
+        {
+            await starting.WaitAsync(StartConfirmationWait, runtime.Clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Still unanswered: the Central System cannot have meant that transaction's id.
+        }
+
+        using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return Answer(request, context, finalAnswer: true)!;
+        }
+    }
+
+    // Null when the transaction is unknown but a StartTransaction is being delivered: its answer may carry the id.
+    private RemoteStopTransactionResponse? Answer(RemoteStopTransactionRequest request, IncomingCallContext context, bool finalAnswer)
     {
         if (link.Registration != RegistrationStatus.Accepted)
         {
             TransactionsLog.RemoteRequestWhileNotAccepted(_logger, OcppActions.RemoteStopTransaction.Name, link.Registration?.ToString() ?? "unknown");
-            return ValueTask.FromResult(new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Rejected });
+            return new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Rejected };
         }
 
         if (transactions.FindByTransactionId(request.TransactionId) is not { } transaction)
         {
-            return ValueTask.FromResult(new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Rejected });
+            return finalAnswer ? new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Rejected } : null;
         }
 
         context.AfterResponse(async ct =>
@@ -42,6 +77,6 @@ internal sealed class RemoteStopTransactionHandler(TransactionService transactio
                 }
             }
         });
-        return ValueTask.FromResult(new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Accepted });
+        return new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Accepted };
     }
 }

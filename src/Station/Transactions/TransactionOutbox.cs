@@ -22,6 +22,7 @@ namespace Station.Transactions;
 /// </summary>
 public sealed class TransactionOutbox
 {
+    private volatile TaskCompletionSource? _startDelivery;
     private readonly ITransactionStore _store;
     private readonly CentralSystemLink _link;
     private readonly IStationConfiguration _configuration;
@@ -126,7 +127,35 @@ public sealed class TransactionOutbox
         }
     }
 
+    /// <summary>
+    /// Completes when the StartTransaction being delivered now, if any, has been answered and its
+    /// transactionId applied (or its delivery failed). Its answer is read before any CALL the Central
+    /// System sent after it, but applied a commit later: a RemoteStopTransaction naming the new id waits for this.
+    /// </summary>
+    public Task StartTransactionDelivered => _startDelivery?.Task ?? Task.CompletedTask;
+
     private async Task DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Message.Action != OcppActions.StartTransaction.Name)
+        {
+            await DeliverOneAsync(entry, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var delivery = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _startDelivery = delivery;
+        try
+        {
+            await DeliverOneAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _startDelivery = null;
+            delivery.TrySetResult();
+        }
+    }
+
+    private async Task DeliverOneAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         if (!TryMaterialize(entry.Message, out var action, out var request, out var problem))
         {

@@ -41,7 +41,7 @@ internal sealed class TransactionsModule(TransactionOutbox outbox, TransactionSe
     public void RegisterHandlers(HandlerRegistry handlers)
     {
         handlers.Add(OcppActions.RemoteStartTransaction, new RemoteStartTransactionHandler(sessions, context.Link, context.Runtime));
-        handlers.Add(OcppActions.RemoteStopTransaction, new RemoteStopTransactionHandler(transactions, context.Link, context.Runtime));
+        handlers.Add(OcppActions.RemoteStopTransaction, new RemoteStopTransactionHandler(transactions, outbox, context.Link, context.Runtime));
         handlers.Add(OcppActions.UnlockConnector, new UnlockConnectorHandler(transactions, context.Hardware));
     }
 

@@ -12,6 +12,7 @@ public sealed class HoldingTransactionStore(ITransactionStore inner) : ITransact
     private readonly Lock _gate = new();
     private Func<TransactionSample, bool>? _sampleToHold;
     private HeldCall? _held;
+    private HeldCall? _heldConfirmation;
 
     /// <summary>Holds the next <see cref="RecordSampleAsync"/> that matches; its <see cref="HeldCall.Reached"/> completes when the station makes it.</summary>
     public HeldCall HoldNextSample(Func<TransactionSample, bool> match)
@@ -21,6 +22,18 @@ public sealed class HoldingTransactionStore(ITransactionStore inner) : ITransact
             _sampleToHold = match;
             _held = new HeldCall();
             return _held;
+        }
+    }
+
+    /// <summary>
+    /// Holds the next <see cref="CompleteAsync"/> that records a transactionId (a StartTransaction answered):
+    /// the station has read the answer but not applied it until the test lets the commit through.
+    /// </summary>
+    public HeldCall HoldNextStartConfirmation()
+    {
+        lock (_gate)
+        {
+            return _heldConfirmation = new HeldCall();
         }
     }
 
@@ -78,7 +91,24 @@ public sealed class HoldingTransactionStore(ITransactionStore inner) : ITransact
     public int Count() => inner.Count();
 
     /// <inheritdoc/>
-    public Task CompleteAsync(long sequence, long? localTransactionId = null, int? transactionId = null) => inner.CompleteAsync(sequence, localTransactionId, transactionId);
+    public async Task CompleteAsync(long sequence, long? localTransactionId = null, int? transactionId = null)
+    {
+        HeldCall? held = null;
+        if (transactionId is not null)
+        {
+            lock (_gate)
+            {
+                (held, _heldConfirmation) = (_heldConfirmation, null);
+            }
+        }
+
+        if (held is not null && !await held.WaitAsync().ConfigureAwait(false))
+        {
+            throw new IOException("the power went before this commit");
+        }
+
+        await inner.CompleteAsync(sequence, localTransactionId, transactionId).ConfigureAwait(false);
+    }
 
     /// <inheritdoc/>
     public Task RecordAttemptAsync(long sequence, int attempts) => inner.RecordAttemptAsync(sequence, attempts);

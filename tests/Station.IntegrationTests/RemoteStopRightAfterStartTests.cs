@@ -1,0 +1,74 @@
+using Ocpp16.Messages;
+using Ocpp16.Testing;
+using Station.IntegrationTests.Support;
+using Station.Testing;
+using Station.Testing.Faults;
+using Xunit;
+using Xunit.Abstractions;
+using static Station.IntegrationTests.Scenarios;
+
+namespace Station.IntegrationTests;
+
+/// <summary>
+/// A Central System that stops a transaction right after answering its StartTransaction (an app's stop
+/// button, an automated test): the answer is read before the RemoteStopTransaction, but applied a commit
+/// later. Found by the warm-up of run, whose script does exactly that: the station answered Rejected.
+/// </summary>
+public sealed class RemoteStopRightAfterStartTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_RemoteStopTransaction_sent_right_after_the_StartTransaction_answer_stops_that_transaction()
+    {
+        HoldingTransactionStore? store = null;
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine) with
+        {
+            WrapStores = stores => stores with { Transactions = store = new HoldingTransactionStore(stores.Transactions) },
+        });
+        var session = await harness.BootAsync();
+        var confirmation = store!.HoldNextStartConfirmation();
+        await harness.Hardware.PlugAsync(1).OrTimeout();
+        await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
+
+        // The station has read the StartTransaction answer; the commit that applies its transactionId is held.
+        await confirmation.Reached.OrTimeout();
+        var transactionId = session.Frames.Last(f => f.IsAnswerTo(OcppActions.StartTransaction)).Payload is StartTransactionResponse started
+            ? started.TransactionId
+            : throw new InvalidOperationException("no StartTransaction answer");
+        var mark = session.LastSequence;
+        var stopping = session.CallAsync(new RemoteStopTransactionRequest { TransactionId = transactionId });
+        var waiting = harness.Logs.WaitForAsync(e => e.EventId.Id == 2331);
+        await Task.WhenAny(stopping, waiting).OrTimeout();
+        confirmation.Release();
+
+        Assert.Equal(RemoteStartStopStatus.Accepted, (await stopping.OrTimeout()).Status);
+        var stop = await session.Next<StopTransactionRequest>(mark);
+        Assert.Equal(Reason.Remote, stop.Reason);
+        Assert.Equal(transactionId, stop.TransactionId);
+    }
+
+    [Fact]
+    public async Task A_RemoteStopTransaction_for_another_id_while_a_StartTransaction_answer_is_applied_is_Rejected_once_the_wait_runs_out()
+    {
+        HoldingTransactionStore? store = null;
+        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine) with
+        {
+            WrapStores = stores => stores with { Transactions = store = new HoldingTransactionStore(stores.Transactions) },
+        });
+        var session = await harness.BootAsync();
+        var confirmation = store!.HoldNextStartConfirmation();
+        await harness.Hardware.PlugAsync(1).OrTimeout();
+        await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
+        await confirmation.Reached.OrTimeout();
+
+        // The held commit never completes within the wait, so the answer is the one for an unknown transaction.
+        var stopping = session.CallAsync(new RemoteStopTransactionRequest { TransactionId = 424242 });
+        await harness.Logs.WaitForAsync(e => e.EventId.Id == 2331);
+        harness.Clock.Advance(TimeSpan.FromSeconds(2)); // RemoteStopTransactionHandler.StartConfirmationWait
+
+        Assert.Equal(RemoteStartStopStatus.Rejected, (await stopping.OrTimeout()).Status);
+        confirmation.Release();
+        await session.NextCallAsync<StatusNotificationRequest>(0, s => s.ConnectorId == 1 && s.Status == ChargePointStatus.Charging);
+        await harness.FlushAsync();
+        Assert.Empty(session.CallsSince<StopTransactionRequest>(0));
+    }
+}
