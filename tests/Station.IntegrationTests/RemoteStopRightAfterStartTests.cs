@@ -1,3 +1,4 @@
+using CentralSystem;
 using Ocpp16.Messages;
 using Ocpp16.Testing;
 using Station.IntegrationTests.Support;
@@ -19,18 +20,9 @@ public sealed class RemoteStopRightAfterStartTests(ITestOutputHelper output)
     [Fact]
     public async Task A_RemoteStopTransaction_sent_right_after_the_StartTransaction_answer_stops_that_transaction()
     {
-        HoldingTransactionStore? store = null;
-        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine) with
-        {
-            WrapStores = stores => stores with { Transactions = store = new HoldingTransactionStore(stores.Transactions) },
-        });
-        var session = await harness.BootAsync();
-        var confirmation = store!.HoldNextStartConfirmation();
-        await harness.Hardware.PlugAsync(1).OrTimeout();
-        await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
+        var (harness, session, confirmation) = await StartWithHeldConfirmationAsync();
+        await using var _ = harness;
 
-        // The station has read the StartTransaction answer; the commit that applies its transactionId is held.
-        await confirmation.Reached.OrTimeout();
         var transactionId = session.Frames.Last(f => f.IsAnswerTo(OcppActions.StartTransaction)).Payload is StartTransactionResponse started
             ? started.TransactionId
             : throw new InvalidOperationException("no StartTransaction answer");
@@ -49,16 +41,8 @@ public sealed class RemoteStopRightAfterStartTests(ITestOutputHelper output)
     [Fact]
     public async Task A_RemoteStopTransaction_for_another_id_while_a_StartTransaction_answer_is_applied_is_Rejected_once_the_wait_runs_out()
     {
-        HoldingTransactionStore? store = null;
-        await using var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine) with
-        {
-            WrapStores = stores => stores with { Transactions = store = new HoldingTransactionStore(stores.Transactions) },
-        });
-        var session = await harness.BootAsync();
-        var confirmation = store!.HoldNextStartConfirmation();
-        await harness.Hardware.PlugAsync(1).OrTimeout();
-        await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
-        await confirmation.Reached.OrTimeout();
+        var (harness, session, confirmation) = await StartWithHeldConfirmationAsync();
+        await using var _ = harness;
 
         // The held commit never completes within the wait, so the answer is the one for an unknown transaction.
         var stopping = session.CallAsync(new RemoteStopTransactionRequest { TransactionId = 424242 });
@@ -70,5 +54,21 @@ public sealed class RemoteStopRightAfterStartTests(ITestOutputHelper output)
         await session.NextCallAsync<StatusNotificationRequest>(0, s => s.ConnectorId == 1 && s.Status == ChargePointStatus.Charging);
         await harness.FlushAsync();
         Assert.Empty(session.CallsSince<StopTransactionRequest>(0));
+    }
+
+    // A charging session whose StartTransaction answer the station has read; the commit that applies its transactionId is held.
+    private async Task<(StationHarness Harness, StationSession Session, HeldCall Confirmation)> StartWithHeldConfirmationAsync()
+    {
+        HoldingTransactionStore? store = null;
+        var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine) with
+        {
+            WrapStores = stores => stores with { Transactions = store = new HoldingTransactionStore(stores.Transactions) },
+        });
+        var session = await harness.BootAsync();
+        var confirmation = store!.HoldNextStartConfirmation();
+        await harness.Hardware.PlugAsync(1).OrTimeout();
+        await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
+        await confirmation.Reached.OrTimeout();
+        return (harness, session, confirmation);
     }
 }

@@ -36,10 +36,12 @@ internal sealed class RemoteStopTransactionHandler(TransactionService transactio
             }
         }
 
+        // The bound's timer is armed before the log line, so that whoever sees the line can let that time pass.
+        var settled = starting.WaitAsync(StartConfirmationWait, runtime.Clock, cancellationToken);
         TransactionsLog.RemoteStopWaitsForStart(_logger, request.TransactionId);
         try
         {
-            await starting.WaitAsync(StartConfirmationWait, runtime.Clock, cancellationToken).ConfigureAwait(false);
+            await settled.ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
