@@ -41,7 +41,7 @@ internal static class StartupWarmUp
             HostLog.WarmedUp(logger, took.TotalMilliseconds);
             return took;
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException or UnauthorizedAccessException or UsageException
+        catch (Exception ex) when (ex is DemoFailedException or TimeoutException or InvalidOperationException or IOException or UnauthorizedAccessException or UsageException
             or Ocpp16.Rpc.OcppException or Microsoft.Data.Sqlite.SqliteException)
         {
             HostLog.WarmUpFailed(logger, ex.Message);
@@ -67,6 +67,7 @@ internal static class StartupWarmUp
             using var console = new ConsoleFormattingSink();
             using var logs = LoggerFactory.Create(logging => logging.AddProvider(trace).AddProvider(console).SetMinimumLevel(LogLevel.Information));
             await using var dashboard = new StationDashboard(time);
+            var roundTrips = new RoundTripObserver(time);
             var settings = new RunSettings
             {
                 Model = DemoSession.Model,
@@ -75,14 +76,18 @@ internal static class StartupWarmUp
                 DataDirectory = directory,
                 ControlPort = 0,
                 EvPowerW = StationConfigLoader.DefaultEvPowerW,
-                FrameObserver = dashboard.Frames,
+                FrameObserver = new FrameObserverPair(roundTrips, dashboard.Frames),
             };
             var hardware = StationFactory.CreateHardware(settings.Model, settings.EvPowerW, stores, time);
             using var runner = new StationRunner(settings, stores, hardware, trace, new FileTransferClient(), time, logs);
             await runner.StartAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await new WarmUpScript(csms, runner, ChargePointId, cancellationToken).RunAsync().ConfigureAwait(false);
+                var script = new DemoOptions
+                {
+                    DataDirectory = directory, LoggerFactory = logs, ChargePointId = ChargePointId, MeterValuesPerTransaction = 0, StepTimeout = WarmUpScript.StepTimeout,
+                };
+                await new WarmUpScript(csms, runner, roundTrips, script, cancellationToken).RunAsync().ConfigureAwait(false);
             }
             finally
             {
