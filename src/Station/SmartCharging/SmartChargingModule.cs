@@ -10,7 +10,8 @@ namespace Station.SmartCharging;
 /// a RemoteStartTransaction, the installed profiles persisted across a power loss, and the limit
 /// applied to each connector's power controller at every period boundary.
 /// </summary>
-internal sealed class SmartChargingModule(SmartChargingService profiles, LimitApplier limits, StationContext context) : IStationModule
+internal sealed class SmartChargingModule(
+    SmartChargingService profiles, LimitApplier limits, TransactionService transactions, IStartConfirmations confirmations, StationContext context) : IStationModule
 {
     public static ModuleDefinition Definition { get; } = new()
     {
@@ -28,13 +29,13 @@ internal sealed class SmartChargingModule(SmartChargingService profiles, LimitAp
             context.Require<SessionCoordinator>().RemoteStartProfiles = profiles;
             transactions.Started += (transaction, _) => profiles.OnTransactionStarted(transaction);
             transactions.Ending += (transaction, _) => profiles.OnTransactionEnding(transaction);
-            return new SmartChargingModule(profiles, limits, context);
+            return new SmartChargingModule(profiles, limits, transactions, context.Require<IStartConfirmations>(), context);
         },
     };
 
     public void RegisterHandlers(HandlerRegistry handlers)
     {
-        handlers.Add(OcppActions.SetChargingProfile, new SetChargingProfileHandler(profiles));
+        handlers.Add(OcppActions.SetChargingProfile, new SetChargingProfileHandler(profiles, transactions, confirmations, context.Runtime));
         handlers.Add(OcppActions.ClearChargingProfile, new ClearChargingProfileHandler(profiles));
         handlers.Add(OcppActions.GetCompositeSchedule, new GetCompositeScheduleHandler(profiles));
     }

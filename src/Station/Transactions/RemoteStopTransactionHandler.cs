@@ -12,14 +12,11 @@ namespace Station.Transactions;
 /// (TC_028), and while the registration is not Accepted (§4.2 does not allow it while Pending).
 /// A Central System may send it right after answering the StartTransaction, before the station has
 /// applied that answer (its commit is on its way): then the answer waits for the StartTransaction's
-/// delivery, bounded by <see cref="StartConfirmationWait"/>, outside the station lock that delivery needs.
+/// delivery (<see cref="StartConfirmationWait"/>), outside the station lock that delivery needs.
 /// </summary>
-internal sealed class RemoteStopTransactionHandler(TransactionService transactions, TransactionOutbox outbox, CentralSystemLink link, StationRuntime runtime)
+internal sealed class RemoteStopTransactionHandler(TransactionService transactions, IStartConfirmations confirmations, CentralSystemLink link, StationRuntime runtime)
     : IStationHandler<RemoteStopTransactionRequest, RemoteStopTransactionResponse>
 {
-    /// <summary>How long the answer may wait for a StartTransaction answer being applied: a commit and the lock, normally a few milliseconds.</summary>
-    public static readonly TimeSpan StartConfirmationWait = TimeSpan.FromSeconds(2);
-
     private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions");
 
     // It takes the station lock itself, so that it can wait for the StartTransaction's delivery without holding it.
@@ -27,7 +24,7 @@ internal sealed class RemoteStopTransactionHandler(TransactionService transactio
 
     public async ValueTask<RemoteStopTransactionResponse> HandleAsync(RemoteStopTransactionRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
     {
-        var starting = outbox.StartTransactionDelivered;
+        var starting = confirmations.StartTransactionDelivered;
         using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             if (Answer(request, context, finalAnswer: starting.IsCompleted) is { } answer)
@@ -36,18 +33,8 @@ internal sealed class RemoteStopTransactionHandler(TransactionService transactio
             }
         }
 
-        // The bound's timer is armed before the log line, so that whoever sees the line can let that time pass.
-        var settled = starting.WaitAsync(StartConfirmationWait, runtime.Clock, cancellationToken);
-        TransactionsLog.RemoteStopWaitsForStart(_logger, request.TransactionId);
-        try
-        {
-            await settled.ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // Still unanswered: the Central System cannot have meant that transaction's id.
-        }
-
+        await StartConfirmationWait.WaitAsync(
+            starting, runtime, _logger, OcppActions.RemoteStopTransaction.Name, request.TransactionId, cancellationToken).ConfigureAwait(false);
         using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             return Answer(request, context, finalAnswer: true)!;

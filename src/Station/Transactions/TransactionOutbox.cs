@@ -20,7 +20,7 @@ namespace Station.Transactions;
 /// is no answer at all: it never counts, the message stays, and the connection, which may be
 /// half-open, is dialled anew. Time offline counts for nothing.
 /// </summary>
-public sealed class TransactionOutbox
+public sealed class TransactionOutbox : IStartConfirmations
 {
     private volatile TaskCompletionSource? _startDelivery;
     private readonly ITransactionStore _store;
@@ -127,11 +127,7 @@ public sealed class TransactionOutbox
         }
     }
 
-    /// <summary>
-    /// Completes when the StartTransaction being delivered now, if any, has been answered and its
-    /// transactionId applied (or its delivery failed). Its answer is read before any CALL the Central
-    /// System sent after it, but applied a commit later: a RemoteStopTransaction naming the new id waits for this.
-    /// </summary>
+    /// <inheritdoc/>
     public Task StartTransactionDelivered => _startDelivery?.Task ?? Task.CompletedTask;
 
     private async Task DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)

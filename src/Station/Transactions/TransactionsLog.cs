@@ -101,7 +101,7 @@ internal static partial class TransactionsLog
     [LoggerMessage(EventId = 2330, Level = LogLevel.Information, Message = "{Count} StopTransaction(s) that the full database refused are written now and queued")]
     public static partial void StopsPersistedLate(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 2331, Level = LogLevel.Debug, Message = "RemoteStopTransaction for transaction {TransactionId}: " +
+    [LoggerMessage(EventId = 2331, Level = LogLevel.Debug, Message = "{Action} for transaction {TransactionId}: " +
         "no such transaction yet, waiting for the StartTransaction answer being applied")]
-    public static partial void RemoteStopWaitsForStart(ILogger logger, int transactionId);
+    public static partial void WaitsForStart(ILogger logger, string action, int transactionId);
 }

@@ -25,6 +25,7 @@ internal sealed class TransactionsModule(TransactionOutbox outbox, TransactionSe
             var connectors = context.Require<ConnectorService>();
             var authorization = context.Require<AuthorizationService>();
             var outbox = context.Provide(new TransactionOutbox(context.Stores.Transactions, context.Link, context.Configuration, context.Runtime));
+            context.Provide<IStartConfirmations>(outbox);
             var transactions = context.Provide(new TransactionService(
                 connectors, context.Hardware, context.Stores.Transactions, outbox, authorization, context.Configuration, context.Runtime,
                 Math.Max(1, context.Model.StopTransactionMaxMeterValues),

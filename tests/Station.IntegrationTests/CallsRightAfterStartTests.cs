@@ -7,15 +7,17 @@ using Station.Testing.Faults;
 using Xunit;
 using Xunit.Abstractions;
 using static Station.IntegrationTests.Scenarios;
+using static Station.IntegrationTests.Support.ChargingProfiles;
 
 namespace Station.IntegrationTests;
 
 /// <summary>
-/// A Central System that stops a transaction right after answering its StartTransaction (an app's stop
-/// button, an automated test): the answer is read before the RemoteStopTransaction, but applied a commit
-/// later. Found by the warm-up of run, whose script does exactly that: the station answered Rejected.
+/// A Central System that names a transaction right after answering its StartTransaction (an app's stop
+/// button, a TxProfile for the new transaction, an automated test): the answer is read before the next
+/// CALL, but applied a commit later. Found by the warm-up of run, whose script stops a transaction that
+/// way: the station answered Rejected.
 /// </summary>
-public sealed class RemoteStopRightAfterStartTests(ITestOutputHelper output)
+public sealed class CallsRightAfterStartTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task A_RemoteStopTransaction_sent_right_after_the_StartTransaction_answer_stops_that_transaction()
@@ -36,6 +38,26 @@ public sealed class RemoteStopRightAfterStartTests(ITestOutputHelper output)
         var stop = await session.Next<StopTransactionRequest>(mark);
         Assert.Equal(Reason.Remote, stop.Reason);
         Assert.Equal(transactionId, stop.TransactionId);
+    }
+
+    [Fact]
+    public async Task A_TxProfile_for_the_transaction_just_answered_is_Accepted_and_not_refused_as_an_unknown_transaction()
+    {
+        var (harness, session, confirmation) = await StartWithHeldConfirmationAsync();
+        await using var _ = harness;
+
+        var transactionId = session.Frames.Last(f => f.IsAnswerTo(OcppActions.StartTransaction)).Payload is StartTransactionResponse started
+            ? started.TransactionId
+            : throw new InvalidOperationException("no StartTransaction answer");
+        var setting = session.CallAsync(new SetChargingProfileRequest
+        {
+            ConnectorId = 1, CsChargingProfiles = Profile(1, ChargingProfilePurposeType.TxProfile, (0, 6m)).ForTransaction(transactionId),
+        });
+        var waiting = harness.Logs.WaitForAsync(e => e.EventId.Id == 2331);
+        await Task.WhenAny(setting, waiting).OrTimeout();
+        confirmation.Release();
+
+        Assert.Equal(ChargingProfileStatus.Accepted, (await setting.OrTimeout()).Status);
     }
 
     [Fact]
