@@ -22,12 +22,9 @@ public sealed class CallsRightAfterStartTests(ITestOutputHelper output)
     [Fact]
     public async Task A_RemoteStopTransaction_sent_right_after_the_StartTransaction_answer_stops_that_transaction()
     {
-        var (harness, session, confirmation) = await StartWithHeldConfirmationAsync();
+        var (harness, session, confirmation, transactionId) = await StartWithHeldConfirmationAsync();
         await using var _ = harness;
 
-        var transactionId = session.Frames.Last(f => f.IsAnswerTo(OcppActions.StartTransaction)).Payload is StartTransactionResponse started
-            ? started.TransactionId
-            : throw new InvalidOperationException("no StartTransaction answer");
         var mark = session.LastSequence;
         var stopping = session.CallAsync(new RemoteStopTransactionRequest { TransactionId = transactionId });
         var waiting = harness.Logs.WaitForAsync(e => e.EventId.Id == 2331);
@@ -43,12 +40,9 @@ public sealed class CallsRightAfterStartTests(ITestOutputHelper output)
     [Fact]
     public async Task A_TxProfile_for_the_transaction_just_answered_is_Accepted_and_not_refused_as_an_unknown_transaction()
     {
-        var (harness, session, confirmation) = await StartWithHeldConfirmationAsync();
+        var (harness, session, confirmation, transactionId) = await StartWithHeldConfirmationAsync();
         await using var _ = harness;
 
-        var transactionId = session.Frames.Last(f => f.IsAnswerTo(OcppActions.StartTransaction)).Payload is StartTransactionResponse started
-            ? started.TransactionId
-            : throw new InvalidOperationException("no StartTransaction answer");
         var setting = session.CallAsync(new SetChargingProfileRequest
         {
             ConnectorId = 1, CsChargingProfiles = Profile(1, ChargingProfilePurposeType.TxProfile, (0, 6m)).ForTransaction(transactionId),
@@ -63,7 +57,7 @@ public sealed class CallsRightAfterStartTests(ITestOutputHelper output)
     [Fact]
     public async Task A_RemoteStopTransaction_for_another_id_while_a_StartTransaction_answer_is_applied_is_Rejected_once_the_wait_runs_out()
     {
-        var (harness, session, confirmation) = await StartWithHeldConfirmationAsync();
+        var (harness, session, confirmation, _) = await StartWithHeldConfirmationAsync();
         await using var _ = harness;
 
         // The held commit never completes within the wait, so the answer is the one for an unknown transaction.
@@ -79,7 +73,7 @@ public sealed class CallsRightAfterStartTests(ITestOutputHelper output)
     }
 
     // A charging session whose StartTransaction answer the station has read; the commit that applies its transactionId is held.
-    private async Task<(StationHarness Harness, StationSession Session, HeldCall Confirmation)> StartWithHeldConfirmationAsync()
+    private async Task<(StationHarness Harness, StationSession Session, HeldCall Confirmation, int TransactionId)> StartWithHeldConfirmationAsync()
     {
         HoldingTransactionStore? store = null;
         var harness = await StationHarness.StartAsync(CertificationOptions(output.WriteLine) with
@@ -91,6 +85,9 @@ public sealed class CallsRightAfterStartTests(ITestOutputHelper output)
         await harness.Hardware.PlugAsync(1).OrTimeout();
         await harness.Hardware.PresentCardAsync(ValidIdTag).OrTimeout();
         await confirmation.Reached.OrTimeout();
-        return (harness, session, confirmation);
+        var transactionId = session.Frames.Last(f => f.IsAnswerTo(OcppActions.StartTransaction)).Payload is StartTransactionResponse started
+            ? started.TransactionId
+            : throw new InvalidOperationException("no StartTransaction answer");
+        return (harness, session, confirmation, transactionId);
     }
 }
