@@ -18,28 +18,18 @@ internal sealed class SetChargingProfileHandler(SmartChargingService profiles, T
 {
     private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger("Station.SmartCharging");
 
-    // It takes the station lock itself, so that it can wait for the StartTransaction's delivery without holding it.
+    // StartConfirmationWait takes the station lock itself, so that it can wait for the StartTransaction's delivery without holding it.
     public HandlerLock Lock => HandlerLock.None;
 
-    public async ValueTask<SetChargingProfileResponse> HandleAsync(SetChargingProfileRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
-    {
-        var starting = confirmations.StartTransactionDelivered;
-        int? unknown;
-        using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
-        {
-            unknown = starting.IsCompleted ? null : UnknownTransactionId(request);
-            if (unknown is null)
-            {
-                return new SetChargingProfileResponse { Status = profiles.Set(request).Status };
-            }
-        }
-
-        await StartConfirmationWait.WaitAsync(starting, runtime, _logger, OcppActions.SetChargingProfile.Name, unknown.Value, cancellationToken).ConfigureAwait(false);
-        using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return new SetChargingProfileResponse { Status = profiles.Set(request).Status };
-        }
-    }
+    public ValueTask<SetChargingProfileResponse> HandleAsync(SetChargingProfileRequest request, IncomingCallContext context, CancellationToken cancellationToken = default) =>
+        StartConfirmationWait.AnswerAsync(
+            confirmations,
+            runtime,
+            _logger,
+            OcppActions.SetChargingProfile.Name,
+            () => UnknownTransactionId(request),
+            () => new SetChargingProfileResponse { Status = profiles.Set(request).Status },
+            cancellationToken);
 
     private int? UnknownTransactionId(SetChargingProfileRequest request) =>
         request.CsChargingProfiles is { ChargingProfilePurpose: ChargingProfilePurposeType.TxProfile, TransactionId: { } id } && transactions.FindByTransactionId(id) is null

@@ -19,30 +19,20 @@ internal sealed class RemoteStopTransactionHandler(TransactionService transactio
 {
     private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger("Station.Transactions");
 
-    // It takes the station lock itself, so that it can wait for the StartTransaction's delivery without holding it.
+    // StartConfirmationWait takes the station lock itself, so that it can wait for the StartTransaction's delivery without holding it.
     public HandlerLock Lock => HandlerLock.None;
 
-    public async ValueTask<RemoteStopTransactionResponse> HandleAsync(RemoteStopTransactionRequest request, IncomingCallContext context, CancellationToken cancellationToken = default)
-    {
-        var starting = confirmations.StartTransactionDelivered;
-        using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (Answer(request, context, finalAnswer: starting.IsCompleted) is { } answer)
-            {
-                return answer;
-            }
-        }
+    public ValueTask<RemoteStopTransactionResponse> HandleAsync(RemoteStopTransactionRequest request, IncomingCallContext context, CancellationToken cancellationToken = default) =>
+        StartConfirmationWait.AnswerAsync(
+            confirmations,
+            runtime,
+            _logger,
+            OcppActions.RemoteStopTransaction.Name,
+            () => link.Registration == RegistrationStatus.Accepted && transactions.FindByTransactionId(request.TransactionId) is null ? request.TransactionId : null,
+            () => Answer(request, context),
+            cancellationToken);
 
-        await StartConfirmationWait.WaitAsync(
-            starting, runtime, _logger, OcppActions.RemoteStopTransaction.Name, request.TransactionId, cancellationToken).ConfigureAwait(false);
-        using (await runtime.Lock.EnterAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return Answer(request, context, finalAnswer: true)!;
-        }
-    }
-
-    // Null when the transaction is unknown but a StartTransaction is being delivered: its answer may carry the id.
-    private RemoteStopTransactionResponse? Answer(RemoteStopTransactionRequest request, IncomingCallContext context, bool finalAnswer)
+    private RemoteStopTransactionResponse Answer(RemoteStopTransactionRequest request, IncomingCallContext context)
     {
         if (link.Registration != RegistrationStatus.Accepted)
         {
@@ -52,7 +42,7 @@ internal sealed class RemoteStopTransactionHandler(TransactionService transactio
 
         if (transactions.FindByTransactionId(request.TransactionId) is not { } transaction)
         {
-            return finalAnswer ? new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Rejected } : null;
+            return new RemoteStopTransactionResponse { Status = RemoteStartStopStatus.Rejected };
         }
 
         context.AfterResponse(async ct =>
