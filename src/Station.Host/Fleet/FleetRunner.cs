@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Station.FileTransfer;
 using Station.Host.Run;
+using Station.Security.Events;
 
 namespace Station.Host.Fleet;
 
@@ -11,6 +12,10 @@ namespace Station.Host.Fleet;
 /// </summary>
 internal sealed class FleetRunner : IDisposable
 {
+    // The stations read memory and storage once a minute each; the figures are the process's, so
+    // one reading serves every station that asks within this age.
+    private static readonly TimeSpan ResourceReadingAge = TimeSpan.FromSeconds(10);
+
     private readonly FleetSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly List<FleetStation> _stations = [];
@@ -30,6 +35,7 @@ internal sealed class FleetRunner : IDisposable
         _timeProvider = timeProvider;
         _chaosLogger = loggerFactory.CreateLogger("Station.Fleet.Chaos");
         Counters = new FleetCounters();
+        var resources = new SharedResourceGauge(new ProcessResourceGauge(settings.DataDirectory), ResourceReadingAge, timeProvider);
         for (var position = 0; position < settings.Stations; position++)
         {
             var id = settings.StationId(position);
@@ -51,6 +57,7 @@ internal sealed class FleetRunner : IDisposable
                 Durability = settings.Durability,
                 FrameObserver = settings.WrapFrameObserver is { } wrap ? wrap(id, new StationFrameCounter(Counters)) : new StationFrameCounter(Counters),
                 ConfigureConnection = NetworkSwitch.Compose(network, address),
+                ResourceGauge = resources,
             };
             var station = new FleetStation(position, run, stores, hardware, fileTransfer, timeProvider, loggerFactory, Counters) { Network = network };
             station.FirstBooted += OnFirstBooted;

@@ -36,4 +36,7 @@ internal sealed record RunSettings
 
     /// <summary>Sees every frame of every station instance (the demo's round-trip times); none for <c>run</c>.</summary>
     public IFrameObserver? FrameObserver { get; init; }
+
+    /// <summary>Reads memory and storage for MemoryExhaustion: the fleet's one shared reading; the station's own for <c>run</c> (null).</summary>
+    public Station.Security.Events.IResourceGauge? ResourceGauge { get; init; }
 }

@@ -104,6 +104,7 @@ internal sealed class StationRunner(
             FrameObserver = settings.FrameObserver,
             Rpc = new RpcOptions { StrictAnswers = settings.StrictAnswers },
             ConfigureConnection = settings.ConfigureConnection,
+            ResourceGauge = settings.ResourceGauge,
         };
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -14,11 +14,11 @@ public sealed class ProcessResourceGauge(string? dataDirectory) : IResourceGauge
         var memory = GC.GetGCMemoryInfo();
         long? free = null;
         long? total = null;
-        if (dataDirectory is not null)
+        if (dataDirectory is not null && NearestExisting(Path.GetFullPath(dataDirectory)) is { } existing)
         {
             try
             {
-                var drive = new DriveInfo(Path.GetFullPath(dataDirectory));
+                var drive = new DriveInfo(existing);
                 (free, total) = (drive.AvailableFreeSpace, drive.TotalSize);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
@@ -28,5 +28,21 @@ public sealed class ProcessResourceGauge(string? dataDirectory) : IResourceGauge
         }
 
         return new ResourceReading(memory.MemoryLoadBytes, memory.HighMemoryLoadThresholdBytes, free, total);
+    }
+
+    // The volume is read through a path on it, which must exist (on Linux a missing one throws
+    // DriveNotFoundException): a fleet station's own directory is only created when it first needs
+    // one, so the reading goes through the nearest directory above it that does exist.
+    private static string? NearestExisting(string path)
+    {
+        for (var candidate = path; candidate is not null; candidate = Path.GetDirectoryName(candidate))
+        {
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 }
