@@ -201,6 +201,7 @@ internal static class FleetCommand
         }
 
         using var fleet = new FleetRunner(settings, storage, fileTransfer, clock, loggerFactory);
+        FleetGauges.Register(fleet.Counters.Meter, fleet, storage);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(signal.Token);
         if (settings.Duration > TimeSpan.Zero)
         {

@@ -14,7 +14,6 @@ internal sealed class FleetCounters : IDisposable
 
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _messages;
-    private readonly Counter<long> _reconnects;
     private readonly Histogram<double> _responseTime;
     private readonly Counter<long> _chaos;
     private readonly ConcurrentDictionary<string, ActionCounts> _actions = new(StringComparer.Ordinal);
@@ -29,7 +28,8 @@ internal sealed class FleetCounters : IDisposable
     public FleetCounters()
     {
         _messages = _meter.CreateCounter<long>("ocpp.messages", "{message}", "OCPP frames by action, direction (sent/received) and kind (call/result/error)");
-        _reconnects = _meter.CreateCounter<long>("ocpp.reconnects", "{connection}", "Connections of a station after its first one");
+        // Observed, not added to: a fleet without reconnects shows 0 in /metrics rather than nothing.
+        _meter.CreateObservableCounter("ocpp.reconnects", () => Reconnects, "{connection}", "Connections of a station after its first one");
         _responseTime = _meter.CreateHistogram<double>("ocpp.response_time", "ms", "Central System response time of the stations' CALLs, by action");
         _chaos = _meter.CreateCounter<long>("fleet.chaos_events", "{event}", "Chaos of the fleet by kind: network drops (disconnect) and power losses (power_loss)");
     }
@@ -87,7 +87,6 @@ internal sealed class FleetCounters : IDisposable
         if (!first)
         {
             Interlocked.Increment(ref _reconnectCount);
-            _reconnects.Add(1);
         }
     }
 

@@ -106,6 +106,12 @@ public sealed class FleetCommandTests : CentralSystemProcessTest
         var metrics = await http.GetStringAsync("/metrics").OrTimeout();
         Assert.Contains("ocpp_messages_total{", metrics, StringComparison.Ordinal);
         Assert.Contains("action=\"BootNotification\"", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^fleet_stations_connected(\{[^}]*\})? 10( |$)", metrics);
+        Assert.Matches(@"(?m)^fleet_stations_booted(\{[^}]*\})? 10( |$)", metrics);
+        Assert.Matches(@"(?m)^fleet_stations_charging(\{[^}]*\})? 0( |$)", metrics);
+        Assert.Matches(@"(?m)^ocpp_transaction_messages_queued(\{[^}]*\})? 0( |$)", metrics);
+        Assert.Matches(@"(?m)^ocpp_transaction_messages_dead_letters(\{[^}]*\})? 0( |$)", metrics);
+        Assert.Matches(@"(?m)^ocpp_reconnects_total(\{[^}]*\})? 0( |$)", metrics);
 
         await fleet.TerminateAsync();
         Assert.Equal(0, await fleet.WaitForExitAsync(ProcessTimeout));
